@@ -65,6 +65,7 @@ export const eventData = {
     orderId: id,
     shipmentId: id,
     customerId: id,
+    lines: z.array(z.object({ lineId: id, quantity })).min(1),
     total: money,
     issuedAt: instant,
   }),

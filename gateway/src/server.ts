@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { CORRELATION_HEADER, currentContext, TRACEPARENT_HEADER, type Logger, type RequestHandler } from "@waybill/runtime";
+import { HttpError, readJsonBody } from "./body.ts";
+import type { GatewayConfig } from "./config.ts";
+
+const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
+
+interface GatewayContext {
+  correlationId: string;
+  traceparent?: string;
+}
+
+/** Forwards the request's correlation id and traceparent to every subgraph call. */
+class TracingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object>[0]) {
+    if (!request.http || !context.correlationId) return;
+    request.http.headers.set(CORRELATION_HEADER, context.correlationId);
+    if (context.traceparent) request.http.headers.set(TRACEPARENT_HEADER, context.traceparent);
+  }
+}
+
+/** The federated gateway over the static supergraph in `schema/`. */
+export async function createGateway(config: GatewayConfig, logger: Logger) {
+  // The gateway reports usage to Apollo unless told not to; Waybill never phones home.
+  process.env.APOLLO_TELEMETRY_DISABLED = "1";
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
+    buildService: ({ name, url }) => new TracingDataSource({ url: config.subgraphUrls[name] ?? url }),
+    logger,
+  });
+  const server = new ApolloServer<GatewayContext>({ gateway, logger, includeStacktraceInErrorResponses: false });
+  await server.start();
+  const handler: RequestHandler = async (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/healthz") return send(res, 200, { status: "ok" });
+    if (path !== "/graphql") return send(res, 404, { errors: [{ message: "not found; GraphQL is at /graphql", extensions: { code: "NOT_FOUND" } }] });
+    try {
+      await serveGraphQL(server, req, res, config.MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        return send(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      }
+      logger.error({ err: error }, "gateway request failed");
+      send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    }
+  };
+  return { handler, stop: () => server.stop() };
+}
+
+async function serveGraphQL(server: ApolloServer<GatewayContext>, req: IncomingMessage, res: ServerResponse, limit: number) {
+  const body = await readJsonBody(req, limit);
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const trace = currentContext();
+  const response = await server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: (req.method ?? "GET").toUpperCase(),
+      headers,
+      search: new URL(req.url ?? "/", "http://gateway").search,
+      body,
+    },
+    context: async () => ({
+      correlationId: trace?.correlationId ?? "",
+      ...(trace?.traceparent ? { traceparent: trace.traceparent } : {}),
+    }),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") return void res.end(response.body.string);
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function send(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}

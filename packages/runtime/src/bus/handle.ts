@@ -1,0 +1,139 @@
+import type { JsMsg } from "@nats-io/jetstream";
+import { parseEvent, type EventOf, type EventType } from "@waybill/contracts";
+import { runWithContext } from "../context.ts";
+import type { Logger } from "../logger.ts";
+import type { Session, Store } from "../store/port.ts";
+import { errorText, isRetryLater } from "./errors.ts";
+import { recordException } from "./exceptions.ts";
+import { applyOnce } from "./inbox.ts";
+import { backoffDelay } from "./timing.ts";
+
+/** A consumed event, narrowed by its `type` (a discriminated union over `T`). */
+export type ConsumedEvent<T extends EventType> = T extends EventType ? EventOf<T> : never;
+
+export interface HandlerContext {
+  /** The transaction the inbox record is written in: write every effect with it. */
+  session: Session;
+  /** 1 on first delivery. */
+  deliveryCount: number;
+}
+
+export type EventHandler<T extends EventType> = (
+  event: ConsumedEvent<T>,
+  context: HandlerContext,
+) => Promise<void>;
+
+export type Outcome = "handled" | "duplicate" | "skipped" | "retrying" | "terminated";
+
+export interface MessageHandlerDeps<T extends EventType> {
+  store: Store;
+  logger: Logger;
+  durable: string;
+  streamName: string;
+  /** Event types this consumer applies; others on its subject are acked and skipped. */
+  types: ReadonlySet<string>;
+  typeOf: (subject: string) => string;
+  handle: EventHandler<T>;
+  maxDeliver: number;
+  backoffMs: readonly number[];
+}
+
+/** Builds the function that takes one message through parse, inbox, handler and ack/nak/term. */
+export function messageHandler<T extends EventType>(
+  deps: MessageHandlerDeps<T>,
+): (msg: JsMsg) => Promise<Outcome> {
+  const { store, logger, durable, streamName } = deps;
+  const isHandled = (event: EventOf<EventType>): event is ConsumedEvent<T> =>
+    deps.types.has(event.type);
+
+  async function fail(msg: JsMsg, event: EventOf<EventType>, error: unknown): Promise<Outcome> {
+    const deliveries = msg.info.deliveryCount;
+    const fields = { err: error, eventId: event.id, type: event.type, deliveries };
+    if (deliveries < deps.maxDeliver) {
+      const delay = backoffDelay(deps.backoffMs, deliveries);
+      logger[isRetryLater(error) ? "info" : "warn"](
+        { ...fields, delay },
+        "event not applied; will retry",
+      );
+      msg.nak(delay);
+      return "retrying";
+    }
+    logger.error(fields, "event not applied after max deliveries; parked as exception");
+    await recordException(store, {
+      _id: `${durable}:${event.id}`,
+      consumer: durable,
+      category: "max_deliveries",
+      error: errorText(error),
+      event: msg.string(),
+      eventId: event.id,
+      type: event.type,
+      stream: streamName,
+      streamSeq: msg.seq,
+      attempts: deliveries,
+    });
+    msg.term(`max deliveries: ${errorText(error)}`);
+    return "terminated";
+  }
+
+  async function invalid(msg: JsMsg, error: unknown): Promise<Outcome> {
+    logger.error(
+      { err: error, subject: msg.subject, streamSeq: msg.seq },
+      "invalid event; parked as exception",
+    );
+    await recordException(store, {
+      _id: `${durable}:${streamName}:${msg.seq}`,
+      consumer: durable,
+      category: "validation",
+      error: errorText(error),
+      event: msg.string(),
+      eventId: null,
+      type: deps.typeOf(msg.subject),
+      stream: streamName,
+      streamSeq: msg.seq,
+      attempts: msg.info.deliveryCount,
+    });
+    msg.term(`invalid event: ${errorText(error)}`);
+    return "terminated";
+  }
+
+  async function consume(msg: JsMsg): Promise<Outcome> {
+    if (!deps.types.has(deps.typeOf(msg.subject))) {
+      msg.ack();
+      return "skipped";
+    }
+    let event: EventOf<EventType>;
+    try {
+      event = parseEvent(JSON.parse(msg.string()));
+    } catch (error) {
+      return invalid(msg, error);
+    }
+    if (!isHandled(event))
+      return invalid(msg, new Error(`type ${event.type} does not match subject ${msg.subject}`));
+    const context = { correlationId: event.correlationid, traceparent: event.traceparent };
+    return runWithContext(context, async () => {
+      try {
+        const deliveryCount = msg.info.deliveryCount;
+        const outcome = await applyOnce(store, durable, event, (session) =>
+          deps.handle(event, { session, deliveryCount }),
+        );
+        msg.ack();
+        logger.debug({ eventId: event.id, type: event.type, outcome }, "event consumed");
+        return outcome;
+      } catch (error) {
+        return fail(msg, event, error);
+      }
+    });
+  }
+
+  return async (msg) => {
+    try {
+      return await consume(msg);
+    } catch (error) {
+      // Not even the exception record could be written (store down): try again later.
+      const delay = backoffDelay(deps.backoffMs, msg.info.deliveryCount);
+      logger.error({ err: error, streamSeq: msg.seq, delay }, "message not processed; will retry");
+      msg.nak(delay);
+      return "retrying";
+    }
+  };
+}

@@ -1,0 +1,43 @@
+import { isDuplicateKeyError, type Doc, type Session, type Store } from "../store/port.ts";
+
+/** The collection recording which consumer applied which event (`_id` = `<consumer>:<event id>`). */
+export const INBOX = "inbox";
+
+export type InboxRecord = Doc & {
+  consumer: string;
+  eventId: string;
+  type: string;
+  receivedAt: Date;
+};
+
+class AlreadyApplied extends Error {}
+
+/**
+ * Runs `effect` in one transaction with the inbox record of (`consumer`, event id), so the effect
+ * happens at most once per consumer however often the event arrives. Returns "duplicate" without
+ * running it when the record exists.
+ */
+export async function applyOnce(
+  store: Store,
+  consumer: string,
+  event: { id: string; type: string },
+  effect: (session: Session) => Promise<void>,
+): Promise<"handled" | "duplicate"> {
+  const inbox = store.collection<InboxRecord>(INBOX);
+  const _id = `${consumer}:${event.id}`;
+  try {
+    return await store.withTransaction(async (session) => {
+      if ((await inbox.findOne({ _id }, { session })) !== null) return "duplicate";
+      const record = { _id, consumer, eventId: event.id, type: event.type, receivedAt: new Date() };
+      // A concurrent instance won the race; MongoDB aborts the transaction, so leave by throwing.
+      await inbox.insertOne(record, { session }).catch((error: unknown) => {
+        throw isDuplicateKeyError(error) ? new AlreadyApplied() : error;
+      });
+      await effect(session);
+      return "handled";
+    });
+  } catch (error) {
+    if (error instanceof AlreadyApplied) return "duplicate";
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+import { InvalidEventError } from "@waybill/contracts";
+import type { Logger } from "../logger.ts";
+import type { Store } from "../store/port.ts";
+import type { Bus } from "./bus.ts";
+import { recordException } from "./exceptions.ts";
+import { OUTBOX, type OutboxRecord } from "./outbox.ts";
+import { Wakeup, backoffDelay, sleep } from "./timing.ts";
+
+export interface OutboxRelayOptions {
+  store: Store;
+  bus: Bus;
+  logger: Logger;
+  /** How often to look for records nobody notified about (other instances, restarts). */
+  pollIntervalMs: number;
+  /** Records read per round; defaults to 100. */
+  batchSize?: number;
+}
+
+/** A running relay from the outbox collection to the broker. */
+export interface OutboxRelay {
+  /** Wakes the relay; call after committing a transaction that enqueued events. */
+  notify(): void;
+  /** Resolves once a pass that started after this call found the outbox empty. */
+  flush(): Promise<void>;
+  /** Finishes the batch in flight, then stops. Pending `flush()` calls reject. */
+  stop(): Promise<void>;
+}
+
+const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+
+/**
+ * Publishes outbox records in order, each with msg id = event id and awaiting the broker's ack,
+ * then deletes them. Retries with backoff while the broker is unreachable; never drops a record.
+ * Several relays on one database are safe: the broker drops the duplicates by msg id.
+ */
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { store, bus, pollIntervalMs, batchSize = 100 } = options;
+  const logger = options.logger.child({ component: "outbox-relay" });
+  const outbox = store.collection<OutboxRecord>(OUTBOX);
+  const wakeup = new Wakeup();
+  const stopping = new AbortController();
+  const waiters: { after: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  let passes = 0;
+
+  async function publishOne(record: OutboxRecord): Promise<void> {
+    try {
+      await bus.publish(record.event);
+    } catch (error) {
+      if (!(error instanceof InvalidEventError)) throw error;
+      // Valid when enqueued, invalid now (the contract changed): park it rather than block the rest.
+      logger.error(
+        { err: error, eventId: record._id },
+        "outbox event no longer valid; parked as exception",
+      );
+      const { type } = record.event;
+      await recordException(store, {
+        _id: `outbox:${record._id}`,
+        consumer: "outbox",
+        category: "validation",
+        error: error.message,
+        event: JSON.stringify(record.event),
+        eventId: record._id,
+        type,
+        stream: type.split(".")[0] ?? "",
+        streamSeq: null,
+        attempts: 1,
+      });
+    }
+  }
+
+  async function drain(): Promise<void> {
+    const pass = ++passes;
+    for (;;) {
+      const records = await outbox.find({}, { sort: { seq: 1 }, limit: batchSize });
+      if (records.length === 0) break;
+      for (const record of records) await publishOne(record);
+      await outbox.deleteMany({ _id: { $in: records.map((record) => record._id) } });
+      logger.debug({ count: records.length }, "outbox batch published");
+      if (stopping.signal.aborted) return;
+    }
+    for (const waiter of waiters.filter((w) => w.after < pass)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    while (!stopping.signal.aborted) {
+      try {
+        await drain();
+        failures = 0;
+        await wakeup.wait(pollIntervalMs, stopping.signal);
+      } catch (error) {
+        failures += 1;
+        logger.warn({ err: error, failures }, "outbox relay could not publish; retrying");
+        await sleep(backoffDelay(RETRY_MS, failures), stopping.signal);
+      }
+    }
+  }
+
+  const running = run();
+  return {
+    notify: () => wakeup.notify(),
+    flush() {
+      if (stopping.signal.aborted) return Promise.reject(new Error("outbox relay is stopped"));
+      return new Promise<void>((resolve, reject) => {
+        waiters.push({ after: passes, resolve, reject });
+        wakeup.notify();
+      });
+    },
+    async stop() {
+      stopping.abort();
+      wakeup.notify();
+      await running;
+      for (const waiter of waiters.splice(0)) waiter.reject(new Error("outbox relay stopped"));
+    },
+  };
+}

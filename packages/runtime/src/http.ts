@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { correlationIdFrom, CORRELATION_HEADER, runWithContext, TRACEPARENT_HEADER } from "./context.ts";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Every request runs inside a trace context whose correlation id comes from the caller, or is minted. */
+export function withTraceContext(handler: RequestHandler): RequestHandler {
+  return (req, res) => {
+    const correlationId = correlationIdFrom(header(req, CORRELATION_HEADER));
+    const traceparent = header(req, TRACEPARENT_HEADER);
+    res.setHeader(CORRELATION_HEADER, correlationId);
+    return runWithContext({ correlationId, ...(traceparent ? { traceparent } : {}) }, () =>
+      handler(req, res),
+    );
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Listens and resolves with the bound port (0 picks a free one). */
+export function listen(handler: RequestHandler, port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    void handler(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+export function boundPort(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
+
+/** Stops accepting connections and waits for open requests to finish. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

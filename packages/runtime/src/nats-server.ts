@@ -1,0 +1,165 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { access, constants } from "node:fs/promises";
+import { createServer, connect as tcpConnect } from "node:net";
+import { delimiter, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export interface NatsServerOptions {
+  /** JetStream store directory; kept across `restart()`. */
+  storeDir: string;
+  /** 0 or undefined picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+/** A nats-server child process with JetStream enabled. */
+export interface NatsServerProcess {
+  readonly url: string;
+  readonly port: number;
+  /** pid of the current process (changes on restart). */
+  readonly pid: number;
+  /** SIGTERM, then waits for the process to exit. */
+  stop(): Promise<void>;
+  /** SIGKILL (a crash), then waits for the process to exit. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and store directory. */
+  restart(): Promise<void>;
+}
+
+/** Thrown when no nats-server binary can be found; says how to install it. */
+export class NatsServerNotFoundError extends Error {
+  constructor() {
+    super(
+      "nats-server not found on PATH or in /usr/sbin: install it with `apt-get install nats-server`",
+    );
+    this.name = "NatsServerNotFoundError";
+  }
+}
+
+const READY_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 10_000;
+const running = new Set<ChildProcess>();
+// A crashed test runner must not leave servers behind.
+process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+
+/** Finds the nats-server binary on PATH, then in the usual system directories. */
+export async function findNatsServer(): Promise<string> {
+  const dirs = [
+    ...(process.env.PATH ?? "").split(delimiter),
+    "/usr/sbin",
+    "/usr/local/bin",
+    "/usr/bin",
+  ];
+  for (const dir of dirs.filter(Boolean)) {
+    const candidate = join(dir, "nats-server");
+    try {
+      await access(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; try the next directory
+    }
+  }
+  throw new NatsServerNotFoundError();
+}
+
+/** Asks the OS for a free TCP port on `host`. */
+export async function freePort(host = "127.0.0.1"): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, host, resolve);
+  });
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string")
+    throw new Error("could not allocate a free port");
+  return address.port;
+}
+
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+function spawnServer(
+  binary: string,
+  host: string,
+  port: number,
+  storeDir: string,
+): { child: ChildProcess; log: () => string } {
+  const child = spawn(binary, ["-js", "-a", host, "-p", String(port), "-sd", storeDir], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  let tail = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-4000);
+  });
+  return { child, log: () => tail };
+}
+
+async function waitReady(
+  child: ChildProcess,
+  log: () => string,
+  host: string,
+  port: number,
+): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`nats-server exited before accepting connections:\n${log()}`);
+    }
+    if (await accepts(host, port)) return;
+    await sleep(50);
+  }
+  child.kill("SIGKILL");
+  throw new Error(
+    `nats-server did not accept connections on ${host}:${port} within ${READY_TIMEOUT_MS} ms:\n${log()}`,
+  );
+}
+
+async function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+/** Spawns `nats-server -js` and resolves once it accepts TCP connections. */
+export async function startNatsServer(options: NatsServerOptions): Promise<NatsServerProcess> {
+  const binary = await findNatsServer();
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port || (await freePort(host));
+  const launch = async (): Promise<ChildProcess> => {
+    const { child, log } = spawnServer(binary, host, port, options.storeDir);
+    await waitReady(child, log, host, port);
+    return child;
+  };
+  let child = await launch();
+  return {
+    url: `nats://${host}:${port}`,
+    port,
+    get pid() {
+      return child.pid ?? -1;
+    },
+    stop: () => terminate(child, "SIGTERM"),
+    kill: () => terminate(child, "SIGKILL"),
+    async restart() {
+      await terminate(child, "SIGTERM");
+      child = await launch();
+    },
+  };
+}

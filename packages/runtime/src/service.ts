@@ -1,0 +1,149 @@
+import type { Server } from "node:http";
+import type { EventData, EventOf, EventType } from "@waybill/contracts";
+import type { YogaInitialContext } from "graphql-yoga";
+import { connectBus, enqueueEvent, startConsumer, startOutboxRelay } from "./bus/index.ts";
+import { readConfig, serviceEnv } from "./config.ts";
+import { boundPort, closeServer, listen, withTraceContext } from "./http.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { openStore, type Session, type Store } from "./store/index.ts";
+import { buildSchema, createSubgraphHandler, loadTypeDefs } from "./subgraph.ts";
+
+/** Records an event in the outbox of the current transaction; it is published after commit. */
+export type Emit = <T extends EventType>(type: T, subject: string, data: EventData<T>) => void;
+
+/** One transaction and the events it emits. */
+export interface UnitOfWork {
+  session: Session;
+  emit: Emit;
+}
+
+/** What a service's resolvers and event handlers work with. */
+export interface ServiceRuntime {
+  name: string;
+  store: Store;
+  logger: Logger;
+  /** Runs `fn` in a transaction; emitted events reach the bus after commit. */
+  transact<R>(fn: (work: UnitOfWork) => Promise<R>): Promise<R>;
+}
+
+/** One handler per event type, each given the event of its type. */
+export type EventHandlers = {
+  [T in EventType]?: (event: EventOf<T>, work: UnitOfWork) => Promise<void>;
+};
+
+/** A durable consumer of another service's events; handled in a transaction with the inbox record. */
+export interface ConsumerDefinition {
+  /** The producing service, whose stream is read. */
+  stream: string;
+  handlers: EventHandlers;
+}
+
+type AnyHandler = (event: EventOf<EventType>, work: UnitOfWork) => Promise<void>;
+
+function dispatch(handlers: EventHandlers, event: EventOf<EventType>, work: UnitOfWork): Promise<void> {
+  const handler = handlers[event.type] as AnyHandler | undefined;
+  // Filtered subjects make this unreachable unless a producer mislabels an event.
+  if (!handler) throw new Error(`no handler for ${event.type}`);
+  return handler(event, work);
+}
+
+export interface ServiceDefinition<C extends object> {
+  name: string;
+  schemaFolder: URL;
+  resolvers: object;
+  /** Creates the collections' indexes; idempotent, run at every start. */
+  prepare(store: Store): Promise<void>;
+  context(runtime: ServiceRuntime, initial: YogaInitialContext): C;
+  consumers?(runtime: ServiceRuntime): ConsumerDefinition[];
+}
+
+export interface RunningService {
+  port: number;
+  runtime: ServiceRuntime;
+  stop(): Promise<void>;
+}
+
+/** Starts a subgraph service: store, bus, outbox relay, consumers and the HTTP server. */
+export async function runService<C extends object>(
+  definition: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService> {
+  const config = readConfig(serviceEnv, env);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const store = await openStore({
+    database: definition.name,
+    dataDir: config.DATA_DIR,
+    ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
+  });
+  await definition.prepare(store);
+  const bus = await connectBus({ servers: config.NATS_URL, name: definition.name, logger });
+  await bus.ensureStream(definition.name);
+  const relay = startOutboxRelay({ store, bus, logger, pollIntervalMs: 1_000 });
+
+  const emitter = (session: Session): Emit => (type, subject, data) => {
+    enqueueEvent(store, session, { type, subject, data, source: definition.name });
+  };
+  const runtime: ServiceRuntime = {
+    name: definition.name,
+    store,
+    logger,
+    async transact(fn) {
+      const result = await store.withTransaction((session) => fn({ session, emit: emitter(session) }));
+      relay.notify();
+      return result;
+    },
+  };
+
+  const consumers = await Promise.all(
+    (definition.consumers?.(runtime) ?? []).map((consumer) =>
+      startConsumer({
+        bus,
+        store,
+        logger,
+        stream: consumer.stream,
+        durable: definition.name,
+        filterSubjects: Object.keys(consumer.handlers),
+        handle: (event, { session }) =>
+          dispatch(consumer.handlers, event, { session, emit: emitter(session) }),
+        onCommitted: () => relay.notify(),
+      }),
+    ),
+  );
+
+  const handler = createSubgraphHandler({
+    schema: buildSchema(loadTypeDefs(definition.schemaFolder), definition.resolvers),
+    logger,
+    context: (initial) => definition.context(runtime, initial),
+    readiness: async () => {
+      const problems: string[] = [];
+      await store.ping().catch(() => problems.push("store"));
+      if (bus.isClosed()) problems.push("nats");
+      return problems;
+    },
+  });
+  const server: Server = await listen(withTraceContext(handler), config.PORT, config.HOST);
+  const port = boundPort(server);
+  logger.info({ port, adapter: store.adapter }, `${definition.name} subgraph listening`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info("shutting down");
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await closeServer(server);
+      await relay.stop();
+      await bus.close();
+      await store.close();
+    })());
+  return { port, runtime, stop };
+}
+
+/** Runs a service until SIGINT or SIGTERM, then shuts it down gracefully. */
+export async function main<C extends object>(definition: ServiceDefinition<C>): Promise<void> {
+  const service = await runService(definition);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void service.stop().then(() => process.exit(0));
+    });
+  }
+}

@@ -1,0 +1,99 @@
+/** A collection of the embedded store: one SQLite table of JSON documents. */
+import type {
+  Collection,
+  Doc,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  IndexSpec,
+  ReadOptions,
+  StoreMetrics,
+  Update,
+  UpdateOptions,
+  UpdateResult,
+  WriteOptions,
+} from "./port.ts";
+import { findDocs, scan } from "./query.ts";
+import { deleteDocs, insertDoc, updateDocs, type Target } from "./writes.ts";
+
+export class EmbeddedCollection<T extends Doc> implements Collection<T> {
+  readonly name: string;
+  readonly #target: Target;
+  readonly #metrics: StoreMetrics;
+
+  constructor(target: Target, metrics: StoreMetrics) {
+    this.name = target.table;
+    this.#target = target;
+    this.#metrics = metrics;
+  }
+
+  async findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
+    return this.#read(options, () => this.#find(filter, { ...options, limit: 1 })[0] ?? null);
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    return this.#read(options, () => this.#find(filter, options));
+  }
+
+  async countDocuments(filter: Filter, options: ReadOptions = {}): Promise<number> {
+    return this.#read(options, () => {
+      let count = 0;
+      for (const _ of scan(this.#target.engine, this.#target.catalog, this.name, filter)) count += 1;
+      return count;
+    });
+  }
+
+  async insertOne(doc: T, options: WriteOptions = {}): Promise<void> {
+    return this.#write(options, () => insertDoc(this.#target, doc));
+  }
+
+  async insertMany(docs: T[], options: WriteOptions = {}): Promise<void> {
+    return this.#write(options, () => {
+      for (const doc of docs) insertDoc(this.#target, doc);
+    });
+  }
+
+  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+    const mode = { multi: false, upsert: options.upsert ?? false };
+    return this.#write(options, () => updateDocs<T>(this.#target, filter, update, mode).result);
+  }
+
+  async updateMany(filter: Filter, update: Update, options: WriteOptions = {}): Promise<UpdateResult> {
+    const mode = { multi: true, upsert: false };
+    return this.#write(options, () => updateDocs<T>(this.#target, filter, update, mode).result);
+  }
+
+  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+    const mode = { multi: false, upsert: options.upsert ?? false };
+    return this.#write(options, () => {
+      const { before, after } = updateDocs<T>(this.#target, filter, update, mode);
+      return options.returnDocument === "before" ? before : after;
+    });
+  }
+
+  async deleteOne(filter: Filter, options: WriteOptions = {}): Promise<number> {
+    return this.#write(options, () => deleteDocs(this.#target, filter, false));
+  }
+
+  async deleteMany(filter: Filter, options: WriteOptions = {}): Promise<number> {
+    return this.#write(options, () => deleteDocs(this.#target, filter, true));
+  }
+
+  async createIndex(spec: IndexSpec): Promise<void> {
+    return this.#write({}, () => this.#target.catalog.createIndex(this.name, spec));
+  }
+
+  #find(filter: Filter, options: FindOptions): T[] {
+    return findDocs<T>(this.#target.engine, this.#target.catalog, this.name, filter, options);
+  }
+
+  #read<R>(options: ReadOptions, fn: () => R): Promise<R> {
+    this.#metrics.operations += 1;
+    return this.#target.engine.read(options.session, fn);
+  }
+
+  #write<R>(options: WriteOptions, fn: () => R): Promise<R> {
+    this.#metrics.operations += 1;
+    return this.#target.engine.write(options.session, fn);
+  }
+}

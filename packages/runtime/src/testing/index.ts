@@ -1,0 +1,3 @@
+export * from "./nats.ts";
+export * from "./store.ts";
+export * from "./wait.ts";

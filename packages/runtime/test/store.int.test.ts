@@ -1,0 +1,21 @@
+/**
+ * The store contract: one suite over every adapter (the embedded SQLite store always; MongoDB when
+ * `MONGODB_URL` is set). Each test opens its own store on a fresh database.
+ */
+import { describe } from "vitest";
+import { durabilityContract } from "./store/durability.ts";
+import { ADAPTERS, isAvailable } from "./store/harness.ts";
+import { indexContract } from "./store/indexes.ts";
+import { queryContract } from "./store/queries.ts";
+import { transactionContract } from "./store/transactions.ts";
+import { updateContract } from "./store/updates.ts";
+
+describe.each(ADAPTERS)("store contract: $name", (adapter) => {
+  describe.skipIf(!isAvailable(adapter))(`${adapter.name} adapter`, () => {
+    describe("queries", () => queryContract(adapter));
+    describe("updates", () => updateContract(adapter));
+    describe("indexes", () => indexContract(adapter));
+    describe("transactions", () => transactionContract(adapter));
+    describe("durability", () => durabilityContract(adapter));
+  });
+});

@@ -1,0 +1,33 @@
+// Composes schema/supergraph.graphql from every subgraph's SDL; `--check` fails when it is stale.
+import { readFileSync, writeFileSync } from "node:fs";
+import { composeServices } from "@apollo/composition";
+import { loadTypeDefs } from "@waybill/runtime";
+import { defaultUrl, SUBGRAPHS } from "./subgraphs.ts";
+
+const target = new URL("../schema/supergraph.graphql", import.meta.url);
+
+const result = composeServices(
+  SUBGRAPHS.map(({ name, port }) => ({
+    name,
+    url: defaultUrl(port),
+    typeDefs: loadTypeDefs(new URL(`../services/${name}/src/schema/`, import.meta.url)),
+  })),
+);
+if (result.errors) {
+  for (const error of result.errors) console.error(`composition error: ${error.message}`);
+  process.exit(1);
+}
+for (const hint of result.hints) console.warn(`hint: ${hint.toString()}`);
+const composed = result.supergraphSdl;
+
+if (process.argv.includes("--check")) {
+  const current = readFileSync(target, "utf8");
+  if (current !== composed) {
+    console.error("schema/supergraph.graphql is stale: run `npm run compose` and commit it");
+    process.exit(1);
+  }
+  console.log("schema/supergraph.graphql is current");
+} else {
+  writeFileSync(target, composed);
+  console.log(`composed ${SUBGRAPHS.length} subgraphs into schema/supergraph.graphql`);
+}

@@ -1,0 +1,46 @@
+// `npm start`: runs the whole hub on this machine until Ctrl-C. Data lives in WAYBILL_DATA_DIR (.waybill).
+import { NatsServerNotFoundError } from "@waybill/runtime";
+import { startSystem } from "./system.ts";
+
+const dataDir = process.env.WAYBILL_DATA_DIR ?? ".waybill";
+const verbose = process.env.LOG_LEVEL !== undefined;
+
+try {
+  const system = await startSystem({
+    dataDir,
+    ...(process.env.NATS_URL ? { natsUrl: process.env.NATS_URL } : {}),
+    ports: "default",
+    logLevel: process.env.LOG_LEVEL ?? "warn",
+    output: (name, line) => {
+      if (verbose || line.includes('"level":50') || line.includes('"level":60')) console.log(`[${name}] ${line}`);
+    },
+  });
+  console.log(`Waybill is running (data in ${dataDir}, NATS at ${system.natsUrl}).`);
+  console.log(`  gateway    ${system.gatewayUrl}`);
+  for (const service of Object.values(system.services)) console.log(`  ${service.name.padEnd(10)} ${service.url}`);
+  console.log("Load demo data with `npm run seed`. Press Ctrl-C to stop.");
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("stopping Waybill...");
+    await system.stop();
+    console.log("stopped.");
+    process.exit(code);
+  };
+  system.onUnexpectedExit((name, code) => {
+    console.error(`${name} exited unexpectedly (code ${code}); stopping everything`);
+    void shutdown(1);
+  });
+  process.once("SIGINT", () => void shutdown(0));
+  process.once("SIGTERM", () => void shutdown(0));
+} catch (error) {
+  if (error instanceof NatsServerNotFoundError) {
+    console.error(error.message);
+    console.error("Or point NATS_URL at a NATS server with JetStream enabled.");
+  } else {
+    console.error(`Waybill failed to start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,146 @@
+// Starts the whole hub as separate processes: nats-server (unless given), five subgraphs, the gateway.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { freePort, startNatsServer, type NatsServerProcess } from "@waybill/runtime";
+import { defaultUrl, GATEWAY_PORT, SUBGRAPHS, type SubgraphName } from "./subgraphs.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+
+export interface SystemOptions {
+  /** Holds `data/` (the embedded databases) and `nats/` (JetStream) unless NATS_URL is given. */
+  dataDir: string;
+  /** An external NATS; when absent a nats-server is started under `dataDir/nats`. */
+  natsUrl?: string;
+  /** "default": 4000 for the gateway and 4001-4005; "free": any free ports (tests). */
+  ports: "default" | "free";
+  logLevel?: string;
+  /** Where each process's output goes. */
+  output: (process: string, line: string) => void;
+  /** Extra environment for every process. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ManagedProcess {
+  readonly name: string;
+  readonly url: string;
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  /** Starts it again with the same port and data, and waits until it is ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  natsUrl: string;
+  nats: NatsServerProcess | null;
+  services: Record<SubgraphName, ManagedProcess>;
+  gateway: ManagedProcess;
+  /** Called with the process name when one exits without being asked to. */
+  onUnexpectedExit(listener: (name: string, code: number | null) => void): void;
+  stop(): Promise<void>;
+}
+
+async function waitReady(url: string, child: () => ChildProcess | null, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const current = child();
+    if (!current || current.exitCode !== null) throw new Error(`${name} exited while starting`);
+    const ok = await fetch(url).then((res) => res.ok, () => false);
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`${name} was not ready at ${url} within 60 s`);
+}
+
+/** Starts every process and resolves once all are ready. */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(join(dataDir, "data"), { recursive: true });
+  const nats = options.natsUrl ? null : await startNatsServer({ storeDir: join(dataDir, "nats") });
+  const natsUrl = options.natsUrl ?? nats?.url ?? "";
+  const listeners: ((name: string, code: number | null) => void)[] = [];
+  const managed: ManagedProcess[] = [];
+
+  const launch = (name: string, script: string, port: number, readyPath: string, env: NodeJS.ProcessEnv) => {
+    let child: ChildProcess | null = null;
+    let expectedExit = false;
+    const base = `http://127.0.0.1:${port}`;
+    const start = async () => {
+      expectedExit = false;
+      const proc = spawn(process.execPath, [join(ROOT, script)], {
+        cwd: ROOT,
+        env: { ...process.env, ...options.env, ...env, PORT: String(port), LOG_LEVEL: options.logLevel ?? "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child = proc;
+      for (const stream of [proc.stdout, proc.stderr]) {
+        let pending = "";
+        stream.on("data", (chunk: Buffer) => {
+          const lines = (pending + chunk.toString()).split("\n");
+          pending = lines.pop() ?? "";
+          for (const line of lines) options.output(name, line);
+        });
+      }
+      proc.once("exit", (code) => {
+        if (!expectedExit) listeners.forEach((listener) => listener(name, code));
+      });
+      await waitReady(base + readyPath, () => child, name);
+    };
+    const signal = async (sig: NodeJS.Signals) => {
+      const proc = child;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      expectedExit = true;
+      const exited = new Promise((done) => proc.once("exit", done));
+      proc.kill(sig);
+      const timer = setTimeout(() => proc.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    };
+    const handle: ManagedProcess = {
+      name,
+      url: `${base}/graphql`,
+      start,
+      kill: () => signal("SIGKILL"),
+      stop: () => signal("SIGTERM"),
+    };
+    managed.push(handle);
+    return handle;
+  };
+
+  const stopAll = async () => {
+    for (const proc of [...managed].reverse()) await proc.stop();
+    await nats?.stop();
+  };
+
+  try {
+    const services = {} as Record<SubgraphName, ManagedProcess>;
+    const urls: NodeJS.ProcessEnv = {};
+    for (const { name, port } of SUBGRAPHS) {
+      const chosen = options.ports === "free" ? await freePort() : port;
+      services[name] = launch(name, `services/${name}/src/main.ts`, chosen, "/readyz", {
+        NATS_URL: natsUrl,
+        DATA_DIR: join(dataDir, "data"),
+      });
+      if (options.ports === "free") urls[`SUBGRAPH_${name.toUpperCase()}_URL`] = defaultUrl(chosen);
+    }
+    await Promise.all(Object.values(services).map((service) => service.start()));
+    const gatewayPort = options.ports === "free" ? await freePort() : GATEWAY_PORT;
+    const gateway = launch("gateway", "gateway/src/main.ts", gatewayPort, "/healthz", urls);
+    await gateway.start();
+    return {
+      gatewayUrl: gateway.url,
+      natsUrl,
+      nats,
+      services,
+      gateway,
+      onUnexpectedExit: (listener) => listeners.push(listener),
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

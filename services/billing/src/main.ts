@@ -1,0 +1,4 @@
+import { main } from "@waybill/runtime";
+import { billingService } from "./server.ts";
+
+await main(billingService);

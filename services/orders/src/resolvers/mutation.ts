@@ -1,0 +1,30 @@
+import type { MutationResolvers } from "../generated/resolvers.ts";
+import { createCustomer } from "../usecases/customers.ts";
+import { placeOrder } from "../usecases/place-order.ts";
+
+export const Mutation: MutationResolvers = {
+  createCustomer: (_, { input }, ctx) => createCustomer(ctx, input),
+  async placeOrder(_, { input }, ctx) {
+    const outcome = await placeOrder(ctx, input);
+    switch (outcome.kind) {
+      case "placed":
+        return { __typename: "Order", ...outcome.order };
+      case "invalid":
+        return { __typename: "InvalidOrderError", code: "INVALID_ORDER", message: outcome.message, field: outcome.field };
+      case "unknown_customer":
+        return {
+          __typename: "UnknownCustomerError",
+          code: "UNKNOWN_CUSTOMER",
+          message: `no customer with id ${outcome.customerId}`,
+          customerId: outcome.customerId,
+        };
+      case "duplicate":
+        return {
+          __typename: "DuplicateOrderError",
+          code: "DUPLICATE_ORDER",
+          message: `order ${outcome.existing.externalReference ?? ""} was already placed in ${outcome.existing.channel}`,
+          existingOrder: outcome.existing,
+        };
+    }
+  },
+};

@@ -1,0 +1,4 @@
+import { main } from "@waybill/runtime";
+import { returnsService } from "./server.ts";
+
+await main(returnsService);

@@ -1,0 +1,5 @@
+import { DateTime } from "@waybill/runtime";
+import type { Resolvers } from "../generated/resolvers.ts";
+import { Mutation, Order, Query, Return } from "./return.ts";
+
+export const resolvers: Resolvers = { DateTime, Query, Mutation, Return, Order };

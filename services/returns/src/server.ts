@@ -1,0 +1,15 @@
+import type { ServiceDefinition } from "@waybill/runtime";
+import { createContext, type ReturnsContext } from "./context.ts";
+import { returnsConsumers } from "./events/consumers.ts";
+import { resolvers } from "./resolvers/index.ts";
+import { prepareReturnsStore } from "./store/repository.ts";
+
+/** The returns subgraph: RMAs against shipped quantities. */
+export const returnsService: ServiceDefinition<ReturnsContext> = {
+  name: "returns",
+  schemaFolder: new URL("./schema/", import.meta.url),
+  resolvers,
+  prepare: prepareReturnsStore,
+  context: (runtime) => createContext(runtime),
+  consumers: returnsConsumers,
+};

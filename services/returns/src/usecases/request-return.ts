@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import type { RequestReturnInput } from "../generated/resolvers.ts";
+import type { ReturnsContext } from "../context.ts";
+import { returnLines, type ReturnRejection } from "../domain/return-lines.ts";
+import type { ReturnRecord } from "../store/records.ts";
+
+export type ReturnOutcome =
+  | { kind: "requested"; record: ReturnRecord }
+  | { kind: "nothing_shipped"; orderId: string }
+  | ReturnRejection;
+
+/** Authorises a return against what shipped. */
+export function requestReturn(ctx: ReturnsContext, input: RequestReturnInput): Promise<ReturnOutcome> {
+  const { repo } = ctx;
+  return ctx.runtime.transact(async ({ session }): Promise<ReturnOutcome> => {
+    const reason = input.reason.trim();
+    if (!reason || reason.length > 500) return { kind: "invalid", field: "reason", message: "reason must be 1 to 500 characters" };
+    const shipped = await repo.shipped.findOne({ _id: input.orderId }, { session });
+    if (!shipped) return { kind: "nothing_shipped", orderId: input.orderId };
+    const previous = await repo.returns.find({ orderId: input.orderId }, { session });
+    const lines = returnLines(shipped, previous, input.lines);
+    if (!Array.isArray(lines)) return lines;
+    const record: ReturnRecord = {
+      _id: `rma_${randomUUID()}`,
+      orderId: input.orderId,
+      status: "REQUESTED",
+      reason,
+      lines,
+      requestedAt: new Date(),
+    };
+    await repo.returns.insertOne(record, { session });
+    return { kind: "requested", record };
+  });
+}

@@ -1,0 +1,39 @@
+import type { ShipmentLineInput } from "../generated/resolvers.ts";
+import type { OrderProjection, ShipmentRecord } from "../store/records.ts";
+
+export type ConfirmRejection =
+  | { kind: "invalid"; field: string; message: string }
+  | { kind: "exceeds"; lineId: string; ordered: number; alreadyShipped: number; requested: number };
+
+/**
+ * Checks requested lines against the order: each line known, whole positive quantities,
+ * never more than ordered minus already shipped. Returns the shipment lines or why not.
+ */
+export function shipmentLines(
+  order: OrderProjection,
+  previous: ShipmentRecord[],
+  requested: ShipmentLineInput[],
+): ShipmentRecord["lines"] | ConfirmRejection {
+  if (requested.length === 0) return { kind: "invalid", field: "lines", message: "a shipment needs at least one line" };
+  const wanted = new Map<string, number>();
+  for (const [index, line] of requested.entries()) {
+    if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
+      return { kind: "invalid", field: `lines.${index}.quantity`, message: "quantity must be a positive whole number" };
+    }
+    wanted.set(line.lineId, (wanted.get(line.lineId) ?? 0) + line.quantity);
+  }
+  const lines: ShipmentRecord["lines"] = [];
+  for (const [lineId, quantity] of wanted) {
+    const ordered = order.lines.find((line) => line.lineId === lineId);
+    if (!ordered) return { kind: "invalid", field: "lines", message: `order ${order._id} has no line ${lineId}` };
+    const alreadyShipped = previous
+      .flatMap((shipment) => shipment.lines)
+      .filter((line) => line.lineId === lineId)
+      .reduce((sum, line) => sum + line.quantity, 0);
+    if (alreadyShipped + quantity > ordered.quantity) {
+      return { kind: "exceeds", lineId, ordered: ordered.quantity, alreadyShipped, requested: quantity };
+    }
+    lines.push({ lineId, sku: ordered.sku, quantity });
+  }
+  return lines;
+}

@@ -1,0 +1,65 @@
+import type { MilestoneType, ShipmentStatus } from "../generated/resolvers.ts";
+import type { MilestoneRecord } from "../store/records.ts";
+
+/** The status a milestone moves a shipment to; null for milestones that do not move it. */
+export const MILESTONE_STATUS: Record<MilestoneType, ShipmentStatus | null> = {
+  LABEL_CREATED: null,
+  PICKED_UP: "IN_TRANSIT",
+  IN_TRANSIT: "IN_TRANSIT",
+  OUT_FOR_DELIVERY: "OUT_FOR_DELIVERY",
+  DELIVERY_ATTEMPTED: "DELIVERY_ATTEMPTED",
+  AVAILABLE_FOR_PICKUP: "AVAILABLE_FOR_PICKUP",
+  DELIVERED: "DELIVERED",
+  PROOF_OF_DELIVERY: "DELIVERED",
+  EXCEPTION: "EXCEPTION",
+  RETURNED_TO_SENDER: "RETURNED_TO_SENDER",
+};
+
+const ON_THE_WAY: ShipmentStatus[] = [
+  "IN_TRANSIT",
+  "OUT_FOR_DELIVERY",
+  "DELIVERY_ATTEMPTED",
+  "AVAILABLE_FOR_PICKUP",
+  "DELIVERED",
+  "EXCEPTION",
+  "RETURNED_TO_SENDER",
+];
+
+/** Which statuses each status may move to. DELIVERED and RETURNED_TO_SENDER are final. */
+export const TRANSITIONS: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
+  SHIPPED: ON_THE_WAY,
+  IN_TRANSIT: ON_THE_WAY,
+  OUT_FOR_DELIVERY: ON_THE_WAY,
+  DELIVERY_ATTEMPTED: ON_THE_WAY,
+  AVAILABLE_FOR_PICKUP: ["DELIVERED", "EXCEPTION", "RETURNED_TO_SENDER"],
+  EXCEPTION: ON_THE_WAY,
+  DELIVERED: ["DELIVERED"],
+  RETURNED_TO_SENDER: [],
+};
+
+export type MilestoneOutcome =
+  | { kind: "duplicate" }
+  | { kind: "recorded"; milestone: MilestoneRecord; status: ShipmentStatus };
+
+/**
+ * Applies a milestone to a shipment's history. A repeat (same type and time) is a duplicate;
+ * one older than the newest applied milestone is late: kept, status unchanged; a transition
+ * the table does not allow is kept without moving the status.
+ */
+export function applyMilestone(
+  status: ShipmentStatus,
+  history: MilestoneRecord[],
+  incoming: Omit<MilestoneRecord, "late">,
+): MilestoneOutcome {
+  const same = history.some(
+    (m) => m.type === incoming.type && m.occurredAt.getTime() === incoming.occurredAt.getTime(),
+  );
+  if (same) return { kind: "duplicate" };
+  const newest = history
+    .filter((m) => !m.late)
+    .reduce((max, m) => Math.max(max, m.occurredAt.getTime()), Number.NEGATIVE_INFINITY);
+  const late = incoming.occurredAt.getTime() < newest;
+  const target = MILESTONE_STATUS[incoming.type];
+  const moves = !late && target !== null && TRANSITIONS[status].includes(target);
+  return { kind: "recorded", milestone: { ...incoming, late }, status: moves && target ? target : status };
+}

@@ -1,0 +1,489 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ShipmentRecord, MilestoneRecord } from '../store/records.ts';
+import type { Reference } from '@waybill/runtime';
+import type { ShipmentsContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO 8601 instant, always in UTC. */
+  DateTime: { input: Date; output: Date; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type ConfirmShipmentInput = {
+  carrier: Scalars['String']['input'];
+  lines: Array<ShipmentLineInput>;
+  orderId: Scalars['ID']['input'];
+  service: Scalars['String']['input'];
+  shippedAt: Scalars['DateTime']['input'];
+  /** Decimal string in the order's currency. */
+  shippingCharge: Scalars['String']['input'];
+  trackingNumber: Scalars['String']['input'];
+};
+
+export type ConfirmShipmentResult = InvalidShipmentError | QuantityExceedsOrderedError | Shipment | UnknownOrderError;
+
+export type InvalidShipmentError = UserError & {
+  __typename?: 'InvalidShipmentError';
+  code: Scalars['String']['output'];
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
+
+export type Milestone = {
+  __typename?: 'Milestone';
+  detail?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** True when it arrived after a later milestone; kept in history, status unchanged. */
+  late: Scalars['Boolean']['output'];
+  location?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  /** Reason code, for EXCEPTION. */
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who signed, for PROOF_OF_DELIVERY. */
+  signedBy?: Maybe<Scalars['String']['output']>;
+  type: MilestoneType;
+};
+
+export type MilestoneType =
+  | 'AVAILABLE_FOR_PICKUP'
+  | 'DELIVERED'
+  | 'DELIVERY_ATTEMPTED'
+  | 'EXCEPTION'
+  | 'IN_TRANSIT'
+  | 'LABEL_CREATED'
+  | 'OUT_FOR_DELIVERY'
+  | 'PICKED_UP'
+  | 'PROOF_OF_DELIVERY'
+  | 'RETURNED_TO_SENDER';
+
+/** An amount as a decimal string in the currency's minor-unit precision, with its ISO 4217 currency. */
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['String']['output'];
+  currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** A warehouse confirms what left the building; partial shipments allowed. */
+  confirmShipment: ConfirmShipmentResult;
+  /** A carrier milestone for a shipment. */
+  recordMilestone: RecordMilestoneResult;
+};
+
+
+export type MutationConfirmShipmentArgs = {
+  input: ConfirmShipmentInput;
+};
+
+
+export type MutationRecordMilestoneArgs = {
+  input: RecordMilestoneInput;
+};
+
+export type Order = {
+  __typename?: 'Order';
+  id: Scalars['ID']['output'];
+  /** Shipments of the order, oldest first. */
+  shipments: Array<Shipment>;
+};
+
+/** More than ordered minus already shipped. */
+export type QuantityExceedsOrderedError = UserError & {
+  __typename?: 'QuantityExceedsOrderedError';
+  alreadyShipped: Scalars['Int']['output'];
+  code: Scalars['String']['output'];
+  lineId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  ordered: Scalars['Int']['output'];
+  requested: Scalars['Int']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  shipment?: Maybe<Shipment>;
+  shipments: Array<Shipment>;
+};
+
+
+export type QueryShipmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryShipmentsArgs = {
+  orderId: Scalars['ID']['input'];
+};
+
+export type RecordMilestoneInput = {
+  detail?: InputMaybe<Scalars['String']['input']>;
+  location?: InputMaybe<Scalars['String']['input']>;
+  occurredAt: Scalars['DateTime']['input'];
+  reasonCode?: InputMaybe<Scalars['String']['input']>;
+  shipmentId: Scalars['ID']['input'];
+  signedBy?: InputMaybe<Scalars['String']['input']>;
+  type: MilestoneType;
+};
+
+export type RecordMilestoneResult = Shipment | UnknownShipmentError;
+
+export type Shipment = {
+  __typename?: 'Shipment';
+  carrier: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lines: Array<ShipmentLine>;
+  /** Every milestone received, in the order it happened. */
+  milestones: Array<Milestone>;
+  order: Order;
+  service: Scalars['String']['output'];
+  shippedAt: Scalars['DateTime']['output'];
+  /** The final shipping charge billed to the customer. */
+  shippingCharge: Money;
+  status: ShipmentStatus;
+  /** Not unique: carriers recycle tracking numbers. */
+  trackingNumber: Scalars['String']['output'];
+};
+
+export type ShipmentLine = {
+  __typename?: 'ShipmentLine';
+  /** The order line shipped. */
+  lineId: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+  sku: Scalars['String']['output'];
+};
+
+export type ShipmentLineInput = {
+  lineId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type ShipmentStatus =
+  | 'AVAILABLE_FOR_PICKUP'
+  | 'DELIVERED'
+  | 'DELIVERY_ATTEMPTED'
+  | 'EXCEPTION'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'RETURNED_TO_SENDER'
+  | 'SHIPPED';
+
+export type UnknownOrderError = UserError & {
+  __typename?: 'UnknownOrderError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+};
+
+export type UnknownShipmentError = UserError & {
+  __typename?: 'UnknownShipmentError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  shipmentId: Scalars['ID']['output'];
+};
+
+/** Expected failures of a mutation: a code and a message. */
+export type UserError = {
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Order: Order;
+  Shipment: Shipment;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Order:
+    ( { __typename: 'Order' }
+    & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  Shipment:
+    ( { __typename: 'Shipment' }
+    & GraphQLRecursivePick<FederationTypes['Shipment'], {"id":true}> );
+};
+
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  ConfirmShipmentResult:
+    | ( InvalidShipmentError & { __typename: 'InvalidShipmentError' } )
+    | ( QuantityExceedsOrderedError & { __typename: 'QuantityExceedsOrderedError' } )
+    | ( ShipmentRecord & { __typename: 'Shipment' } )
+    | ( UnknownOrderError & { __typename: 'UnknownOrderError' } )
+  ;
+  RecordMilestoneResult:
+    | ( ShipmentRecord & { __typename: 'Shipment' } )
+    | ( UnknownShipmentError & { __typename: 'UnknownShipmentError' } )
+  ;
+};
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  UserError:
+    | ( InvalidShipmentError )
+    | ( QuantityExceedsOrderedError )
+    | ( UnknownOrderError )
+    | ( UnknownShipmentError )
+  ;
+};
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  ConfirmShipmentInput: ConfirmShipmentInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ConfirmShipmentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConfirmShipmentResult']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  InvalidShipmentError: ResolverTypeWrapper<InvalidShipmentError>;
+  Milestone: ResolverTypeWrapper<MilestoneRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  MilestoneType: MilestoneType;
+  Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Order: ResolverTypeWrapper<Reference>;
+  QuantityExceedsOrderedError: ResolverTypeWrapper<QuantityExceedsOrderedError>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordMilestoneInput: RecordMilestoneInput;
+  RecordMilestoneResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordMilestoneResult']>;
+  Shipment: ResolverTypeWrapper<ShipmentRecord>;
+  ShipmentLine: ResolverTypeWrapper<ShipmentLine>;
+  ShipmentLineInput: ShipmentLineInput;
+  ShipmentStatus: ShipmentStatus;
+  UnknownOrderError: ResolverTypeWrapper<UnknownOrderError>;
+  UnknownShipmentError: ResolverTypeWrapper<UnknownShipmentError>;
+  UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  ConfirmShipmentInput: ConfirmShipmentInput;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  ConfirmShipmentResult: ResolversUnionTypes<ResolversParentTypes>['ConfirmShipmentResult'];
+  DateTime: Scalars['DateTime']['output'];
+  InvalidShipmentError: InvalidShipmentError;
+  Milestone: MilestoneRecord;
+  Boolean: Scalars['Boolean']['output'];
+  Money: Money;
+  Mutation: Record<PropertyKey, never>;
+  Order: Reference;
+  QuantityExceedsOrderedError: QuantityExceedsOrderedError;
+  Int: Scalars['Int']['output'];
+  Query: Record<PropertyKey, never>;
+  RecordMilestoneInput: RecordMilestoneInput;
+  RecordMilestoneResult: ResolversUnionTypes<ResolversParentTypes>['RecordMilestoneResult'];
+  Shipment: ShipmentRecord;
+  ShipmentLine: ShipmentLine;
+  ShipmentLineInput: ShipmentLineInput;
+  UnknownOrderError: UnknownOrderError;
+  UnknownShipmentError: UnknownShipmentError;
+  UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+};
+
+export type ConfirmShipmentResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ConfirmShipmentResult'] = ResolversParentTypes['ConfirmShipmentResult']> = {
+  __resolveType?: TypeResolveFn<'InvalidShipmentError' | 'QuantityExceedsOrderedError' | 'Shipment' | 'UnknownOrderError', ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type InvalidShipmentErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['InvalidShipmentError'] = ResolversParentTypes['InvalidShipmentError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MilestoneResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MilestoneType'], ParentType, ContextType>;
+};
+
+export type MoneyResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  confirmShipment?: Resolver<ResolversTypes['ConfirmShipmentResult'], ParentType, ContextType, RequireFields<MutationConfirmShipmentArgs, 'input'>>;
+  recordMilestone?: Resolver<ResolversTypes['RecordMilestoneResult'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'input'>>;
+};
+
+export type OrderResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
+};
+
+export type QuantityExceedsOrderedErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['QuantityExceedsOrderedError'] = ResolversParentTypes['QuantityExceedsOrderedError']> = {
+  alreadyShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ordered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
+  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentsArgs, 'orderId'>>;
+};
+
+export type RecordMilestoneResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['RecordMilestoneResult'] = ResolversParentTypes['RecordMilestoneResult']> = {
+  __resolveType?: TypeResolveFn<'Shipment' | 'UnknownShipmentError', ParentType, ContextType>;
+};
+
+export type ShipmentResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment'], FederationReferenceType extends FederationReferenceTypes['Shipment'] = FederationReferenceTypes['Shipment']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Shipment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
+  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shippingCharge?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
+  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ShipmentLineResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ShipmentLine'] = ResolversParentTypes['ShipmentLine']> = {
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UnknownOrderErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['UnknownOrderError'] = ResolversParentTypes['UnknownOrderError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UnknownShipmentErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['UnknownShipmentError'] = ResolversParentTypes['UnknownShipmentError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  __resolveType?: TypeResolveFn<'InvalidShipmentError' | 'QuantityExceedsOrderedError' | 'UnknownOrderError' | 'UnknownShipmentError', ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = ShipmentsContext> = {
+  ConfirmShipmentResult?: ConfirmShipmentResultResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  InvalidShipmentError?: InvalidShipmentErrorResolvers<ContextType>;
+  Milestone?: MilestoneResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  QuantityExceedsOrderedError?: QuantityExceedsOrderedErrorResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RecordMilestoneResult?: RecordMilestoneResultResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentLine?: ShipmentLineResolvers<ContextType>;
+  UnknownOrderError?: UnknownOrderErrorResolvers<ContextType>;
+  UnknownShipmentError?: UnknownShipmentErrorResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
+};
+

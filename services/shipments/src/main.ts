@@ -1,0 +1,4 @@
+import { main } from "@waybill/runtime";
+import { shipmentsService } from "./server.ts";
+
+await main(shipmentsService);

@@ -1,0 +1,6 @@
+import { DateTime } from "@waybill/runtime";
+import type { Resolvers } from "../generated/resolvers.ts";
+import { Mutation } from "./mutation.ts";
+import { Order, Query, Shipment } from "./shipment.ts";
+
+export const resolvers: Resolvers = { DateTime, Query, Mutation, Shipment, Order };

@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { parseAmount } from "@waybill/contracts";
+import type { ConfirmShipmentInput } from "../generated/resolvers.ts";
+import type { ShipmentsContext } from "../context.ts";
+import { shipmentLines, type ConfirmRejection } from "../domain/confirm.ts";
+import type { ShipmentRecord } from "../store/records.ts";
+
+export type ConfirmOutcome =
+  | { kind: "confirmed"; shipment: ShipmentRecord }
+  | { kind: "unknown_order"; orderId: string }
+  | ConfirmRejection;
+
+const TEXT_FIELDS = ["carrier", "service", "trackingNumber"] as const;
+
+function textProblem(input: ConfirmShipmentInput): ConfirmRejection | null {
+  const field = TEXT_FIELDS.find((name) => {
+    const value = input[name].trim();
+    return !value || value.length > 200;
+  });
+  return field ? { kind: "invalid", field, message: `${field} must be 1 to 200 characters` } : null;
+}
+
+/** Confirms a shipment against the order and what already shipped; emits `shipments.shipment.confirmed`. */
+export function confirmShipment(ctx: ShipmentsContext, input: ConfirmShipmentInput): Promise<ConfirmOutcome> {
+  const { repo } = ctx;
+  return ctx.runtime.transact(async ({ session, emit }): Promise<ConfirmOutcome> => {
+    const order = await repo.orders.findOne({ _id: input.orderId }, { session });
+    if (!order) return { kind: "unknown_order", orderId: input.orderId };
+    const problem = textProblem(input);
+    if (problem) return problem;
+    let shippingCharge: number;
+    try {
+      shippingCharge = parseAmount(input.shippingCharge, order.currency);
+    } catch (error) {
+      return { kind: "invalid", field: "shippingCharge", message: (error as Error).message };
+    }
+    if (shippingCharge < 0) return { kind: "invalid", field: "shippingCharge", message: "must not be negative" };
+    const previous = await repo.shipments.find({ orderId: order._id }, { session });
+    const lines = shipmentLines(order, previous, input.lines);
+    if (!Array.isArray(lines)) return lines;
+    const now = new Date();
+    const shipment: ShipmentRecord = {
+      _id: `shp_${randomUUID()}`,
+      orderId: order._id,
+      lines,
+      carrier: input.carrier.trim(),
+      service: input.service.trim(),
+      trackingNumber: input.trackingNumber.trim(),
+      shippedAt: input.shippedAt,
+      shippingCharge,
+      currency: order.currency,
+      status: "SHIPPED",
+      milestones: [],
+      confirmedAt: now,
+    };
+    await repo.shipments.insertOne(shipment, { session });
+    emit("shipments.shipment.confirmed", shipment._id, {
+      shipmentId: shipment._id,
+      orderId: shipment.orderId,
+      lines: shipment.lines,
+      carrier: shipment.carrier,
+      service: shipment.service,
+      trackingNumber: shipment.trackingNumber,
+      shippedAt: shipment.shippedAt.toISOString(),
+      shippingCharge: { amount: shippingCharge, currency: order.currency },
+    });
+    return { kind: "confirmed", shipment };
+  });
+}
