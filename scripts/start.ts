@@ -12,12 +12,14 @@ try {
     ports: "default",
     logLevel: process.env.LOG_LEVEL ?? "warn",
     output: (name, line) => {
-      if (verbose || line.includes('"level":50') || line.includes('"level":60')) console.log(`[${name}] ${line}`);
+      if (verbose || line.includes('"level":50') || line.includes('"level":60'))
+        console.log(`[${name}] ${line}`);
     },
   });
   console.log(`Waybill is running (data in ${dataDir}, NATS at ${system.natsUrl}).`);
   console.log(`  gateway    ${system.gatewayUrl}`);
-  for (const service of Object.values(system.services)) console.log(`  ${service.name.padEnd(10)} ${service.url}`);
+  for (const service of Object.values(system.services))
+    console.log(`  ${service.name.padEnd(10)} ${service.url}`);
   console.log("Load demo data with `npm run seed`. Press Ctrl-C to stop.");
 
   let stopping = false;

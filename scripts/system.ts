@@ -43,12 +43,19 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-async function waitReady(url: string, child: () => ChildProcess | null, name: string): Promise<void> {
+async function waitReady(
+  url: string,
+  child: () => ChildProcess | null,
+  name: string,
+): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const current = child();
     if (!current || current.exitCode !== null) throw new Error(`${name} exited while starting`);
-    const ok = await fetch(url).then((res) => res.ok, () => false);
+    const ok = await fetch(url).then(
+      (res) => res.ok,
+      () => false,
+    );
     if (ok) return;
     await sleep(100);
   }
@@ -64,7 +71,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const listeners: ((name: string, code: number | null) => void)[] = [];
   const managed: ManagedProcess[] = [];
 
-  const launch = (name: string, script: string, port: number, readyPath: string, env: NodeJS.ProcessEnv) => {
+  const launch = (
+    name: string,
+    script: string,
+    port: number,
+    readyPath: string,
+    env: NodeJS.ProcessEnv,
+  ) => {
     let child: ChildProcess | null = null;
     let expectedExit = false;
     const base = `http://127.0.0.1:${port}`;
@@ -72,7 +85,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       expectedExit = false;
       const proc = spawn(process.execPath, [join(ROOT, script)], {
         cwd: ROOT,
-        env: { ...process.env, ...options.env, ...env, PORT: String(port), LOG_LEVEL: options.logLevel ?? "info" },
+        env: {
+          ...process.env,
+          ...options.env,
+          ...env,
+          PORT: String(port),
+          LOG_LEVEL: options.logLevel ?? "info",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       child = proc;

@@ -19,12 +19,14 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "POST bodies must be application/json");
   }
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `request body above ${limit} bytes`);
+  if (declared > limit)
+    throw new HttpError(413, "PAYLOAD_TOO_LARGE", `request body above ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, "PAYLOAD_TOO_LARGE", `request body above ${limit} bytes`);
+    if (size > limit)
+      throw new HttpError(413, "PAYLOAD_TOO_LARGE", `request body above ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
   try {

@@ -1,8 +1,18 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { CORRELATION_HEADER, currentContext, TRACEPARENT_HEADER, type Logger, type RequestHandler } from "@waybill/runtime";
+import {
+  CORRELATION_HEADER,
+  currentContext,
+  TRACEPARENT_HEADER,
+  type Logger,
+  type RequestHandler,
+} from "@waybill/runtime";
 import { HttpError, readJsonBody } from "./body.ts";
 import type { GatewayConfig } from "./config.ts";
 
@@ -15,10 +25,12 @@ interface GatewayContext {
 
 /** Forwards the request's correlation id and traceparent to every subgraph call. */
 class TracingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"] & object>[0]) {
-    if (!request.http || !context.correlationId) return;
-    request.http.headers.set(CORRELATION_HEADER, context.correlationId);
-    if (context.traceparent) request.http.headers.set(TRACEPARENT_HEADER, context.traceparent);
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // Health checks and schema loads carry an untyped context; operations carry ours.
+    const { correlationId, traceparent } = context as Partial<GatewayContext>;
+    if (!request.http || !correlationId) return;
+    request.http.headers.set(CORRELATION_HEADER, correlationId);
+    if (traceparent) request.http.headers.set(TRACEPARENT_HEADER, traceparent);
   }
 }
 
@@ -28,29 +40,50 @@ export async function createGateway(config: GatewayConfig, logger: Logger) {
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
-    buildService: ({ name, url }) => new TracingDataSource({ url: config.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new TracingDataSource({ url: config.subgraphUrls[name] ?? url }),
     logger,
   });
-  const server = new ApolloServer<GatewayContext>({ gateway, logger, includeStacktraceInErrorResponses: false });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    logger,
+    includeStacktraceInErrorResponses: false,
+  });
   await server.start();
   const handler: RequestHandler = async (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthz") return send(res, 200, { status: "ok" });
-    if (path !== "/graphql") return send(res, 404, { errors: [{ message: "not found; GraphQL is at /graphql", extensions: { code: "NOT_FOUND" } }] });
+    if (path !== "/graphql")
+      return send(res, 404, {
+        errors: [
+          { message: "not found; GraphQL is at /graphql", extensions: { code: "NOT_FOUND" } },
+        ],
+      });
     try {
       await serveGraphQL(server, req, res, config.MAX_BODY_BYTES);
     } catch (error) {
       if (error instanceof HttpError) {
-        return send(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        return send(res, error.status, {
+          errors: [{ message: error.message, extensions: { code: error.code } }],
+        });
       }
       logger.error({ err: error }, "gateway request failed");
-      send(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      send(res, 500, {
+        errors: [
+          { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+        ],
+      });
     }
   };
   return { handler, stop: () => server.stop() };
 }
 
-async function serveGraphQL(server: ApolloServer<GatewayContext>, req: IncomingMessage, res: ServerResponse, limit: number) {
+async function serveGraphQL(
+  server: ApolloServer<GatewayContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+) {
   const body = await readJsonBody(req, limit);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -64,10 +97,11 @@ async function serveGraphQL(server: ApolloServer<GatewayContext>, req: IncomingM
       search: new URL(req.url ?? "/", "http://gateway").search,
       body,
     },
-    context: async () => ({
-      correlationId: trace?.correlationId ?? "",
-      ...(trace?.traceparent ? { traceparent: trace.traceparent } : {}),
-    }),
+    context: () =>
+      Promise.resolve({
+        correlationId: trace?.correlationId ?? "",
+        ...(trace?.traceparent ? { traceparent: trace.traceparent } : {}),
+      }),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

@@ -1,4 +1,4 @@
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import { cloudEventEnvelope, type CloudEvent } from "./cloudevent.ts";
 import { eventData, type EventData, type EventType } from "./events.ts";
 
@@ -27,7 +27,8 @@ export function isEventType(type: string): type is EventType {
 /** Validates an envelope and its data against the registered schema; throws `InvalidEventError`. */
 export function parseEvent(input: unknown): CloudEvent<EventType, EventData<EventType>> {
   const envelope = cloudEventEnvelope.safeParse(input);
-  if (!envelope.success) throw new InvalidEventError("invalid event envelope", describe(envelope.error));
+  if (!envelope.success)
+    throw new InvalidEventError("invalid event envelope", describe(envelope.error));
   const { type } = envelope.data;
   if (!isEventType(type)) throw new InvalidEventError("unknown event type", [type]);
   const data = eventData[type].safeParse(envelope.data.data);

@@ -20,8 +20,10 @@ export function isCurrency(code: string): boolean {
 /** Digits after the decimal point in a currency's minor unit (EUR 2, JPY 0, KWD 3). */
 export function minorDigits(currency: string): number {
   if (!isCurrency(currency)) throw new RangeError(`unknown currency ${currency}`);
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 const DECIMAL = /^(-)?(\d{1,15})(?:\.(\d+))?$/;
@@ -54,7 +56,8 @@ const RATE = /^(\d{1,3})(?:\.(\d{1,4}))?$/;
 /** "8.875" (percent) -> 88750 parts per million. */
 export function parseTaxRate(text: string): number {
   const match = RATE.exec(text.trim());
-  if (!match) throw new RangeError(`"${text}" is not a tax rate in percent with at most 4 decimals`);
+  if (!match)
+    throw new RangeError(`"${text}" is not a tax rate in percent with at most 4 decimals`);
   const ppm = Number(match[1]) * 10_000 + Number((match[2] ?? "").padEnd(4, "0"));
   if (ppm > 1_000_000) throw new RangeError(`"${text}" is above 100 percent`);
   return ppm;
@@ -63,7 +66,9 @@ export function parseTaxRate(text: string): number {
 /** 88750 -> "8.875". */
 export function formatTaxRate(ppm: number): string {
   const whole = Math.trunc(ppm / 10_000);
-  const fraction = String(ppm % 10_000).padStart(4, "0").replace(/0+$/, "");
+  const fraction = String(ppm % 10_000)
+    .padStart(4, "0")
+    .replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 

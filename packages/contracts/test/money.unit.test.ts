@@ -30,9 +30,13 @@ describe("money", () => {
 
   it("formats and parses back every amount exactly", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom("EUR", "JPY", "KWD"), (minor, currency) => {
-        expect(parseAmount(formatAmount(minor, currency), currency)).toBe(minor);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom("EUR", "JPY", "KWD"),
+        (minor, currency) => {
+          expect(parseAmount(formatAmount(minor, currency), currency)).toBe(minor);
+        },
+      ),
     );
   });
 

@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { correlationIdFrom, CORRELATION_HEADER, runWithContext, TRACEPARENT_HEADER } from "./context.ts";
+import {
+  correlationIdFrom,
+  CORRELATION_HEADER,
+  runWithContext,
+  TRACEPARENT_HEADER,
+} from "./context.ts";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 

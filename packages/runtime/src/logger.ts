@@ -4,7 +4,10 @@ import { currentContext } from "./context.ts";
 export type { Logger };
 
 /** A JSON logger whose every line carries the current correlation id. */
-export function createLogger(service: string, level: string = process.env.LOG_LEVEL ?? "info"): Logger {
+export function createLogger(
+  service: string,
+  level: string = process.env.LOG_LEVEL ?? "info",
+): Logger {
   return pino({
     name: service,
     level,

@@ -42,22 +42,19 @@ const running = new Set<ChildProcess>();
 // A crashed test runner must not leave servers behind.
 process.once("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
-/** Finds the nats-server binary on PATH, then in the usual system directories. */
-export async function findNatsServer(): Promise<string> {
-  const dirs = [
-    ...(process.env.PATH ?? "").split(delimiter),
-    "/usr/sbin",
-    "/usr/local/bin",
-    "/usr/bin",
-  ];
-  for (const dir of dirs.filter(Boolean)) {
+const SEARCH_PATH = [process.env.PATH ?? "", "/usr/sbin", "/usr/local/bin", "/usr/bin"].join(
+  delimiter,
+);
+
+/** Finds the nats-server binary on `searchPath` (PATH, then the usual system directories). */
+export async function findNatsServer(searchPath: string = SEARCH_PATH): Promise<string> {
+  for (const dir of searchPath.split(delimiter).filter(Boolean)) {
     const candidate = join(dir, "nats-server");
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here; try the next directory
-    }
+    const found = await access(candidate, constants.X_OK).then(
+      () => true,
+      () => false,
+    );
+    if (found) return candidate;
   }
   throw new NatsServerNotFoundError();
 }
@@ -87,54 +84,41 @@ function accepts(host: string, port: number): Promise<boolean> {
   });
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
-}
+const hasExited = (child: ChildProcess): boolean =>
+  child.exitCode !== null || child.signalCode !== null;
 
-function spawnServer(
+async function launch(
   binary: string,
   host: string,
   port: number,
   storeDir: string,
-): { child: ChildProcess; log: () => string } {
+): Promise<ChildProcess> {
   const child = spawn(binary, ["-js", "-a", host, "-p", String(port), "-sd", storeDir], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
-  let tail = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-4000);
-  });
-  return { child, log: () => tail };
-}
-
-async function waitReady(
-  child: ChildProcess,
-  log: () => string,
-  host: string,
-  port: number,
-): Promise<void> {
+  let log = "";
+  child.stderr?.on("data", (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`nats-server exited before accepting connections:\n${log()}`);
-    }
-    if (await accepts(host, port)) return;
+    if (hasExited(child))
+      throw new Error(`nats-server exited before accepting connections:\n${log}`);
+    if (await accepts(host, port)) return child;
     await sleep(50);
   }
   child.kill("SIGKILL");
   throw new Error(
-    `nats-server did not accept connections on ${host}:${port} within ${READY_TIMEOUT_MS} ms:\n${log()}`,
+    `nats-server not accepting connections on ${host}:${port} after ${READY_TIMEOUT_MS} ms:\n${log}`,
   );
 }
 
 async function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (hasExited(child)) return;
+  const exit = new Promise((resolve) => child.once("exit", resolve));
   child.kill(signal);
   const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
-  await exited(child);
+  await exit;
   clearTimeout(timer);
 }
 
@@ -143,12 +127,8 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
   const binary = await findNatsServer();
   const host = options.host ?? "127.0.0.1";
   const port = options.port || (await freePort(host));
-  const launch = async (): Promise<ChildProcess> => {
-    const { child, log } = spawnServer(binary, host, port, options.storeDir);
-    await waitReady(child, log, host, port);
-    return child;
-  };
-  let child = await launch();
+  const start = () => launch(binary, host, port, options.storeDir);
+  let child = await start();
   return {
     url: `nats://${host}:${port}`,
     port,
@@ -159,7 +139,7 @@ export async function startNatsServer(options: NatsServerOptions): Promise<NatsS
     kill: () => terminate(child, "SIGKILL"),
     async restart() {
       await terminate(child, "SIGTERM");
-      child = await launch();
+      child = await start();
     },
   };
 }

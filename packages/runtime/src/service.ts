@@ -9,7 +9,11 @@ import { openStore, type Session, type Store } from "./store/index.ts";
 import { buildSchema, createSubgraphHandler, loadTypeDefs } from "./subgraph.ts";
 
 /** Records an event in the outbox of the current transaction; it is published after commit. */
-export type Emit = <T extends EventType>(type: T, subject: string, data: EventData<T>) => void;
+export type Emit = <T extends EventType>(
+  type: T,
+  subject: string,
+  data: EventData<T>,
+) => Promise<void>;
 
 /** One transaction and the events it emits. */
 export interface UnitOfWork {
@@ -40,7 +44,11 @@ export interface ConsumerDefinition {
 
 type AnyHandler = (event: EventOf<EventType>, work: UnitOfWork) => Promise<void>;
 
-function dispatch(handlers: EventHandlers, event: EventOf<EventType>, work: UnitOfWork): Promise<void> {
+function dispatch(
+  handlers: EventHandlers,
+  event: EventOf<EventType>,
+  work: UnitOfWork,
+): Promise<void> {
   const handler = handlers[event.type] as AnyHandler | undefined;
   // Filtered subjects make this unreachable unless a producer mislabels an event.
   if (!handler) throw new Error(`no handler for ${event.type}`);
@@ -80,15 +88,19 @@ export async function runService<C extends object>(
   await bus.ensureStream(definition.name);
   const relay = startOutboxRelay({ store, bus, logger, pollIntervalMs: 1_000 });
 
-  const emitter = (session: Session): Emit => (type, subject, data) => {
-    enqueueEvent(store, session, { type, subject, data, source: definition.name });
-  };
+  const emitter =
+    (session: Session): Emit =>
+    async (type, subject, data) => {
+      await enqueueEvent(store, session, { type, subject, data, source: definition.name });
+    };
   const runtime: ServiceRuntime = {
     name: definition.name,
     store,
     logger,
     async transact(fn) {
-      const result = await store.withTransaction((session) => fn({ session, emit: emitter(session) }));
+      const result = await store.withTransaction((session) =>
+        fn({ session, emit: emitter(session) }),
+      );
       relay.notify();
       return result;
     },

@@ -32,7 +32,9 @@ export interface SubgraphHandlerOptions<C> {
  * The HTTP handler of a subgraph: GraphQL on `/graphql`, liveness on `/healthz`, readiness on `/readyz`.
  * Errors without a code are logged and masked as INTERNAL_SERVER_ERROR.
  */
-export function createSubgraphHandler<C extends object>(options: SubgraphHandlerOptions<C>): RequestHandler {
+export function createSubgraphHandler<C extends object>(
+  options: SubgraphHandlerOptions<C>,
+): RequestHandler {
   const { logger } = options;
   const yoga = createYoga<object, C>({
     schema: options.schema,
@@ -55,7 +57,11 @@ export function createSubgraphHandler<C extends object>(options: SubgraphHandler
     if (req.url === "/healthz") return sendJson(res, 200, { status: "ok" });
     if (req.url === "/readyz") {
       const notReady = await options.readiness();
-      return sendJson(res, notReady.length ? 503 : 200, notReady.length ? { status: "not ready", notReady } : { status: "ready" });
+      return sendJson(
+        res,
+        notReady.length ? 503 : 200,
+        notReady.length ? { status: "not ready", notReady } : { status: "ready" },
+      );
     }
     return yoga(req, res);
   };

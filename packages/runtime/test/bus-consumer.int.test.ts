@@ -71,11 +71,13 @@ describe("bus: inbox consumers", () => {
     await bed.bus.publish(event);
     await idle(consumer, 1);
     expect(calls()).toBe(1);
-    expect(await bed.store.collection(INBOX).findOne({ _id: `billing:${event.id}` })).toMatchObject({
-      consumer: "billing",
-      eventId: event.id,
-      type: event.type,
-    });
+    expect(await bed.store.collection(INBOX).findOne({ _id: `billing:${event.id}` })).toMatchObject(
+      {
+        consumer: "billing",
+        eventId: event.id,
+        type: event.type,
+      },
+    );
   });
 
   it("redelivers an event whose handler failed, and applies it once", async () => {
@@ -169,7 +171,9 @@ describe("bus: inbox consumers", () => {
     await bed.bus.jetstream.publish(subject, "not json");
     await bed.bus.publish(shipmentConfirmed());
     await idle(consumer, 3);
-    const parked = await bed.store.collection<ExceptionRecord>(EXCEPTIONS).find({}, { sort: { streamSeq: 1 } });
+    const parked = await bed.store
+      .collection<ExceptionRecord>(EXCEPTIONS)
+      .find({}, { sort: { streamSeq: 1 } });
     expect(parked.map((record) => [record.category, record.streamSeq])).toEqual([
       ["validation", 1],
       ["validation", 2],

@@ -38,10 +38,9 @@ describe("bus: transactional outbox and relay", () => {
     relay.notify();
     await relay.flush();
     expect(await count(bed.store, OUTBOX)).toBe(0);
-    const stored = await bed.bus.manager.streams.getMessage(
-      bed.bus.names.streamName("shipments"),
-      { last_by_subj: bed.bus.names.subjectOf(event.type) },
-    );
+    const stored = await bed.bus.manager.streams.getMessage(bed.bus.names.streamName("shipments"), {
+      last_by_subj: bed.bus.names.subjectOf(event.type),
+    });
     expect(stored?.json()).toMatchObject({ id: event.id, correlationid: "corr-1", subject: "s-1" });
     expect(stored?.header.get("Nats-Msg-Id")).toBe(event.id);
   });

@@ -16,7 +16,12 @@ describe("bus: streams and publishing", () => {
   });
 
   async function withBus<R>(fn: (bus: Bus) => Promise<R>): Promise<R> {
-    const bus = await connectBus({ servers: nats.url, name: "test", logger, namespace: uniqueName() });
+    const bus = await connectBus({
+      servers: nats.url,
+      name: "test",
+      logger,
+      namespace: uniqueName(),
+    });
     try {
       return await fn(bus);
     } finally {
@@ -50,7 +55,9 @@ describe("bus: streams and publishing", () => {
       await bus.ensureStream("shipments");
       const event = shipmentConfirmed();
       const { seq } = await bus.publish(event);
-      const stored = await bus.manager.streams.getMessage(bus.names.streamName("shipments"), { seq });
+      const stored = await bus.manager.streams.getMessage(bus.names.streamName("shipments"), {
+        seq,
+      });
       expect(stored?.subject).toBe(bus.names.subjectOf(event.type));
       expect(stored?.header.get("x-correlation-id")).toBe(event.correlationid);
       expect(stored?.header.get("Nats-Msg-Id")).toBe(event.id);
@@ -71,7 +78,9 @@ describe("bus: streams and publishing", () => {
       await bus.publish(event);
       await nats.server.kill();
       await nats.server.restart();
-      const again = await waitFor(() => bus.publish(event), { description: "publish after restart" });
+      const again = await waitFor(() => bus.publish(event), {
+        description: "publish after restart",
+      });
       expect(again.duplicate).toBe(true);
       const info = await bus.manager.streams.info(bus.names.streamName("shipments"));
       expect(info.state.messages).toBe(1);

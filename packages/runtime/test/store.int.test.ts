@@ -9,11 +9,15 @@ import { indexContract } from "./store/indexes.ts";
 import { queryContract } from "./store/queries.ts";
 import { transactionContract } from "./store/transactions.ts";
 import { updateContract } from "./store/updates.ts";
+import { upsertDeleteContract } from "./store/upserts.ts";
+import { valueContract } from "./store/values.ts";
 
 describe.each(ADAPTERS)("store contract: $name", (adapter) => {
   describe.skipIf(!isAvailable(adapter))(`${adapter.name} adapter`, () => {
     describe("queries", () => queryContract(adapter));
+    describe("values", () => valueContract(adapter));
     describe("updates", () => updateContract(adapter));
+    describe("upserts and deletes", () => upsertDeleteContract(adapter));
     describe("indexes", () => indexContract(adapter));
     describe("transactions", () => transactionContract(adapter));
     describe("durability", () => durabilityContract(adapter));

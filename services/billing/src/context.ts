@@ -1,5 +1,9 @@
 import type { ServiceRuntime } from "@waybill/runtime";
-import { billingRepository, type BillingLoaders, type BillingRepository } from "./store/repository.ts";
+import {
+  billingRepository,
+  type BillingLoaders,
+  type BillingRepository,
+} from "./store/repository.ts";
 
 /** What every billing resolver receives. */
 export interface BillingContext {

@@ -15,7 +15,14 @@ const terms: OrderTerms = {
 
 describe("pricing a shipment", () => {
   it("bills only shipped quantities, taxes per line and adds shipping", () => {
-    const amounts = priceShipment(terms, [{ lineId: "l1", quantity: 2 }, { lineId: "l2", quantity: 1 }], 495);
+    const amounts = priceShipment(
+      terms,
+      [
+        { lineId: "l1", quantity: 2 },
+        { lineId: "l2", quantity: 1 },
+      ],
+      495,
+    );
     expect(amounts.lines.map((line) => [line.net, line.tax])).toEqual([
       [3998, 800], // 799.6 rounds to 800
       [1250, 88], // 87.5 rounds half away from zero
@@ -27,7 +34,9 @@ describe("pricing a shipment", () => {
   });
 
   it("refuses a line the order does not have", () => {
-    expect(() => priceShipment(terms, [{ lineId: "nope", quantity: 1 }], 0)).toThrow(/no line nope/);
+    expect(() => priceShipment(terms, [{ lineId: "nope", quantity: 1 }], 0)).toThrow(
+      /no line nope/,
+    );
   });
 
   it("numbers invoices in a fixed-width series", () => {

@@ -1,5 +1,9 @@
 import type { ServiceRuntime } from "@waybill/runtime";
-import { inventoryRepository, type InventoryLoaders, type InventoryRepository } from "./store/repository.ts";
+import {
+  inventoryRepository,
+  type InventoryLoaders,
+  type InventoryRepository,
+} from "./store/repository.ts";
 
 /** What every inventory resolver receives. */
 export interface InventoryContext {

@@ -1,5 +1,9 @@
 import type { ServiceRuntime } from "@waybill/runtime";
-import { returnsRepository, type ReturnsLoaders, type ReturnsRepository } from "./store/repository.ts";
+import {
+  returnsRepository,
+  type ReturnsLoaders,
+  type ReturnsRepository,
+} from "./store/repository.ts";
 
 /** What every returns resolver receives. */
 export interface ReturnsContext {

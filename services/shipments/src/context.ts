@@ -1,5 +1,9 @@
 import type { ServiceRuntime } from "@waybill/runtime";
-import { shipmentsRepository, type ShipmentsLoaders, type ShipmentsRepository } from "./store/repository.ts";
+import {
+  shipmentsRepository,
+  type ShipmentsLoaders,
+  type ShipmentsRepository,
+} from "./store/repository.ts";
 
 /** What every shipments resolver receives. */
 export interface ShipmentsContext {

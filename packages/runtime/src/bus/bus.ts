@@ -9,7 +9,8 @@ import { connect, type NatsConnection } from "@nats-io/transport-node";
 import type { CloudEvent } from "@waybill/contracts";
 import type { Logger } from "../logger.ts";
 import { naming, type Naming } from "./naming.ts";
-import { publishEvent, type PublishResult } from "./publish.ts";
+import { watchConnection } from "./connection.ts";
+import { PUBLISH_TIMEOUT_MS, publishEvent, type PublishResult } from "./publish.ts";
 import { ensureStream } from "./stream.ts";
 
 export interface BusOptions {
@@ -39,15 +40,6 @@ export interface Bus {
   close(): Promise<void>;
 }
 
-async function logStatus(connection: NatsConnection, logger: Logger): Promise<void> {
-  for await (const status of connection.status()) {
-    if (status.type === "disconnect") logger.warn({ server: status.server }, "nats disconnected");
-    else if (status.type === "reconnect")
-      logger.info({ server: status.server }, "nats reconnected");
-    else if (status.type === "error") logger.error({ err: status.error }, "nats error");
-  }
-}
-
 /** Connects to NATS (waiting for the first server and reconnecting forever) and opens JetStream. */
 export async function connectBus(options: BusOptions): Promise<Bus> {
   const names = naming(options.namespace);
@@ -59,9 +51,7 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,
   });
-  logStatus(connection, logger).catch((error: unknown) =>
-    logger.error({ err: error }, "nats status loop failed"),
-  );
+  const watch = watchConnection(connection, logger);
   const js = jetstream(connection);
   const manager = await jetstreamManager(connection);
   logger.info({ server: connection.getServer() }, "nats connected");
@@ -72,7 +62,10 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     manager,
     logger,
     ensureStream: (service) => ensureStream(manager, names, service),
-    publish: (event) => publishEvent(js, names, event),
+    async publish(event) {
+      await watch.ready(PUBLISH_TIMEOUT_MS);
+      return publishEvent(js, names, event);
+    },
     isClosed: () => connection.isClosed(),
     async close() {
       if (!connection.isClosed()) await connection.drain();

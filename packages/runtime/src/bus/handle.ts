@@ -71,7 +71,7 @@ export function messageHandler<T extends EventType>(
       streamSeq: msg.seq,
       attempts: deliveries,
     });
-    msg.term(`max deliveries: ${errorText(error)}`);
+    msg.term(); // no reason: nats-server before 2.11 ignores a "+TERM <reason>"
     return "terminated";
   }
 
@@ -92,7 +92,7 @@ export function messageHandler<T extends EventType>(
       streamSeq: msg.seq,
       attempts: msg.info.deliveryCount,
     });
-    msg.term(`invalid event: ${errorText(error)}`);
+    msg.term();
     return "terminated";
   }
 

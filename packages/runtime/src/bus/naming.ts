@@ -6,13 +6,13 @@
 export interface Naming {
   readonly namespace: string | undefined;
   /** `ORDERS` for `orders`. */
-  streamName(service: string): string;
+  readonly streamName: (service: string) => string;
   /** Subjects the service's stream captures. */
-  streamSubject(service: string): string;
+  readonly streamSubject: (service: string) => string;
   /** The subject an event type is published on. */
-  subjectOf(type: string): string;
+  readonly subjectOf: (type: string) => string;
   /** The event type carried on a subject. */
-  typeOf(subject: string): string;
+  readonly typeOf: (subject: string) => string;
 }
 
 const SERVICE = /^[a-z]+$/;
@@ -32,11 +32,11 @@ export function naming(namespace?: string): Naming {
   const prefix = namespace === undefined ? "" : `${namespace}.`;
   return {
     namespace,
-    streamName(service) {
+    streamName: (service) => {
       assertServiceName(service);
       return (namespace === undefined ? service : `${namespace}_${service}`).toUpperCase();
     },
-    streamSubject(service) {
+    streamSubject: (service) => {
       assertServiceName(service);
       return `${prefix}${service}.>`;
     },

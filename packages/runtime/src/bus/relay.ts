@@ -41,6 +41,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const stopping = new AbortController();
   const waiters: { after: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   let passes = 0;
+  let indexed = false;
 
   async function publishOne(record: OutboxRecord): Promise<void> {
     try {
@@ -70,6 +71,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function drain(): Promise<void> {
     const pass = ++passes;
+    if (!indexed) await outbox.createIndex({ keys: { seq: 1 } });
+    indexed = true;
     for (;;) {
       const records = await outbox.find({}, { sort: { seq: 1 }, limit: batchSize });
       if (records.length === 0) break;

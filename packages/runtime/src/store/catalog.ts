@@ -37,7 +37,8 @@ export class Catalog {
   /** Paths of `table` that held an array in some document, ever. */
   arrayPaths(table: string): ReadonlySet<string> {
     // Another connection (another process on this file) may have committed new paths.
-    const version = (this.#engine.sql("PRAGMA data_version").get() as { data_version: number }).data_version;
+    const version = (this.#engine.sql("PRAGMA data_version").get() as { data_version: number })
+      .data_version;
     if (version !== this.#dataVersion) {
       this.#arrays.clear();
       this.#dataVersion = version;
@@ -56,7 +57,9 @@ export class Catalog {
     const known = this.arrayPaths(table) as Set<string>;
     for (const path of arrayPaths(doc)) {
       if (known.has(path)) continue;
-      this.#engine.sql(`INSERT OR IGNORE INTO ${ARRAY_PATHS} (tbl, path) VALUES (?, ?)`).run(table, path);
+      this.#engine
+        .sql(`INSERT OR IGNORE INTO ${ARRAY_PATHS} (tbl, path) VALUES (?, ?)`)
+        .run(table, path);
       known.add(path);
     }
   }
@@ -66,11 +69,15 @@ export class Catalog {
     this.ensureTable(table);
     const sql = createIndexSql(table, spec);
     const name = sqliteIndexName(table, spec.name ?? defaultIndexName(spec.keys));
-    const existing = this.#engine.sql("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name);
+    const existing = this.#engine
+      .sql("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?")
+      .get(name);
     if (!existing) {
       this.#engine.db.exec(sql);
     } else if (existing.sql !== sql) {
-      throw new Error(`An index named '${name}' already exists on '${table}' with different keys or options`);
+      throw new Error(
+        `An index named '${name}' already exists on '${table}' with different keys or options`,
+      );
     }
   }
 

@@ -13,7 +13,7 @@ import type {
   UpdateResult,
   WriteOptions,
 } from "./port.ts";
-import { findDocs, scan } from "./query.ts";
+import { countDocs, findDocs } from "./query.ts";
 import { deleteDocs, insertDoc, updateDocs, type Target } from "./writes.ts";
 
 export class EmbeddedCollection<T extends Doc> implements Collection<T> {
@@ -36,11 +36,9 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   async countDocuments(filter: Filter, options: ReadOptions = {}): Promise<number> {
-    return this.#read(options, () => {
-      let count = 0;
-      for (const _ of scan(this.#target.engine, this.#target.catalog, this.name, filter)) count += 1;
-      return count;
-    });
+    return this.#read(options, () =>
+      countDocs(this.#target.engine, this.#target.catalog, this.name, filter),
+    );
   }
 
   async insertOne(doc: T, options: WriteOptions = {}): Promise<void> {
@@ -53,17 +51,29 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     });
   }
 
-  async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
+  async updateOne(
+    filter: Filter,
+    update: Update,
+    options: UpdateOptions = {},
+  ): Promise<UpdateResult> {
     const mode = { multi: false, upsert: options.upsert ?? false };
     return this.#write(options, () => updateDocs<T>(this.#target, filter, update, mode).result);
   }
 
-  async updateMany(filter: Filter, update: Update, options: WriteOptions = {}): Promise<UpdateResult> {
+  async updateMany(
+    filter: Filter,
+    update: Update,
+    options: WriteOptions = {},
+  ): Promise<UpdateResult> {
     const mode = { multi: true, upsert: false };
     return this.#write(options, () => updateDocs<T>(this.#target, filter, update, mode).result);
   }
 
-  async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
+  async findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<T | null> {
     const mode = { multi: false, upsert: options.upsert ?? false };
     return this.#write(options, () => {
       const { before, after } = updateDocs<T>(this.#target, filter, update, mode);

@@ -30,7 +30,12 @@ class EmbeddedStore implements Store {
       if (name === "" || name.includes("$") || name.includes("\0") || RESERVED.test(name)) {
         throw new Error(`Invalid collection name '${name}'`);
       }
-      const target = { engine: this.#engine, catalog: this.#catalog, database: this.database, table: name };
+      const target = {
+        engine: this.#engine,
+        catalog: this.#catalog,
+        database: this.database,
+        table: name,
+      };
       collection = new EmbeddedCollection<Doc>(target, this.metrics);
       this.#collections.set(name, collection);
     }
@@ -54,7 +59,9 @@ class EmbeddedStore implements Store {
 /** Opens (creating if needed) the embedded store for `database` in `dataDir` (which must exist). */
 export function openEmbeddedStore(options: { database: string; dataDir: string }): Store {
   if (!/^[A-Za-z0-9_-]+$/.test(options.database)) {
-    throw new Error(`Invalid database name '${options.database}': use letters, digits, '_' and '-'`);
+    throw new Error(
+      `Invalid database name '${options.database}': use letters, digits, '_' and '-'`,
+    );
   }
   const engine = new Engine(join(options.dataDir, `${options.database}.sqlite`), options.database);
   return new EmbeddedStore(options.database, engine);

@@ -19,7 +19,9 @@ export class Engine {
   constructor(file: string, name: string) {
     this.#name = name;
     this.db = new DatabaseSync(file, { timeout: 5_000 });
-    this.db.exec("PRAGMA journal_mode = WAL");
+    const { journal_mode: mode } = this.db.prepare("PRAGMA journal_mode = WAL").get() ?? {};
+    if (mode !== "wal")
+      throw new Error(`SQLite refused WAL mode for ${file} (got ${String(mode)})`);
     // FULL syncs the WAL on every commit: an acknowledged commit survives kill -9 and power loss.
     this.db.exec("PRAGMA synchronous = FULL");
     this.#scope = new TransactionScope(name);

@@ -19,7 +19,12 @@ function isScalar(value: unknown): value is Scalar {
 }
 
 function isOperatorObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date) {
+  if (
+    typeof value !== "object" ||
+    value === null ||
+    Array.isArray(value) ||
+    value instanceof Date
+  ) {
     return false;
   }
   const keys = Object.keys(value);
@@ -36,7 +41,8 @@ export function equalities(filter: Filter): Equality[] {
     } else if (isOperatorObject(condition) && Object.keys(condition).length === 1) {
       const { $eq, $in } = condition;
       if (isScalar($eq)) found.push({ path, values: [$eq] });
-      if (Array.isArray($in) && $in.length > 0 && $in.every(isScalar)) found.push({ path, values: $in });
+      if (Array.isArray($in) && $in.length > 0 && $in.every(isScalar))
+        found.push({ path, values: $in });
     }
   }
   return found;

@@ -1,7 +1,6 @@
 /** The store: the port, and `openStore`, which picks the adapter from the configuration. */
 import { mkdir } from "node:fs/promises";
 import { openEmbeddedStore } from "./embedded.ts";
-import { openMongoStore } from "./mongo.ts";
 import type { Store } from "./port.ts";
 
 export * from "./port.ts";
@@ -17,7 +16,11 @@ export interface OpenStoreOptions {
 
 /** Opens the MongoDB store when `mongodbUrl` is set, else the embedded store in `dataDir`. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  if (options.mongodbUrl) return openMongoStore({ database: options.database, url: options.mongodbUrl });
+  if (options.mongodbUrl) {
+    // Loaded on demand: the embedded default should not pay for the driver.
+    const { openMongoStore } = await import("./mongo.ts");
+    return openMongoStore({ database: options.database, url: options.mongodbUrl });
+  }
   await mkdir(options.dataDir, { recursive: true });
   return openEmbeddedStore({ database: options.database, dataDir: options.dataDir });
 }

@@ -1,6 +1,12 @@
 /** A collection of the MongoDB adapter: the driver's collection behind the port. */
 import type { ClientSession, Collection as DriverCollection } from "mongodb";
-import { findOptions, mapDriverError, withStringId } from "./mongo-support.ts";
+import {
+  callDriver,
+  findOptions,
+  toUpdateResult,
+  withStringId,
+  type MongoContext,
+} from "./mongo-support.ts";
 import type {
   Collection,
   Doc,
@@ -9,23 +15,12 @@ import type {
   FindOptions,
   IndexSpec,
   ReadOptions,
-  Session,
-  StoreMetrics,
   Update,
   UpdateOptions,
   UpdateResult,
   WriteOptions,
 } from "./port.ts";
 import { defaultIndexName } from "./sql.ts";
-
-/** What a collection needs from its store. */
-export interface MongoContext {
-  metrics: StoreMetrics;
-  /** The driver session of an open transaction, or undefined (throws for a finished one). */
-  resolve(session: Session | undefined): ClientSession | undefined;
-  /** Runs `fn` in a transaction of its own. */
-  transact<R>(fn: (session: ClientSession) => Promise<R>): Promise<R>;
-}
 
 export class MongoStoreCollection<T extends Doc> implements Collection<T> {
   readonly name: string;
@@ -39,7 +34,9 @@ export class MongoStoreCollection<T extends Doc> implements Collection<T> {
   }
 
   findOne(filter: Filter, options: FindOptions = {}): Promise<T | null> {
-    return this.#call(options, (session) => this.#driver.findOne<T>(filter, { ...findOptions(options), session }));
+    return this.#call(options, (session) =>
+      this.#driver.findOne<T>(filter, { ...findOptions(options), session }),
+    );
   }
 
   find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
@@ -67,52 +64,55 @@ export class MongoStoreCollection<T extends Doc> implements Collection<T> {
 
   updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
     const upsert = options.upsert ?? false;
-    return this.#call(options, async (session) => {
-      const result = await this.#driver.updateOne(filter, withStringId(filter, update, upsert), { upsert, session });
-      return { matchedCount: result.matchedCount, modifiedCount: result.modifiedCount, upsertedId: result.upsertedId };
-    });
+    const change = withStringId(filter, update, upsert);
+    return this.#call(options, async (session) =>
+      toUpdateResult(await this.#driver.updateOne(filter, change, { upsert, session })),
+    );
   }
 
   updateMany(filter: Filter, update: Update, options: WriteOptions = {}): Promise<UpdateResult> {
-    return this.#call(options, async (session) => {
-      const result = await this.#driver.updateMany(filter, update, { session });
-      return { matchedCount: result.matchedCount, modifiedCount: result.modifiedCount, upsertedId: null };
-    });
+    return this.#call(options, async (session) =>
+      toUpdateResult(await this.#driver.updateMany(filter, update, { session })),
+    );
   }
 
-  findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
-    const upsert = options.upsert ?? false;
-    const returnDocument = options.returnDocument ?? "after";
-    return this.#call(options, async (session) => {
-      const found = await this.#driver.findOneAndUpdate(filter, withStringId(filter, update, upsert), {
-        upsert,
-        returnDocument,
-        session,
-      });
-      return found as T | null;
-    });
+  findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<T | null> {
+    const { upsert = false, returnDocument = "after" } = options;
+    const change = withStringId(filter, update, upsert);
+    return this.#call(options, (session) =>
+      this.#driver.findOneAndUpdate(filter, change, { upsert, returnDocument, session }),
+    ) as Promise<T | null>;
   }
 
-  deleteOne(filter: Filter, options: WriteOptions = {}): Promise<number> {
-    return this.#call(options, async (session) => (await this.#driver.deleteOne(filter, { session })).deletedCount);
+  async deleteOne(filter: Filter, options: WriteOptions = {}): Promise<number> {
+    const result = await this.#call(options, (session) =>
+      this.#driver.deleteOne(filter, { session }),
+    );
+    return result.deletedCount;
   }
 
-  deleteMany(filter: Filter, options: WriteOptions = {}): Promise<number> {
-    return this.#call(options, async (session) => (await this.#driver.deleteMany(filter, { session })).deletedCount);
+  async deleteMany(filter: Filter, options: WriteOptions = {}): Promise<number> {
+    const result = await this.#call(options, (session) =>
+      this.#driver.deleteMany(filter, { session }),
+    );
+    return result.deletedCount;
   }
 
   async createIndex(spec: IndexSpec): Promise<void> {
     const name = spec.name ?? defaultIndexName(spec.keys);
-    await this.#call({}, () => this.#driver.createIndex(spec.keys, { name, unique: spec.unique ?? false }));
+    await this.#call({}, () =>
+      this.#driver.createIndex(spec.keys, { name, unique: spec.unique ?? false }),
+    );
   }
 
-  async #call<R>(options: { session?: Session }, fn: (session: ClientSession | undefined) => Promise<R>): Promise<R> {
-    this.#context.metrics.operations += 1;
-    const session = this.#context.resolve(options.session);
-    try {
-      return await fn(session);
-    } catch (error) {
-      throw mapDriverError(error, `${this.#driver.dbName}.${this.name}`);
-    }
+  #call<R>(
+    options: ReadOptions,
+    fn: (session: ClientSession | undefined) => Promise<R>,
+  ): Promise<R> {
+    return callDriver(this.#context, `${this.#driver.dbName}.${this.name}`, options.session, fn);
   }
 }

@@ -1,8 +1,46 @@
 /** Translations between the port and the MongoDB driver. */
 import { randomUUID } from "node:crypto";
-import { MongoServerError } from "mongodb";
+import {
+  MongoServerError,
+  type ClientSession,
+  type UpdateResult as DriverUpdateResult,
+} from "mongodb";
 import { upsertSeed } from "./filter.ts";
-import { DuplicateKeyError, type Filter, type FindOptions, type Update } from "./port.ts";
+import {
+  DuplicateKeyError,
+  type Doc,
+  type Filter,
+  type FindOptions,
+  type Session,
+  type StoreMetrics,
+  type Update,
+  type UpdateResult,
+} from "./port.ts";
+
+/** What a collection needs from its store. */
+export interface MongoContext {
+  metrics: StoreMetrics;
+  /** The driver session of an open transaction, or undefined (throws for a finished one). */
+  resolve(session: Session | undefined): ClientSession | undefined;
+  /** Runs `fn` in a transaction of its own. */
+  transact<R>(fn: (session: ClientSession) => Promise<R>): Promise<R>;
+}
+
+/** Runs one port call on the driver: counts it, resolves its session, maps its errors. */
+export async function callDriver<R>(
+  context: MongoContext,
+  namespace: string,
+  session: Session | undefined,
+  fn: (session: ClientSession | undefined) => Promise<R>,
+): Promise<R> {
+  context.metrics.operations += 1;
+  const driverSession = context.resolve(session);
+  try {
+    return await fn(driverSession);
+  } catch (error) {
+    throw mapDriverError(error, namespace);
+  }
+}
 
 /** The driver's duplicate-key error (code 11000) as `DuplicateKeyError`; anything else unchanged. */
 export function mapDriverError(error: unknown, namespace: string): unknown {
@@ -13,7 +51,11 @@ export function mapDriverError(error: unknown, namespace: string): unknown {
 }
 
 /** The driver's find options, without the ones left unset. */
-export function findOptions(options: FindOptions): { sort?: FindOptions["sort"]; skip?: number; limit?: number } {
+export function findOptions(options: FindOptions): {
+  sort?: FindOptions["sort"];
+  skip?: number;
+  limit?: number;
+} {
   const { sort, skip, limit } = options;
   return { ...(sort ? { sort } : {}), ...(skip ? { skip } : {}), ...(limit ? { limit } : {}) };
 }
@@ -25,4 +67,10 @@ export function withStringId(filter: Filter, update: Update, upsert: boolean): U
   const setOnInsert = (update.$setOnInsert ?? {}) as Record<string, unknown>;
   if ("_id" in set || "_id" in setOnInsert) return update;
   return { ...update, $setOnInsert: { ...setOnInsert, _id: randomUUID() } };
+}
+
+/** The port's update result (the driver's `upsertedId` is our string `_id` or null). */
+export function toUpdateResult(result: DriverUpdateResult<Doc>): UpdateResult {
+  const { matchedCount, modifiedCount, upsertedId } = result;
+  return { matchedCount, modifiedCount, upsertedId };
 }

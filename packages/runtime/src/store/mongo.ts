@@ -1,6 +1,7 @@
 /** The MongoDB adapter: the official driver, one client per store, transactions via sessions. */
 import { MongoClient, type ClientSession, type Db } from "mongodb";
-import { MongoStoreCollection, type MongoContext } from "./mongo-collection.ts";
+import { MongoStoreCollection } from "./mongo-collection.ts";
+import type { MongoContext } from "./mongo-support.ts";
 import type { Collection, Doc, Session, Store, StoreMetrics } from "./port.ts";
 import { TransactionScope } from "./transaction-scope.ts";
 
@@ -21,7 +22,8 @@ class MongoStore implements Store {
     this.#context = {
       metrics: this.metrics,
       resolve: (session) => this.#scope.resolve(session),
-      transact: (fn) => this.#client.withSession((session) => session.withTransaction(() => fn(session))),
+      transact: (fn) =>
+        this.#client.withSession((session) => session.withTransaction(() => fn(session))),
     };
   }
 
@@ -49,6 +51,11 @@ class MongoStore implements Store {
 /** Connects to MongoDB at `url` and opens `database`. */
 export async function openMongoStore(options: { database: string; url: string }): Promise<Store> {
   const client = new MongoClient(options.url);
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
   return new MongoStore(client, options.database);
 }

@@ -69,7 +69,11 @@ export interface Collection<T extends Doc = Doc> {
   insertMany(docs: T[], options?: WriteOptions): Promise<void>;
   updateOne(filter: Filter, update: Update, options?: UpdateOptions): Promise<UpdateResult>;
   updateMany(filter: Filter, update: Update, options?: WriteOptions): Promise<UpdateResult>;
-  findOneAndUpdate(filter: Filter, update: Update, options?: FindOneAndUpdateOptions): Promise<T | null>;
+  findOneAndUpdate(
+    filter: Filter,
+    update: Update,
+    options?: FindOneAndUpdateOptions,
+  ): Promise<T | null>;
   deleteOne(filter: Filter, options?: WriteOptions): Promise<number>;
   deleteMany(filter: Filter, options?: WriteOptions): Promise<number>;
   /** Idempotent: creating an index that exists is a no-op. */
@@ -112,10 +116,5 @@ export class DuplicateKeyError extends Error {
 
 /** True for a duplicate-key error from either adapter. */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error as { code: unknown }).code === 11000
-  );
+  return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
 }

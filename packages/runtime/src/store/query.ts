@@ -20,7 +20,7 @@ export function planSelect(table: string, filter: Filter, arrays: ReadonlySet<st
     if (path === "_id") {
       if (!values.every((value) => typeof value === "string")) continue;
       where.push(`_id IN (${values.map(() => "?").join(", ")})`);
-      params.push(...(values as string[]));
+      params.push(...values);
     } else if (![...arrays].some((array) => isAtOrBelow(path, array)) && isExpressible(path)) {
       // Values are compared as JSON text, the form `fieldExpr` yields, so types stay apart.
       where.push(`${fieldExpr(path)} IN (${values.map(() => "?").join(", ")})`);
@@ -45,6 +45,14 @@ export function* scan<T extends Doc>(
     const doc = decode<T>(row.doc as string);
     if (query.test(doc)) yield doc;
   }
+}
+
+/** How many documents of `table` match `filter`. */
+export function countDocs(engine: Engine, catalog: Catalog, table: string, filter: Filter): number {
+  const matches = scan(engine, catalog, table, filter);
+  let count = 0;
+  while (!matches.next().done) count += 1;
+  return count;
 }
 
 /** Matching documents with MongoDB's sort, skip and limit. */

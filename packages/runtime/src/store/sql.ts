@@ -63,9 +63,12 @@ const CONSTRAINT_PRIMARYKEY = 1555;
 export function mapWriteError(error: unknown, database: string, table: string): unknown {
   if (!isSqliteError(error)) return error;
   const collection = `${database}.${table}`;
-  if (error.errcode === CONSTRAINT_PRIMARYKEY) return new DuplicateKeyError(collection, "_id_", error);
+  if (error.errcode === CONSTRAINT_PRIMARYKEY)
+    return new DuplicateKeyError(collection, "_id_", error);
   if (error.errcode !== CONSTRAINT_UNIQUE) return error;
   const named = /index '([^']+)'/.exec(error.message)?.[1];
-  const index = named?.startsWith(`${table}.`) ? named.slice(table.length + 1) : (named ?? "unknown");
+  const index = named?.startsWith(`${table}.`)
+    ? named.slice(table.length + 1)
+    : (named ?? "unknown");
   return new DuplicateKeyError(collection, index, error);
 }

@@ -42,7 +42,9 @@ export function applyOperators(doc: Doc, operators: Obj, filter?: Filter): boole
   if (Object.keys(modifier).length === 0) return false;
   checkTypes(doc, modifier);
   const condition = hasPositional(modifier) ? filter : undefined;
-  const changed = mingoUpdate(doc, modifier as Modifier<Doc>, undefined, condition, { cloneMode: "deep" });
+  const changed = mingoUpdate(doc, modifier as Modifier<Doc>, undefined, condition, {
+    cloneMode: "deep",
+  });
   if (doc._id !== id) throw immutableId();
   return changed.length > 0;
 }
@@ -51,7 +53,9 @@ export function applyOperators(doc: Doc, operators: Obj, filter?: Filter): boole
 export function insertOperators(operators: Obj, setOnInsert: Obj): Obj {
   const set = (operators.$set ?? {}) as Obj;
   for (const path of Object.keys(setOnInsert)) {
-    if (path in set) throw new Error(`Updating the path '${path}' would create a conflict at '${path}'`);
+    if (path in set) {
+      throw new Error(`Updating the path '${path}' would create a conflict at '${path}'`);
+    }
   }
   return { ...operators, $set: { ...set, ...setOnInsert } };
 }
@@ -67,7 +71,9 @@ function withoutUnchangedId(operators: Obj, id: string): Obj {
 }
 
 function hasPositional(modifier: Obj): boolean {
-  return Object.values(modifier).some((fields) => Object.keys(fields as Obj).some((path) => path.includes("$")));
+  return Object.values(modifier).some((fields) =>
+    Object.keys(fields as Obj).some((path) => path.includes("$")),
+  );
 }
 
 function checkTypes(doc: Doc, modifier: Obj): void {
@@ -75,7 +81,9 @@ function checkTypes(doc: Doc, modifier: Obj): void {
     for (const [path, argument] of Object.entries(fields as Obj)) {
       if (path.split(".").some((segment) => segment.startsWith("$"))) continue; // positional
       if (NUMERIC.has(operator) && typeof argument !== "number") {
-        throw new Error(`Cannot ${operator} with non-numeric argument: {${path}: ${String(argument)}}`);
+        throw new Error(
+          `Cannot ${operator} with non-numeric argument: {${path}: ${String(argument)}}`,
+        );
       }
       const found = lookup(doc, path);
       if (!found.found && found.blockedBy !== undefined && CREATING.has(operator)) {

@@ -27,7 +27,9 @@ export interface Updated<T> {
 
 /** Inserts one document; throws `DuplicateKeyError` on a collision. */
 export function insertDoc(target: Target, doc: Doc): void {
-  if (typeof doc._id !== "string") throw new TypeError(`Documents in ${target.table} need a string _id`);
+  if (typeof doc._id !== "string") {
+    throw new TypeError(`Documents in ${target.table} need a string _id`);
+  }
   const text = encode(doc);
   run(target, `INSERT INTO ${ident(target.table)} (_id, doc) VALUES (?, ?)`, doc, [doc._id, text]);
 }
@@ -44,9 +46,9 @@ export function updateDocs<T extends Doc>(
   const matches = findDocs<T>(engine, catalog, table, filter, mode.multi ? {} : { limit: 1 });
   const first = matches[0];
   if (first === undefined) {
-    if (!mode.upsert) return { result: { matchedCount: 0, modifiedCount: 0, upsertedId: null }, before: null, after: null };
-    const inserted = upsertDoc(target, filter, operators, setOnInsert) as T;
-    return { result: { matchedCount: 0, modifiedCount: 0, upsertedId: inserted._id }, before: null, after: inserted };
+    const inserted = mode.upsert ? (upsertDoc(target, filter, operators, setOnInsert) as T) : null;
+    const result = { matchedCount: 0, modifiedCount: 0, upsertedId: inserted?._id ?? null };
+    return { result, before: null, after: inserted };
   }
   const before = mode.multi ? null : structuredClone(first);
   let modifiedCount = 0;
@@ -56,7 +58,11 @@ export function updateDocs<T extends Doc>(
     run(target, sql, doc, [encode(doc), doc._id]);
     modifiedCount += 1;
   }
-  return { result: { matchedCount: matches.length, modifiedCount, upsertedId: null }, before, after: first };
+  return {
+    result: { matchedCount: matches.length, modifiedCount, upsertedId: null },
+    before,
+    after: first,
+  };
 }
 
 /** Deletes the first (or every) match; returns how many were deleted. */
@@ -68,11 +74,18 @@ export function deleteDocs(target: Target, filter: Filter, multi: boolean): numb
   return matches.length;
 }
 
-function upsertDoc(target: Target, filter: Filter, operators: Record<string, unknown>, setOnInsert: Record<string, unknown>): Doc {
+function upsertDoc(
+  target: Target,
+  filter: Filter,
+  operators: Record<string, unknown>,
+  setOnInsert: Record<string, unknown>,
+): Doc {
   const seed = upsertSeed(filter);
   const set = (operators.$set ?? {}) as Record<string, unknown>;
   const id = seed._id ?? set._id ?? setOnInsert._id ?? randomUUID();
-  if (typeof id !== "string") throw new TypeError(`Upserted documents in ${target.table} need a string _id`);
+  if (typeof id !== "string") {
+    throw new TypeError(`Upserted documents in ${target.table} need a string _id`);
+  }
   const doc: Doc = { ...seed, _id: id };
   applyOperators(doc, insertOperators(operators, setOnInsert));
   insertDoc(target, doc);

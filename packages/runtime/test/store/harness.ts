@@ -5,7 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { expect, onTestFinished } from "vitest";
-import { DuplicateKeyError, isDuplicateKeyError, openStore, type Store } from "../../src/store/index.ts";
+import {
+  DuplicateKeyError,
+  isDuplicateKeyError,
+  openStore,
+  type Store,
+} from "../../src/store/index.ts";
 
 export interface Adapter {
   name: "embedded" | "mongodb";
@@ -34,22 +39,32 @@ export interface Fixture {
 export async function freshStore(adapter: Adapter): Promise<Fixture> {
   const dataDir = await mkdtemp(join(tmpdir(), "waybill-store-"));
   const database = `t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const options = { database, dataDir, ...(adapter.mongodbUrl ? { mongodbUrl: adapter.mongodbUrl } : {}) };
+  const options = {
+    database,
+    dataDir,
+    ...(adapter.mongodbUrl ? { mongodbUrl: adapter.mongodbUrl } : {}),
+  };
+  let opened: Store | undefined;
+  onTestFinished(async () => {
+    try {
+      await opened?.close();
+      if (adapter.mongodbUrl) await dropDatabase(adapter.mongodbUrl, database);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+  opened = await openStore(options);
   const fixture: Fixture = {
-    store: await openStore(options),
+    store: opened,
     dataDir,
     database,
     async reopen() {
       await fixture.store.close();
-      fixture.store = await openStore(options);
+      opened = undefined;
+      fixture.store = opened = await openStore(options);
       return fixture.store;
     },
   };
-  onTestFinished(async () => {
-    await fixture.store.close();
-    if (adapter.mongodbUrl) await dropDatabase(adapter.mongodbUrl, database);
-    await rm(dataDir, { recursive: true, force: true });
-  });
   return fixture;
 }
 

@@ -17,11 +17,26 @@ export function indexContract(adapter: Adapter): void {
     const { store } = await freshStore(adapter);
     const users = store.collection("users");
     await users.createIndex({ keys: { email: 1 }, unique: true, name: "by_email" });
-    await users.insertMany([{ _id: "u1", email: "a@x" }, { _id: "u2", email: "b@x" }]);
-    await expectDuplicateKey(users.updateOne({ _id: "u2" }, { $set: { email: "a@x" } }), "by_email");
-    await expectDuplicateKey(users.findOneAndUpdate({ _id: "u2" }, { $set: { email: "a@x" } }), "by_email");
-    await expectDuplicateKey(users.updateOne({ _id: "u3" }, { $set: { email: "b@x" } }, { upsert: true }), "by_email");
-    expect(await users.find({}, { sort: { _id: 1 } })).toEqual([{ _id: "u1", email: "a@x" }, { _id: "u2", email: "b@x" }]);
+    await users.insertMany([
+      { _id: "u1", email: "a@x" },
+      { _id: "u2", email: "b@x" },
+    ]);
+    await expectDuplicateKey(
+      users.updateOne({ _id: "u2" }, { $set: { email: "a@x" } }),
+      "by_email",
+    );
+    await expectDuplicateKey(
+      users.findOneAndUpdate({ _id: "u2" }, { $set: { email: "a@x" } }),
+      "by_email",
+    );
+    await expectDuplicateKey(
+      users.updateOne({ _id: "u3" }, { $set: { email: "b@x" } }, { upsert: true }),
+      "by_email",
+    );
+    expect(await users.find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: "u1", email: "a@x" },
+      { _id: "u2", email: "b@x" },
+    ]);
   });
 
   it("enforces a compound unique index on the combination only", async () => {
@@ -31,7 +46,10 @@ export function indexContract(adapter: Adapter): void {
     await codes.insertOne({ _id: "1", tenant: "t1", ref: { code: "A" } });
     await codes.insertOne({ _id: "2", tenant: "t2", ref: { code: "A" } });
     await codes.insertOne({ _id: "3", tenant: "t1", ref: { code: "B" } });
-    await expectDuplicateKey(codes.insertOne({ _id: "4", tenant: "t1", ref: { code: "A" } }), "tenant_1_ref.code_1");
+    await expectDuplicateKey(
+      codes.insertOne({ _id: "4", tenant: "t1", ref: { code: "A" } }),
+      "tenant_1_ref.code_1",
+    );
     expect(await codes.countDocuments({})).toBe(3);
   });
 
@@ -40,7 +58,10 @@ export function indexContract(adapter: Adapter): void {
     const events = store.collection("events");
     await events.createIndex({ keys: { subject: 1, at: -1 } });
     await events.createIndex({ keys: { subject: 1, at: -1 } });
-    await events.insertMany([{ _id: "1", subject: "s", at: 1 }, { _id: "2", subject: "s", at: 1 }]);
+    await events.insertMany([
+      { _id: "1", subject: "s", at: 1 },
+      { _id: "2", subject: "s", at: 1 },
+    ]);
     expect(await events.countDocuments({ subject: "s" })).toBe(2);
   });
 
@@ -48,7 +69,11 @@ export function indexContract(adapter: Adapter): void {
     const { store } = await freshStore(adapter);
     const users = store.collection("users");
     await users.createIndex({ keys: { email: 1 }, unique: true });
-    const batch = [{ _id: "a", email: "1" }, { _id: "b", email: "2" }, { _id: "c", email: "1" }];
+    const batch = [
+      { _id: "a", email: "1" },
+      { _id: "b", email: "2" },
+      { _id: "c", email: "1" },
+    ];
     await expectDuplicateKey(users.insertMany(batch), "email_1");
     expect(await users.countDocuments({})).toBe(0);
   });

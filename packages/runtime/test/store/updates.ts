@@ -8,7 +8,15 @@ export function updateContract(adapter: Adapter): void {
     const items = store.collection("items");
     const early = new Date("2025-01-01T00:00:00Z");
     const late = new Date("2025-06-01T00:00:00Z");
-    await items.insertOne({ _id: "i", qty: 5, low: 3, high: 3, seen: early, note: "x", meta: { a: 1 } });
+    await items.insertOne({
+      _id: "i",
+      qty: 5,
+      low: 3,
+      high: 3,
+      seen: early,
+      note: "x",
+      meta: { a: 1 },
+    });
     const result = await items.updateOne(
       { _id: "i" },
       {
@@ -21,74 +29,64 @@ export function updateContract(adapter: Adapter): void {
     );
     expect(result).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedId: null });
     expect(await items.findOne({ _id: "i" })).toEqual({
-      _id: "i", qty: 3, low: 1, high: 3, seen: late, meta: { a: 1, b: { c: 2 } }, status: "READY", counters: { views: 1 },
+      _id: "i",
+      qty: 3,
+      low: 1,
+      high: 3,
+      seen: late,
+      meta: { a: 1, b: { c: 2 } },
+      status: "READY",
+      counters: { views: 1 },
     });
-    const unchanged = await items.updateOne({ _id: "i" }, { $set: { status: "READY" }, $max: { seen: early } });
+    const unchanged = await items.updateOne(
+      { _id: "i" },
+      { $set: { status: "READY" }, $max: { seen: early } },
+    );
     expect(unchanged).toEqual({ matchedCount: 1, modifiedCount: 0, upsertedId: null });
   });
 
   it("applies $push (with $each), $pull (by value and by condition) and $addToSet (with $each)", async () => {
     const { store } = await freshStore(adapter);
     const lists = store.collection("lists");
-    await lists.insertOne({ _id: "l", tags: ["a"], lines: [{ sku: "A", qty: 1 }, { sku: "B", qty: 0 }], nums: [1, 2, 3, 2] });
+    await lists.insertOne({
+      _id: "l",
+      tags: ["a"],
+      lines: [
+        { sku: "A", qty: 1 },
+        { sku: "B", qty: 0 },
+      ],
+      nums: [1, 2, 3, 2],
+    });
     await lists.updateOne({ _id: "l" }, { $push: { tags: { $each: ["b", "c"] }, log: "created" } });
     await lists.updateOne({ _id: "l" }, { $pull: { nums: 2, lines: { qty: 0 } } });
     await lists.updateOne({ _id: "l" }, { $addToSet: { tags: { $each: ["a", "d"] } } });
     const noop = await lists.updateOne({ _id: "l" }, { $addToSet: { tags: "b" } });
     expect(noop.modifiedCount).toBe(0);
     expect(await lists.findOne({ _id: "l" })).toEqual({
-      _id: "l", tags: ["a", "b", "c", "d"], lines: [{ sku: "A", qty: 1 }], nums: [1, 3], log: ["created"],
+      _id: "l",
+      tags: ["a", "b", "c", "d"],
+      lines: [{ sku: "A", qty: 1 }],
+      nums: [1, 3],
+      log: ["created"],
     });
   });
 
   it("updates every match with updateMany and reports counts", async () => {
     const { store } = await freshStore(adapter);
     const tasks = store.collection("tasks");
-    await tasks.insertMany([{ _id: "1", s: "OPEN" }, { _id: "2", s: "OPEN" }, { _id: "3", s: "DONE" }]);
+    await tasks.insertMany([
+      { _id: "1", s: "OPEN" },
+      { _id: "2", s: "OPEN" },
+      { _id: "3", s: "DONE" },
+    ]);
     const result = await tasks.updateMany({ s: "OPEN" }, { $set: { s: "DONE" } });
     expect(result).toEqual({ matchedCount: 2, modifiedCount: 2, upsertedId: null });
     expect(await tasks.countDocuments({ s: "DONE" })).toBe(3);
-    expect(await tasks.updateMany({ s: "GONE" }, { $set: { s: "X" } })).toEqual({ matchedCount: 0, modifiedCount: 0, upsertedId: null });
-  });
-
-  it("upserts a document seeded from the filter's equality fields, with $setOnInsert only on insert", async () => {
-    const { store } = await freshStore(adapter);
-    const stock = store.collection("stock");
-    const created = new Date("2025-02-03T04:05:06Z");
-    const filter = { sku: "A", "owner.id": "u1", qty: { $gte: 0 } };
-    const inserted = await stock.updateOne(filter, { $inc: { qty: 1 }, $setOnInsert: { createdAt: created } }, { upsert: true });
-    expect(inserted).toMatchObject({ matchedCount: 0, modifiedCount: 0 });
-    expect(typeof inserted.upsertedId).toBe("string");
-    const updated = await stock.updateOne(filter, { $inc: { qty: 1 }, $setOnInsert: { createdAt: new Date(0) } }, { upsert: true });
-    expect(updated).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedId: null });
-    expect(await stock.find({})).toEqual([{ _id: inserted.upsertedId, sku: "A", owner: { id: "u1" }, qty: 2, createdAt: created }]);
-    const byId = await stock.updateOne({ _id: "given" }, { $set: { sku: "B" } }, { upsert: true });
-    expect(byId.upsertedId).toBe("given");
-    expect(await stock.findOne({ sku: "B" })).toEqual({ _id: "given", sku: "B" });
-  });
-
-  it("findOneAndUpdate returns the document before or after, null without a match", async () => {
-    const { store } = await freshStore(adapter);
-    const counters = store.collection("counters");
-    await counters.insertOne({ _id: "c", n: 1 });
-    expect(await counters.findOneAndUpdate({ _id: "c" }, { $inc: { n: 1 } }, { returnDocument: "before" })).toEqual({ _id: "c", n: 1 });
-    expect(await counters.findOneAndUpdate({ _id: "c" }, { $inc: { n: 1 } })).toEqual({ _id: "c", n: 3 });
-    expect(await counters.findOneAndUpdate({ _id: "none" }, { $inc: { n: 1 } })).toBeNull();
-    const upserted = await counters.findOneAndUpdate({ _id: "new" }, { $inc: { n: 5 } }, { upsert: true });
-    expect(upserted).toEqual({ _id: "new", n: 5 });
-    expect(await counters.findOneAndUpdate({ _id: "new2" }, { $inc: { n: 5 } }, { upsert: true, returnDocument: "before" })).toBeNull();
-    expect(await counters.countDocuments({})).toBe(3);
-  });
-
-  it("deletes one or many and reports how many", async () => {
-    const { store } = await freshStore(adapter);
-    const notes = store.collection("notes");
-    await notes.insertMany([{ _id: "1", k: "a" }, { _id: "2", k: "a" }, { _id: "3", k: "a" }, { _id: "4", k: "b" }]);
-    expect(await notes.deleteOne({ k: "a" })).toBe(1);
-    expect(await notes.countDocuments({ k: "a" })).toBe(2);
-    expect(await notes.deleteMany({ k: "a" })).toBe(2);
-    expect(await notes.deleteMany({ k: "zzz" })).toBe(0);
-    expect((await notes.find({})).map((doc) => doc._id)).toEqual(["4"]);
+    expect(await tasks.updateMany({ s: "GONE" }, { $set: { s: "X" } })).toEqual({
+      matchedCount: 0,
+      modifiedCount: 0,
+      upsertedId: null,
+    });
   });
 
   it("rejects $inc on a string, $push on a non-array and a changed _id, leaving the document alone", async () => {
@@ -96,9 +94,15 @@ export function updateContract(adapter: Adapter): void {
     const docs = store.collection("docs");
     const original = { _id: "d", name: "x", list: "not-a-list", n: 1 };
     await docs.insertOne(original);
-    expect(String(await rejectionOf(docs.updateOne({ _id: "d" }, { $inc: { name: 1, n: 1 } })))).toMatch(/non-numeric/);
-    expect(String(await rejectionOf(docs.updateOne({ _id: "d" }, { $push: { list: "y" } })))).toMatch(/array/);
-    expect(String(await rejectionOf(docs.updateOne({ _id: "d" }, { $set: { _id: "e" } })))).toMatch(/_id/);
+    expect(
+      String(await rejectionOf(docs.updateOne({ _id: "d" }, { $inc: { name: 1, n: 1 } }))),
+    ).toMatch(/non-numeric/);
+    expect(
+      String(await rejectionOf(docs.updateOne({ _id: "d" }, { $push: { list: "y" } }))),
+    ).toMatch(/array/);
+    expect(String(await rejectionOf(docs.updateOne({ _id: "d" }, { $set: { _id: "e" } })))).toMatch(
+      /_id/,
+    );
     await rejectionOf(docs.updateMany({}, { $inc: { name: 1 } }));
     expect(await docs.find({})).toEqual([original]);
   });

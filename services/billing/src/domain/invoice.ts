@@ -20,7 +20,11 @@ export interface InvoiceAmounts {
  * Tax is computed per line and rounded per line; the shipping charge is taxed at the highest
  * rate among the shipped lines (the usual rule for a mixed consignment). Integers only.
  */
-export function priceShipment(terms: OrderTerms, shipped: ShippedLine[], shippingCharge: number): InvoiceAmounts {
+export function priceShipment(
+  terms: OrderTerms,
+  shipped: ShippedLine[],
+  shippingCharge: number,
+): InvoiceAmounts {
   const lines = shipped.map(({ lineId, quantity }) => {
     const ordered = terms.lines.find((line) => line.lineId === lineId);
     if (!ordered) throw new RangeError(`order ${terms._id} has no line ${lineId}`);

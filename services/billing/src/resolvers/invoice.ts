@@ -7,7 +7,10 @@ import type {
   ShipmentResolvers,
 } from "../generated/resolvers.ts";
 
-const money = (amount: number, currency: string) => ({ amount: formatAmount(amount, currency), currency });
+const money = (amount: number, currency: string) => ({
+  amount: formatAmount(amount, currency),
+  currency,
+});
 
 export const Query: QueryResolvers = {
   invoice: (_, { id }, ctx) => ctx.loaders.invoice.load(id),

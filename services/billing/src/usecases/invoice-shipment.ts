@@ -39,7 +39,7 @@ export async function invoiceShipment(
   };
   await repo.invoices.insertOne(invoice, { session });
   if (!issue || !invoice.number) return;
-  emit("billing.invoice.issued", invoice._id, {
+  await emit("billing.invoice.issued", invoice._id, {
     invoiceId: invoice._id,
     number: invoice.number,
     orderId: invoice.orderId,

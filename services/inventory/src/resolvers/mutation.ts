@@ -13,12 +13,22 @@ export const Mutation: MutationResolvers = {
     const outcome = await createProduct(ctx, input);
     if (outcome.kind === "ok") return { __typename: "Product", ...outcome.product };
     if (outcome.kind === "invalid") return invalid(outcome);
-    return { __typename: "DuplicateProductError", code: "DUPLICATE_PRODUCT", message: `product ${outcome.sku} exists`, sku: outcome.sku };
+    return {
+      __typename: "DuplicateProductError",
+      code: "DUPLICATE_PRODUCT",
+      message: `product ${outcome.sku} exists`,
+      sku: outcome.sku,
+    };
   },
   async receiveStock(_, { input }, ctx) {
     const outcome = await receiveStock(ctx, input);
     if (outcome.kind === "ok") return { __typename: "Product", ...outcome.product };
     if (outcome.kind === "invalid") return invalid(outcome);
-    return { __typename: "UnknownProductError", code: "UNKNOWN_PRODUCT", message: `no product ${outcome.sku}`, sku: outcome.sku };
+    return {
+      __typename: "UnknownProductError",
+      code: "UNKNOWN_PRODUCT",
+      message: `no product ${outcome.sku}`,
+      sku: outcome.sku,
+    };
   },
 };

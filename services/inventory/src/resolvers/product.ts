@@ -6,7 +6,8 @@ export const Query: QueryResolvers = {
   product: (_, { sku }, ctx) => ctx.loaders.product.load(sku),
   products(_, { first }, ctx) {
     const size = first ?? 100;
-    if (size < 1 || size > 500) throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
+    if (size < 1 || size > 500)
+      throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
     return ctx.repo.products.find({}, { sort: { _id: 1 }, limit: size });
   },
 };

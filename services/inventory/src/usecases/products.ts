@@ -10,11 +10,15 @@ export type CreateOutcome = Ok | Invalid | { kind: "duplicate"; sku: string };
 export type ReceiveOutcome = Ok | Invalid | { kind: "unknown"; sku: string };
 
 /** Registers a product under its SKU. */
-export async function createProduct(ctx: InventoryContext, input: CreateProductInput): Promise<CreateOutcome> {
+export async function createProduct(
+  ctx: InventoryContext,
+  input: CreateProductInput,
+): Promise<CreateOutcome> {
   const problem = skuProblem(input.sku);
   if (problem) return { kind: "invalid", ...problem };
   const name = input.name.trim();
-  if (!name || name.length > 200) return { kind: "invalid", field: "name", message: "name must be 1 to 200 characters" };
+  if (!name || name.length > 200)
+    return { kind: "invalid", field: "name", message: "name must be 1 to 200 characters" };
   const product: ProductRecord = { _id: input.sku, name, stock: [], createdAt: new Date() };
   try {
     await ctx.repo.products.insertOne(product);
@@ -26,7 +30,10 @@ export async function createProduct(ctx: InventoryContext, input: CreateProductI
 }
 
 /** Adds received goods to a warehouse's stock. */
-export function receiveStock(ctx: InventoryContext, input: ReceiveStockInput): Promise<ReceiveOutcome> {
+export function receiveStock(
+  ctx: InventoryContext,
+  input: ReceiveStockInput,
+): Promise<ReceiveOutcome> {
   return ctx.runtime.transact(async ({ session }): Promise<ReceiveOutcome> => {
     const problem = receiptProblem(input.warehouse, input.quantity);
     if (problem) return { kind: "invalid", ...problem };

@@ -24,15 +24,20 @@ export function newOrder(
 ): OrderRecord | InvalidOrder {
   const channel = input.channel.trim();
   if (!channel) return invalid("channel", "channel must not be empty");
-  if (!isCurrency(input.currency)) return invalid("currency", `unknown ISO 4217 currency "${input.currency}"`);
+  if (!isCurrency(input.currency))
+    return invalid("currency", `unknown ISO 4217 currency "${input.currency}"`);
   if (input.lines.length === 0) return invalid("lines", "an order needs at least one line");
-  if (input.lines.length > MAX_LINES) return invalid("lines", `an order has at most ${MAX_LINES} lines`);
+  if (input.lines.length > MAX_LINES)
+    return invalid("lines", `an order has at most ${MAX_LINES} lines`);
   const lines = [];
   for (const [index, line] of input.lines.entries()) {
     const field = `lines.${index}`;
     if (!line.sku.trim()) return invalid(`${field}.sku`, "sku must not be empty");
     if (!Number.isInteger(line.quantity) || line.quantity <= 0 || line.quantity > MAX_QUANTITY) {
-      return invalid(`${field}.quantity`, `quantity must be a whole number from 1 to ${MAX_QUANTITY}`);
+      return invalid(
+        `${field}.quantity`,
+        `quantity must be a whole number from 1 to ${MAX_QUANTITY}`,
+      );
     }
     let unitPrice: number;
     let taxRatePpm: number;
@@ -66,6 +71,13 @@ export function newOrder(
     fulfilmentStatus: "UNFULFILLED",
     billingStatus: "NOT_BILLED",
     placedAt: now,
-    timeline: [{ at: now, kind: "ORDER_PLACED", message: `Order placed through ${channel}`, reference: null }],
+    timeline: [
+      {
+        at: now,
+        kind: "ORDER_PLACED",
+        message: `Order placed through ${channel}`,
+        reference: null,
+      },
+    ],
   };
 }

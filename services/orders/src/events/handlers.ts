@@ -23,7 +23,11 @@ async function saveLines(
   await repo.orders.updateOne(
     { _id: orderId },
     {
-      $set: { lines, fulfilmentStatus: fulfilmentStatus(lines), billingStatus: billingStatus(lines) },
+      $set: {
+        lines,
+        fulfilmentStatus: fulfilmentStatus(lines),
+        billingStatus: billingStatus(lines),
+      },
       $push: { timeline: entry },
     },
     { session: work.session },
@@ -39,12 +43,18 @@ export async function onShipmentConfirmed(
   const order = await orderOf(repo, data.orderId, work);
   const lines = addQuantities(order.lines, "shippedQuantity", data.lines);
   const units = data.lines.reduce((sum, line) => sum + line.quantity, 0);
-  await saveLines(repo, order._id, lines, {
-    at: new Date(data.shippedAt),
-    kind: "SHIPMENT_CONFIRMED",
-    message: `${units} unit(s) shipped with ${data.carrier} ${data.service}, tracking ${data.trackingNumber}`,
-    reference: data.shipmentId,
-  }, work);
+  await saveLines(
+    repo,
+    order._id,
+    lines,
+    {
+      at: new Date(data.shippedAt),
+      kind: "SHIPMENT_CONFIRMED",
+      message: `${units} unit(s) shipped with ${data.carrier} ${data.service}, tracking ${data.trackingNumber}`,
+      reference: data.shipmentId,
+    },
+    work,
+  );
 }
 
 export async function onInvoiceIssued(
@@ -55,12 +65,18 @@ export async function onInvoiceIssued(
   const { data } = event;
   const order = await orderOf(repo, data.orderId, work);
   const lines = addQuantities(order.lines, "invoicedQuantity", data.lines);
-  await saveLines(repo, order._id, lines, {
-    at: new Date(data.issuedAt),
-    kind: "INVOICE_ISSUED",
-    message: `Invoice ${data.number} issued for ${formatAmount(data.total.amount, data.total.currency)} ${data.total.currency}`,
-    reference: data.invoiceId,
-  }, work);
+  await saveLines(
+    repo,
+    order._id,
+    lines,
+    {
+      at: new Date(data.issuedAt),
+      kind: "INVOICE_ISSUED",
+      message: `Invoice ${data.number} issued for ${formatAmount(data.total.amount, data.total.currency)} ${data.total.currency}`,
+      reference: data.invoiceId,
+    },
+    work,
+  );
 }
 
 export async function onMilestoneRecorded(
@@ -71,10 +87,14 @@ export async function onMilestoneRecorded(
   const { data } = event;
   await orderOf(repo, data.orderId, work);
   const label = data.type.toLowerCase().replaceAll("_", " ");
-  await repo.appendTimeline(data.orderId, {
-    at: new Date(data.occurredAt),
-    kind: "MILESTONE",
-    message: data.late ? `Shipment ${label} (reported late)` : `Shipment ${label}`,
-    reference: data.shipmentId,
-  }, work.session);
+  await repo.appendTimeline(
+    data.orderId,
+    {
+      at: new Date(data.occurredAt),
+      kind: "MILESTONE",
+      message: data.late ? `Shipment ${label} (reported late)` : `Shipment ${label}`,
+      reference: data.shipmentId,
+    },
+    work.session,
+  );
 }

@@ -10,7 +10,12 @@ export const Mutation: MutationResolvers = {
       case "placed":
         return { __typename: "Order", ...outcome.order };
       case "invalid":
-        return { __typename: "InvalidOrderError", code: "INVALID_ORDER", message: outcome.message, field: outcome.field };
+        return {
+          __typename: "InvalidOrderError",
+          code: "INVALID_ORDER",
+          message: outcome.message,
+          field: outcome.field,
+        };
       case "unknown_customer":
         return {
           __typename: "UnknownCustomerError",

@@ -1,13 +1,21 @@
 import { formatAmount, formatTaxRate } from "@waybill/contracts";
 import { codedError } from "@waybill/runtime";
-import type { OrderLineResolvers, OrderResolvers, CustomerResolvers } from "../generated/resolvers.ts";
+import type {
+  OrderLineResolvers,
+  OrderResolvers,
+  CustomerResolvers,
+} from "../generated/resolvers.ts";
 
 export const Order: OrderResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.order.load(reference.id),
   id: (order) => order._id,
   async customer(order, _, ctx) {
     const customer = await ctx.loaders.customer.load(order.customerId);
-    if (!customer) throw codedError("NOT_FOUND", `customer ${order.customerId} of order ${order._id} is missing`);
+    if (!customer)
+      throw codedError(
+        "NOT_FOUND",
+        `customer ${order.customerId} of order ${order._id} is missing`,
+      );
     return customer;
   },
   lines: (order) => order.lines.map((line) => ({ ...line, currency: order.currency })),
@@ -20,7 +28,10 @@ export const Order: OrderResolvers = {
 
 export const OrderLine: OrderLineResolvers = {
   product: (line) => ({ __typename: "Product", sku: line.sku }),
-  unitPrice: (line) => ({ amount: formatAmount(line.unitPrice, line.currency), currency: line.currency }),
+  unitPrice: (line) => ({
+    amount: formatAmount(line.unitPrice, line.currency),
+    currency: line.currency,
+  }),
   netAmount: (line) => ({
     amount: formatAmount(line.unitPrice * line.quantity, line.currency),
     currency: line.currency,

@@ -7,7 +7,8 @@ export const Query: QueryResolvers = {
   order: (_, { id }, ctx) => ctx.loaders.order.load(id),
   orders(_, { customerId, first }, ctx) {
     const size = first ?? 50;
-    if (size < 1 || size > MAX_PAGE) throw codedError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE}`);
+    if (size < 1 || size > MAX_PAGE)
+      throw codedError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE}`);
     return ctx.repo.listOrders(customerId, size);
   },
   customer: (_, { id }, ctx) => ctx.loaders.customer.load(id),

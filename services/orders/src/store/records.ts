@@ -1,4 +1,9 @@
-import type { BillingPolicy, BillingStatus, FulfilmentStatus, TimelineKind } from "../generated/resolvers.ts";
+import type {
+  BillingPolicy,
+  BillingStatus,
+  FulfilmentStatus,
+  TimelineKind,
+} from "../generated/resolvers.ts";
 
 export type CustomerRecord = {
   _id: string;

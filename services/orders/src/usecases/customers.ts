@@ -8,11 +8,15 @@ import type { CustomerRecord } from "../store/records.ts";
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Creates a customer; the email is unique. */
-export async function createCustomer(ctx: OrdersContext, input: CreateCustomerInput): Promise<CustomerRecord> {
+export async function createCustomer(
+  ctx: OrdersContext,
+  input: CreateCustomerInput,
+): Promise<CustomerRecord> {
   const name = input.name.trim();
   const email = input.email.trim().toLowerCase();
   if (!name) throw codedError("BAD_USER_INPUT", "name must not be empty", { field: "name" });
-  if (!EMAIL.test(email)) throw codedError("BAD_USER_INPUT", "email is not an email address", { field: "email" });
+  if (!EMAIL.test(email))
+    throw codedError("BAD_USER_INPUT", "email is not an email address", { field: "email" });
   const customer: CustomerRecord = {
     _id: `cus_${randomUUID()}`,
     name,

@@ -12,19 +12,27 @@ export type PlaceOrderOutcome =
   | { kind: "duplicate"; existing: OrderRecord };
 
 /** Places an order and emits `orders.order.placed` in the same transaction. */
-export async function placeOrder(ctx: OrdersContext, input: PlaceOrderInput): Promise<PlaceOrderOutcome> {
+export async function placeOrder(
+  ctx: OrdersContext,
+  input: PlaceOrderInput,
+): Promise<PlaceOrderOutcome> {
   const { repo } = ctx;
   try {
     return await ctx.runtime.transact(async ({ session, emit }): Promise<PlaceOrderOutcome> => {
       const customer = await repo.findCustomer(input.customerId, session);
       if (!customer) return { kind: "unknown_customer", customerId: input.customerId };
       const orderId = `ord_${randomUUID()}`;
-      const order = newOrder(input, customer, { order: orderId, line: (i) => `${orderId}-${i + 1}` }, new Date());
+      const order = newOrder(
+        input,
+        customer,
+        { order: orderId, line: (i) => `${orderId}-${i + 1}` },
+        new Date(),
+      );
       if ("kind" in order) return order;
       const existing = await repo.findByExternalKey(order.externalKey, session);
       if (existing) return { kind: "duplicate", existing };
       await repo.orders.insertOne(order, { session });
-      emit("orders.order.placed", order._id, {
+      await emit("orders.order.placed", order._id, {
         orderId: order._id,
         customerId: order.customerId,
         billingPolicy: order.billingPolicy,

@@ -16,7 +16,11 @@ export function returnsConsumers(runtime: ServiceRuntime): ConsumerDefinition[] 
             if (known) known.shipped += line.quantity;
             else lines.push({ lineId: line.lineId, sku: line.sku, shipped: line.quantity });
           }
-          await shipped.updateOne({ _id: data.orderId }, { $set: { lines } }, { upsert: true, session });
+          await shipped.updateOne(
+            { _id: data.orderId },
+            { $set: { lines } },
+            { upsert: true, session },
+          );
         },
       },
     },

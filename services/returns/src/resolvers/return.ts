@@ -1,4 +1,9 @@
-import type { MutationResolvers, OrderResolvers, QueryResolvers, ReturnResolvers } from "../generated/resolvers.ts";
+import type {
+  MutationResolvers,
+  OrderResolvers,
+  QueryResolvers,
+  ReturnResolvers,
+} from "../generated/resolvers.ts";
 import { requestReturn } from "../usecases/request-return.ts";
 
 export const Query: QueryResolvers = {
@@ -30,7 +35,12 @@ export const Mutation: MutationResolvers = {
           requested: outcome.requested,
         };
       case "invalid":
-        return { __typename: "InvalidReturnError", code: "INVALID_RETURN", message: outcome.message, field: outcome.field };
+        return {
+          __typename: "InvalidReturnError",
+          code: "INVALID_RETURN",
+          message: outcome.message,
+          field: outcome.field,
+        };
     }
   },
 };

@@ -10,11 +10,15 @@ export type ReturnOutcome =
   | ReturnRejection;
 
 /** Authorises a return against what shipped. */
-export function requestReturn(ctx: ReturnsContext, input: RequestReturnInput): Promise<ReturnOutcome> {
+export function requestReturn(
+  ctx: ReturnsContext,
+  input: RequestReturnInput,
+): Promise<ReturnOutcome> {
   const { repo } = ctx;
   return ctx.runtime.transact(async ({ session }): Promise<ReturnOutcome> => {
     const reason = input.reason.trim();
-    if (!reason || reason.length > 500) return { kind: "invalid", field: "reason", message: "reason must be 1 to 500 characters" };
+    if (!reason || reason.length > 500)
+      return { kind: "invalid", field: "reason", message: "reason must be 1 to 500 characters" };
     const shipped = await repo.shipped.findOne({ _id: input.orderId }, { session });
     if (!shipped) return { kind: "nothing_shipped", orderId: input.orderId };
     const previous = await repo.returns.find({ orderId: input.orderId }, { session });

@@ -14,24 +14,40 @@ export function shipmentLines(
   previous: ShipmentRecord[],
   requested: ShipmentLineInput[],
 ): ShipmentRecord["lines"] | ConfirmRejection {
-  if (requested.length === 0) return { kind: "invalid", field: "lines", message: "a shipment needs at least one line" };
+  if (requested.length === 0)
+    return { kind: "invalid", field: "lines", message: "a shipment needs at least one line" };
   const wanted = new Map<string, number>();
   for (const [index, line] of requested.entries()) {
     if (!Number.isInteger(line.quantity) || line.quantity <= 0) {
-      return { kind: "invalid", field: `lines.${index}.quantity`, message: "quantity must be a positive whole number" };
+      return {
+        kind: "invalid",
+        field: `lines.${index}.quantity`,
+        message: "quantity must be a positive whole number",
+      };
     }
     wanted.set(line.lineId, (wanted.get(line.lineId) ?? 0) + line.quantity);
   }
   const lines: ShipmentRecord["lines"] = [];
   for (const [lineId, quantity] of wanted) {
     const ordered = order.lines.find((line) => line.lineId === lineId);
-    if (!ordered) return { kind: "invalid", field: "lines", message: `order ${order._id} has no line ${lineId}` };
+    if (!ordered)
+      return {
+        kind: "invalid",
+        field: "lines",
+        message: `order ${order._id} has no line ${lineId}`,
+      };
     const alreadyShipped = previous
       .flatMap((shipment) => shipment.lines)
       .filter((line) => line.lineId === lineId)
       .reduce((sum, line) => sum + line.quantity, 0);
     if (alreadyShipped + quantity > ordered.quantity) {
-      return { kind: "exceeds", lineId, ordered: ordered.quantity, alreadyShipped, requested: quantity };
+      return {
+        kind: "exceeds",
+        lineId,
+        ordered: ordered.quantity,
+        alreadyShipped,
+        requested: quantity,
+      };
     }
     lines.push({ lineId, sku: ordered.sku, quantity });
   }

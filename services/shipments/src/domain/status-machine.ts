@@ -38,8 +38,7 @@ export const TRANSITIONS: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
 };
 
 export type MilestoneOutcome =
-  | { kind: "duplicate" }
-  | { kind: "recorded"; milestone: MilestoneRecord; status: ShipmentStatus };
+  { kind: "duplicate" } | { kind: "recorded"; milestone: MilestoneRecord; status: ShipmentStatus };
 
 /**
  * Applies a milestone to a shipment's history. A repeat (same type and time) is a duplicate;
@@ -61,5 +60,9 @@ export function applyMilestone(
   const late = incoming.occurredAt.getTime() < newest;
   const target = MILESTONE_STATUS[incoming.type];
   const moves = !late && target !== null && TRANSITIONS[status].includes(target);
-  return { kind: "recorded", milestone: { ...incoming, late }, status: moves && target ? target : status };
+  return {
+    kind: "recorded",
+    milestone: { ...incoming, late },
+    status: moves && target ? target : status,
+  };
 }

@@ -26,7 +26,12 @@ export const Mutation: MutationResolvers = {
           requested: outcome.requested,
         };
       case "invalid":
-        return { __typename: "InvalidShipmentError", code: "INVALID_SHIPMENT", message: outcome.message, field: outcome.field };
+        return {
+          __typename: "InvalidShipmentError",
+          code: "INVALID_SHIPMENT",
+          message: outcome.message,
+          field: outcome.field,
+        };
     }
   },
   async recordMilestone(_, { input }, ctx) {

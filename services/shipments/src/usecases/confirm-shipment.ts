@@ -21,7 +21,10 @@ function textProblem(input: ConfirmShipmentInput): ConfirmRejection | null {
 }
 
 /** Confirms a shipment against the order and what already shipped; emits `shipments.shipment.confirmed`. */
-export function confirmShipment(ctx: ShipmentsContext, input: ConfirmShipmentInput): Promise<ConfirmOutcome> {
+export function confirmShipment(
+  ctx: ShipmentsContext,
+  input: ConfirmShipmentInput,
+): Promise<ConfirmOutcome> {
   const { repo } = ctx;
   return ctx.runtime.transact(async ({ session, emit }): Promise<ConfirmOutcome> => {
     const order = await repo.orders.findOne({ _id: input.orderId }, { session });
@@ -34,7 +37,8 @@ export function confirmShipment(ctx: ShipmentsContext, input: ConfirmShipmentInp
     } catch (error) {
       return { kind: "invalid", field: "shippingCharge", message: (error as Error).message };
     }
-    if (shippingCharge < 0) return { kind: "invalid", field: "shippingCharge", message: "must not be negative" };
+    if (shippingCharge < 0)
+      return { kind: "invalid", field: "shippingCharge", message: "must not be negative" };
     const previous = await repo.shipments.find({ orderId: order._id }, { session });
     const lines = shipmentLines(order, previous, input.lines);
     if (!Array.isArray(lines)) return lines;
@@ -54,7 +58,7 @@ export function confirmShipment(ctx: ShipmentsContext, input: ConfirmShipmentInp
       confirmedAt: now,
     };
     await repo.shipments.insertOne(shipment, { session });
-    emit("shipments.shipment.confirmed", shipment._id, {
+    await emit("shipments.shipment.confirmed", shipment._id, {
       shipmentId: shipment._id,
       orderId: shipment.orderId,
       lines: shipment.lines,

@@ -5,13 +5,15 @@ import { applyMilestone } from "../domain/status-machine.ts";
 import type { ShipmentRecord } from "../store/records.ts";
 
 export type MilestoneResult =
-  | { kind: "ok"; shipment: ShipmentRecord }
-  | { kind: "unknown_shipment"; shipmentId: string };
+  { kind: "ok"; shipment: ShipmentRecord } | { kind: "unknown_shipment"; shipmentId: string };
 
 const optional = (value: string | null | undefined) => value?.trim().slice(0, 500) || null;
 
 /** Records a carrier milestone; duplicates change nothing, late ones never move the status back. */
-export function recordMilestone(ctx: ShipmentsContext, input: RecordMilestoneInput): Promise<MilestoneResult> {
+export function recordMilestone(
+  ctx: ShipmentsContext,
+  input: RecordMilestoneInput,
+): Promise<MilestoneResult> {
   const { shipments } = ctx.repo;
   return ctx.runtime.transact(async ({ session, emit }): Promise<MilestoneResult> => {
     const shipment = await shipments.findOne({ _id: input.shipmentId }, { session });
@@ -31,8 +33,12 @@ export function recordMilestone(ctx: ShipmentsContext, input: RecordMilestoneInp
       (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),
     );
     const updated = { ...shipment, milestones, status: outcome.status };
-    await shipments.updateOne({ _id: shipment._id }, { $set: { milestones, status: outcome.status } }, { session });
-    emit("shipments.milestone.recorded", shipment._id, {
+    await shipments.updateOne(
+      { _id: shipment._id },
+      { $set: { milestones, status: outcome.status } },
+      { session },
+    );
+    await emit("shipments.milestone.recorded", shipment._id, {
       shipmentId: shipment._id,
       orderId: shipment.orderId,
       milestoneId: outcome.milestone.id,

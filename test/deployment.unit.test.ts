@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { SUBGRAPHS } from "../scripts/subgraphs.ts";
+
+type ComposeService = {
+  command?: string[];
+  build?: string;
+  image?: string;
+  environment?: Record<string, string>;
+  depends_on?: Record<string, unknown> | string[];
+};
+
+const root = new URL("../", import.meta.url);
+const compose = parse(readFileSync(new URL("docker-compose.yml", root), "utf8"), {
+  merge: true,
+}) as {
+  services: Record<string, ComposeService>;
+};
+
+describe("docker-compose.yml", () => {
+  it("runs every subgraph from a file that exists, against MongoDB and NATS", () => {
+    for (const { name, port } of SUBGRAPHS) {
+      const service = compose.services[name];
+      expect(service, name).toBeDefined();
+      const entry = service?.command?.[1] ?? "";
+      expect(existsSync(new URL(entry, root)), `${name} entry ${entry}`).toBe(true);
+      expect(service?.environment).toMatchObject({
+        PORT: String(port),
+        NATS_URL: "nats://nats:4222",
+      });
+      expect(service?.environment?.MONGODB_URL).toMatch(/replicaSet=rs0/);
+      expect(Object.keys(service?.depends_on ?? {})).toEqual(
+        expect.arrayContaining(["mongo", "nats"]),
+      );
+    }
+  });
+
+  it("points the gateway at every subgraph by service name", () => {
+    const gateway = compose.services.gateway;
+    expect(existsSync(new URL(gateway?.command?.[1] ?? "", root))).toBe(true);
+    for (const { name, port } of SUBGRAPHS) {
+      expect(gateway?.environment?.[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(
+        `http://${name}:${port}/graphql`,
+      );
+    }
+  });
+
+  it("names only services that are defined", () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      const dependencies = Array.isArray(service.depends_on)
+        ? service.depends_on
+        : Object.keys(service.depends_on ?? {});
+      for (const dependency of dependencies)
+        expect(compose.services, `${name} depends on ${dependency}`).toHaveProperty(dependency);
+      expect(service.build ?? service.image, `${name} has an image`).toBeTruthy();
+    }
+    expect(existsSync(new URL("Dockerfile", root))).toBe(true);
+  });
+});

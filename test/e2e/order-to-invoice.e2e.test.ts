@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "@waybill/runtime/testing";
+import { execute, request } from "../support/graphql.ts";
+import {
+  CONFIRM_SHIPMENT,
+  CREATE_PRODUCT,
+  ORDER_360,
+  confirmWhenKnown,
+  placeDemoOrder,
+  type ConfirmShipmentData,
+  type Order360,
+} from "../support/operations.ts";
+import { startTestSystem, type TestSystem } from "../support/system.ts";
+
+let system: TestSystem;
+let gateway: string;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  gateway = system.gatewayUrl;
+  for (const [sku, name] of [
+    ["MUG-1", "Mug"],
+    ["TEE-M", "T-shirt M"],
+  ] as const) {
+    await execute(gateway, CREATE_PRODUCT, { sku, name, warehouse: "AMS1", quantity: 25 });
+  }
+});
+
+afterAll(async () => {
+  await system?.dispose();
+});
+
+const order360 = async (id: string) => (await execute<Order360>(gateway, ORDER_360, { id })).order;
+
+describe("order to invoice through the gateway", () => {
+  it("bills a partial shipment for the shipped quantities only, and the order 360 spans all five subgraphs", async () => {
+    const { orderId, lineIds } = await placeDemoOrder(gateway, [
+      { sku: "MUG-1", quantity: 3, unitPrice: "19.99", taxRate: "20" },
+      { sku: "TEE-M", quantity: 2, unitPrice: "12.50", taxRate: "7" },
+    ]);
+    const shipment = await confirmWhenKnown(gateway, {
+      orderId,
+      lines: [
+        { lineId: lineIds[0], quantity: 2 },
+        { lineId: lineIds[1], quantity: 1 },
+      ],
+      carrier: "UPS",
+      service: "Standard",
+      trackingNumber: "1Z999AA10123456784",
+      shippedAt: new Date().toISOString(),
+      shippingCharge: "4.95",
+    });
+    expect(shipment.__typename).toBe("Shipment");
+
+    const order = await waitFor(
+      async () => {
+        const current = await order360(orderId);
+        return current?.invoices.length && current.billingStatus === "PARTIALLY_BILLED"
+          ? current
+          : undefined;
+      },
+      { description: "the invoice to be issued and seen by orders" },
+    );
+    expect(order.customer.billingPolicy).toBe("ON_SHIPMENT");
+    expect(order.fulfilmentStatus).toBe("PARTIALLY_SHIPPED");
+    expect(order.total).toEqual({ amount: "84.97", currency: "EUR" });
+    expect(
+      order.lines.map((line) => [line.sku, line.shippedQuantity, line.invoicedQuantity]),
+    ).toEqual([
+      ["MUG-1", 2, 2],
+      ["TEE-M", 1, 1],
+    ]);
+    expect(order.lines[0]?.product).toMatchObject({
+      name: "Mug",
+      onHand: 25,
+      stock: [{ warehouse: "AMS1", onHand: 25 }],
+    });
+
+    const [invoice] = order.invoices;
+    expect(order.invoices).toHaveLength(1);
+    expect(invoice?.status).toBe("ISSUED");
+    expect(invoice?.number).toMatch(/^INV-\d{4}-\d{6}$/);
+    // 2 x 19.99 = 39.98 (+7.996 -> 8.00 tax); 1 x 12.50 (+0.875 -> 0.88 tax); shipping 4.95 at 20 % (0.99)
+    expect(
+      invoice?.lines.map((line) => [line.quantity, line.netAmount.amount, line.taxAmount.amount]),
+    ).toEqual([
+      [2, "39.98", "8.00"],
+      [1, "12.50", "0.88"],
+    ]);
+    expect(invoice?.subtotal.amount).toBe("57.43");
+    expect(invoice?.taxTotal.amount).toBe("9.87");
+    expect(invoice?.total).toEqual({ amount: "67.30", currency: "EUR" });
+    expect(invoice?.shipment.trackingNumber).toBe("1Z999AA10123456784");
+    expect(order.shipments[0]?.invoice?.number).toBe(invoice?.number);
+    expect(order.returns).toEqual([]);
+    expect(order.timeline.map((entry) => entry.kind)).toEqual([
+      "ORDER_PLACED",
+      "SHIPMENT_CONFIRMED",
+      "INVOICE_ISSUED",
+    ]);
+  });
+
+  it("refuses over-shipping with a typed error and writes nothing", async () => {
+    const { orderId, lineIds } = await placeDemoOrder(gateway, [
+      { sku: "MUG-1", quantity: 2, unitPrice: "19.99", taxRate: "20" },
+    ]);
+    const base = {
+      orderId,
+      carrier: "DHL",
+      service: "Express",
+      trackingNumber: "JD014600006281234567",
+      shippedAt: new Date().toISOString(),
+      shippingCharge: "0",
+    };
+    const first = await confirmWhenKnown(gateway, {
+      ...base,
+      lines: [{ lineId: lineIds[0], quantity: 1 }],
+    });
+    expect(first.__typename).toBe("Shipment");
+    const { confirmShipment } = await execute<ConfirmShipmentData>(gateway, CONFIRM_SHIPMENT, {
+      input: { ...base, lines: [{ lineId: lineIds[0], quantity: 2 }] },
+    });
+    expect(confirmShipment).toMatchObject({
+      __typename: "QuantityExceedsOrderedError",
+      code: "QUANTITY_EXCEEDS_ORDERED",
+      ordered: 2,
+      alreadyShipped: 1,
+      requested: 2,
+    });
+    for (const quantity of [0, -1]) {
+      const { confirmShipment: invalid } = await execute<ConfirmShipmentData>(
+        gateway,
+        CONFIRM_SHIPMENT,
+        {
+          input: { ...base, lines: [{ lineId: lineIds[0], quantity }] },
+        },
+      );
+      expect(invalid).toMatchObject({
+        __typename: "InvalidShipmentError",
+        code: "INVALID_SHIPMENT",
+      });
+    }
+    const order = await order360(orderId);
+    expect(order?.shipments).toHaveLength(1);
+  });
+
+  it("surfaces errors with codes: bad variables, bad arguments in a subgraph, unknown orders", async () => {
+    const wrongType = await request(gateway, CONFIRM_SHIPMENT, { input: { orderId: 42 } });
+    expect(wrongType.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+
+    const badPage = await request(gateway, "{ orders(first: 0) { id } }");
+    expect(badPage.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(badPage.errors?.[0]?.message).toMatch(/first must be between/);
+
+    const unknown = await execute<{ order: null }>(gateway, '{ order(id: "ord_missing") { id } }');
+    expect(unknown.order).toBeNull();
+
+    const notJson = await fetch(gateway, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
+    expect(notJson.status).toBe(415);
+  });
+
+  it("echoes the caller's correlation id", async () => {
+    const response = await request(
+      gateway,
+      "{ customers { id } }",
+      {},
+      { "x-correlation-id": "corr-abc-123" },
+    );
+    expect(response.headers.get("x-correlation-id")).toBe("corr-abc-123");
+  });
+});

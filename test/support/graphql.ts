@@ -1,0 +1,43 @@
+import { CORRELATION_HEADER } from "@waybill/runtime";
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
+  headers: Headers;
+}
+
+/** Posts one operation over real HTTP and returns status, headers and the parsed body. */
+export async function request<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status" | "headers">;
+  return { ...body, status: response.status, headers: response.headers };
+}
+
+/** Like `request`, but fails on any GraphQL error and returns the data. */
+export async function execute<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  correlationId?: string,
+): Promise<T> {
+  const response = await request<T>(
+    url,
+    query,
+    variables,
+    correlationId ? { [CORRELATION_HEADER]: correlationId } : {},
+  );
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
