@@ -104,7 +104,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         });
       }
       proc.once("exit", (code) => {
-        if (!expectedExit) listeners.forEach((listener) => listener(name, code));
+        // Exit code 0 is a graceful stop (for example Ctrl-C reaching the whole process group).
+        if (!expectedExit && code !== 0) listeners.forEach((listener) => listener(name, code));
       });
       await waitReady(base + readyPath, () => child, name);
     };

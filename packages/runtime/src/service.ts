@@ -19,6 +19,8 @@ export type Emit = <T extends EventType>(
 export interface UnitOfWork {
   session: Session;
   emit: Emit;
+  /** The service's logger; lines carry the correlation id of the request or event. */
+  logger: Logger;
 }
 
 /** What a service's resolvers and event handlers work with. */
@@ -99,7 +101,7 @@ export async function runService<C extends object>(
     logger,
     async transact(fn) {
       const result = await store.withTransaction((session) =>
-        fn({ session, emit: emitter(session) }),
+        fn({ session, emit: emitter(session), logger }),
       );
       relay.notify();
       return result;
@@ -116,7 +118,7 @@ export async function runService<C extends object>(
         durable: definition.name,
         filterSubjects: Object.keys(consumer.handlers),
         handle: (event, { session }) =>
-          dispatch(consumer.handlers, event, { session, emit: emitter(session) }),
+          dispatch(consumer.handlers, event, { session, emit: emitter(session), logger }),
         onCommitted: () => relay.notify(),
       }),
     ),

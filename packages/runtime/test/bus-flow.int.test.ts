@@ -88,6 +88,26 @@ describe("bus: consumers in a service's flow", () => {
     expect(consumer.progress()).toMatchObject({ handled: 2, skipped: 1 });
   });
 
+  it("reconfigures the durable consumer when the handled types change", async () => {
+    const bed = await busTestbed(nats);
+    const options = { ...bed, stream: "shipments", durable: "orders", expiresMs: 2_000 };
+    const handle = () => Promise.resolve();
+    const narrow = await startConsumer({
+      ...options,
+      filterSubjects: ["shipments.shipment.confirmed"],
+      handle,
+    });
+    await narrow.stop();
+    const wide = await startConsumer({
+      ...options,
+      filterSubjects: ["shipments.shipment.confirmed", "shipments.milestone.recorded"],
+      handle,
+    });
+    onTestFinished(() => wide.stop());
+    const info = await wide.info();
+    expect(info.config.filter_subject).toBe(bed.bus.names.streamSubject("shipments"));
+  });
+
   it("finishes the event in flight when stopped", async () => {
     const bed = await busTestbed(nats);
     let release = () => {};

@@ -64,6 +64,7 @@ export async function startConsumer<T extends EventType = EventType>(
           idle_heartbeat: expiresMs / 2,
         });
         counts.lastPullAt = new Date();
+        if (stopping.signal.aborted) pulling.stop(); // stop() ran while this pull was being set up
         for await (const msg of pulling) {
           if (stopping.signal.aborted) {
             msg.nak();

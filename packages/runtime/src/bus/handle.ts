@@ -3,9 +3,9 @@ import { parseEvent, type EventOf, type EventType } from "@waybill/contracts";
 import { runWithContext } from "../context.ts";
 import type { Logger } from "../logger.ts";
 import type { Session, Store } from "../store/port.ts";
-import { errorText, isRetryLater } from "./errors.ts";
-import { recordException } from "./exceptions.ts";
+import { isRetryLater } from "./errors.ts";
 import { applyOnce } from "./inbox.ts";
+import { parkFailed, parkInvalid } from "./park.ts";
 import { backoffDelay } from "./timing.ts";
 
 /** A consumed event, narrowed by its `type` (a discriminated union over `T`). */
@@ -42,7 +42,7 @@ export interface MessageHandlerDeps<T extends EventType> {
 export function messageHandler<T extends EventType>(
   deps: MessageHandlerDeps<T>,
 ): (msg: JsMsg) => Promise<Outcome> {
-  const { store, logger, durable, streamName } = deps;
+  const { store, logger, durable } = deps;
   const isHandled = (event: EventOf<EventType>): event is ConsumedEvent<T> =>
     deps.types.has(event.type);
 
@@ -59,19 +59,7 @@ export function messageHandler<T extends EventType>(
       return "retrying";
     }
     logger.error(fields, "event not applied after max deliveries; parked as exception");
-    await recordException(store, {
-      _id: `${durable}:${event.id}`,
-      consumer: durable,
-      category: "max_deliveries",
-      error: errorText(error),
-      event: msg.string(),
-      eventId: event.id,
-      type: event.type,
-      stream: streamName,
-      streamSeq: msg.seq,
-      attempts: deliveries,
-    });
-    msg.term(); // no reason: nats-server before 2.11 ignores a "+TERM <reason>"
+    await parkFailed(store, deps, msg, event, error);
     return "terminated";
   }
 
@@ -80,19 +68,7 @@ export function messageHandler<T extends EventType>(
       { err: error, subject: msg.subject, streamSeq: msg.seq },
       "invalid event; parked as exception",
     );
-    await recordException(store, {
-      _id: `${durable}:${streamName}:${msg.seq}`,
-      consumer: durable,
-      category: "validation",
-      error: errorText(error),
-      event: msg.string(),
-      eventId: null,
-      type: deps.typeOf(msg.subject),
-      stream: streamName,
-      streamSeq: msg.seq,
-      attempts: msg.info.deliveryCount,
-    });
-    msg.term();
+    await parkInvalid(store, deps, msg, deps.typeOf(msg.subject), error);
     return "terminated";
   }
 

@@ -13,7 +13,7 @@ import type { InvoiceRecord } from "../store/records.ts";
 export async function invoiceShipment(
   repo: BillingRepository,
   event: EventOf<"shipments.shipment.confirmed">,
-  { session, emit }: UnitOfWork,
+  { session, emit, logger }: UnitOfWork,
 ): Promise<void> {
   const { data } = event;
   const terms = await repo.orders.findOne({ _id: data.orderId }, { session });
@@ -38,6 +38,15 @@ export async function invoiceShipment(
     issuedAt: issue ? now : null,
   };
   await repo.invoices.insertOne(invoice, { session });
+  logger.info(
+    {
+      invoiceId: invoice._id,
+      number: invoice.number,
+      shipmentId: data.shipmentId,
+      status: invoice.status,
+    },
+    issue ? "invoice issued" : "invoice drafted",
+  );
   if (!issue || !invoice.number) return;
   await emit("billing.invoice.issued", invoice._id, {
     invoiceId: invoice._id,
