@@ -163,13 +163,40 @@ describe("order to invoice through the gateway", () => {
     expect(notJson.status).toBe(415);
   });
 
-  it("echoes the caller's correlation id", async () => {
-    const response = await request(
+  it("carries the caller's correlation id from the request through events into billing's logs", async () => {
+    const { orderId, lineIds } = await placeDemoOrder(gateway, [
+      { sku: "MUG-1", quantity: 1, unitPrice: "19.99", taxRate: "20" },
+    ]);
+    const input = {
+      orderId,
+      lines: [{ lineId: lineIds[0], quantity: 1 }],
+      carrier: "PostNL",
+      service: "Parcel",
+      trackingNumber: "3SABCD1234567",
+      shippedAt: new Date().toISOString(),
+      shippingCharge: "0",
+    };
+    // An empty shipment is refused once the order is known, and writes nothing: a safe probe.
+    await confirmWhenKnown(gateway, { ...input, lines: [] });
+    const correlationId = `corr-${orderId.slice(-12)}`;
+    const response = await request<ConfirmShipmentData>(
       gateway,
-      "{ customers { id } }",
-      {},
-      { "x-correlation-id": "corr-abc-123" },
+      CONFIRM_SHIPMENT,
+      { input },
+      { "x-correlation-id": correlationId },
     );
-    expect(response.headers.get("x-correlation-id")).toBe("corr-abc-123");
+    expect(response.headers.get("x-correlation-id")).toBe(correlationId);
+    expect(response.data?.confirmShipment.__typename).toBe("Shipment");
+    const issued = await waitFor(
+      () =>
+        system.logs.find(
+          ({ process, line }) =>
+            process === "billing" &&
+            line.includes('"invoice issued"') &&
+            line.includes(correlationId),
+        ),
+      { description: "billing to log the invoice with the request's correlation id" },
+    );
+    expect(JSON.parse(issued.line)).toMatchObject({ correlationId, msg: "invoice issued" });
   });
 });
