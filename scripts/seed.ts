@@ -73,29 +73,45 @@ type Placed = {
   };
 };
 
+/** Asks again while a service has not yet heard, through events, of what was just created. */
+async function untilKnown<T extends { __typename: string }>(
+  notYet: string,
+  ask: () => Promise<T>,
+): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const answer = await ask();
+    if (answer.__typename !== notYet) return answer;
+    await sleep(100);
+  }
+  throw new Error(`still ${notYet} after 10 s`);
+}
+
 async function order(
   customerId: string,
   reference: string,
   lines: [string, number, string][],
 ): Promise<{ id: string; lineIds: string[] } | null> {
-  const { placeOrder } = await call<Placed>(
-    `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
-       __typename ... on Order { id lines { id } } ... on DuplicateOrderError { existingOrder { id } } } }`,
-    {
-      input: {
-        customerId,
-        channel: "webshop",
-        externalReference: reference,
-        currency: "EUR",
-        lines: lines.map(([sku, quantity, unitPrice]) => ({
-          sku,
-          quantity,
-          unitPrice,
-          taxRate: "21",
-        })),
+  const placeOrder = await untilKnown("UnknownSkuError", async () => {
+    const { placeOrder: answer } = await call<Placed>(
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
+         __typename ... on Order { id lines { id } } ... on DuplicateOrderError { existingOrder { id } } } }`,
+      {
+        input: {
+          customerId,
+          channel: "webshop",
+          externalReference: reference,
+          currency: "EUR",
+          lines: lines.map(([sku, quantity, unitPrice]) => ({
+            sku,
+            quantity,
+            unitPrice,
+            taxRate: "21",
+          })),
+        },
       },
-    },
-  );
+    );
+    return answer;
+  });
   if (placeOrder.__typename !== "Order" || !placeOrder.id) return null;
   return { id: placeOrder.id, lineIds: (placeOrder.lines ?? []).map((line) => line.id) };
 }
@@ -105,8 +121,8 @@ async function ship(
   lines: { lineId: string; quantity: number }[],
   tracking: string,
 ): Promise<string> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const { confirmShipment } = await call<{
+  const confirmShipment = await untilKnown("UnknownOrderError", async () => {
+    const { confirmShipment: answer } = await call<{
       confirmShipment: { __typename: string; id?: string; message?: string };
     }>(
       `mutation($input: ConfirmShipmentInput!) { confirmShipment(input: $input) {
@@ -115,6 +131,7 @@ async function ship(
         input: {
           orderId,
           lines,
+          warehouse: "AMS1",
           carrier: "UPS",
           service: "Standard",
           trackingNumber: tracking,
@@ -123,17 +140,23 @@ async function ship(
         },
       },
     );
-    if (confirmShipment.id) return confirmShipment.id;
-    // The shipments service learns of new orders from events; give it a moment.
-    if (confirmShipment.__typename !== "UnknownOrderError")
-      throw new Error(confirmShipment.message);
-    await sleep(100);
-  }
-  throw new Error(`shipments never heard of order ${orderId}`);
+    return answer;
+  });
+  if (!confirmShipment.id) throw new Error(confirmShipment.message);
+  return confirmShipment.id;
 }
 
-const [northwind = "", contoso = ""] = await customerIds();
+async function milestone(shipmentId: string, type: string, location: string): Promise<void> {
+  await call(
+    `mutation($id: ID!, $type: MilestoneType!, $at: DateTime!, $location: String) {
+       recordMilestone(input: { shipmentId: $id, type: $type, occurredAt: $at, location: $location }) { __typename } }`,
+    { id: shipmentId, type, at: new Date().toISOString(), location },
+  );
+}
+
+const [northwind = "", contoso = "", fabrikam = ""] = await customerIds();
 await products();
+// Northwind bills on shipment: a partial shipment, picked up and on its way.
 const first = await order(northwind, "NW-1001", [
   ["MUG-CLASSIC", 4, "12.50"],
   ["TEE-ORG-M", 2, "24.00"],
@@ -147,17 +170,32 @@ if (first) {
     ],
     "1Z999AA10123456784",
   );
-  await call(
-    `mutation($id: ID!, $at: DateTime!) { recordMilestone(input: { shipmentId: $id, type: PICKED_UP, occurredAt: $at, location: "Amsterdam" }) { __typename } }`,
-    { id: shipment, at: new Date().toISOString() },
-  );
+  await milestone(shipment, "PICKED_UP", "Amsterdam");
+  await milestone(shipment, "IN_TRANSIT", "Utrecht");
 }
+// Contoso bills on delivery: delivered, so invoiced.
 const second = await order(contoso, "CT-2001", [
   ["BOTTLE-750", 10, "18.00"],
   ["NOTE-A5", 20, "4.25"],
 ]);
-if (second)
-  await ship(second.id, [{ lineId: second.lineIds[0] ?? "", quantity: 10 }], "1Z999AA10123456785");
+if (second) {
+  const shipment = await ship(
+    second.id,
+    [{ lineId: second.lineIds[0] ?? "", quantity: 10 }],
+    "1Z999AA10123456785",
+  );
+  await milestone(shipment, "DELIVERED", "Rotterdam");
+}
+// Fabrikam bills on proof of delivery: a carrier exception holds its shipment and opens a case.
+const third = await order(fabrikam, "FB-3001", [["NOTE-A5", 50, "4.00"]]);
+if (third) {
+  const shipment = await ship(
+    third.id,
+    [{ lineId: third.lineIds[0] ?? "", quantity: 50 }],
+    "1Z999AA10123456786",
+  );
+  await milestone(shipment, "EXCEPTION", "Eindhoven");
+}
 
 const { orders } = await call<{ orders: { id: string; externalReference: string | null }[] }>(
   "{ orders(first: 20) { id externalReference } }",
@@ -166,5 +204,5 @@ const demo = orders.find((candidate) => candidate.externalReference === "NW-1001
 console.log(`Demo data loaded through ${gateway}.`);
 console.log(`Try the order 360 for order ${demo?.id ?? "(none)"}:`);
 console.log(
-  `  { order(id: "${demo?.id ?? ""}") { fulfilmentStatus billingStatus lines { sku quantity shippedQuantity product { name available } } shipments { trackingNumber status milestones { type } invoice { number total { amount currency } } } invoices { number total { amount } } returns { id } timeline { kind message } } }`,
+  `  { order(id: "${demo?.id ?? ""}") { fulfilmentStatus billingStatus lines { sku quantity shippedQuantity product { name available } } shipments { trackingNumber status milestones { type } invoice { number total { amount currency } } } invoices { number status holds { reason } total { amount } } serviceCases { kind status } returns { id } timeline { kind message } } }`,
 );

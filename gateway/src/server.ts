@@ -15,6 +15,7 @@ import {
 } from "@waybill/runtime";
 import { HttpError, readJsonBody } from "./body.ts";
 import type { GatewayConfig } from "./config.ts";
+import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
 
@@ -38,8 +39,9 @@ class TracingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function createGateway(config: GatewayConfig, logger: Logger) {
   // The gateway reports usage to Apollo unless told not to; Waybill never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
+  const supergraphSdl = readFileSync(SUPERGRAPH, "utf8");
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
+    supergraphSdl,
     buildService: ({ name, url }) =>
       new TracingDataSource({ url: config.subgraphUrls[name] ?? url }),
     logger,
@@ -50,9 +52,12 @@ export async function createGateway(config: GatewayConfig, logger: Logger) {
     includeStacktraceInErrorResponses: false,
   });
   await server.start();
+  const webhooks = webhookHandlers(config, supergraphSdl, logger);
   const handler: RequestHandler = async (req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === "/healthz") return send(res, 200, { status: "ok" });
+    const webhook = webhooks.get(path);
+    if (webhook) return webhook(req, res);
     if (path !== "/graphql")
       return send(res, 404, {
         errors: [
@@ -76,6 +81,21 @@ export async function createGateway(config: GatewayConfig, logger: Logger) {
     }
   };
   return { handler, stop: () => server.stop() };
+}
+
+/** One relay per webhook path, to the URL of the subgraph that serves it. */
+function webhookHandlers(
+  config: GatewayConfig,
+  supergraphSdl: string,
+  logger: Logger,
+): Map<string, RequestHandler> {
+  const handlers = new Map<string, RequestHandler>();
+  for (const [path, subgraph] of Object.entries(WEBHOOK_ROUTES)) {
+    const url = config.subgraphUrls[subgraph] ?? supergraphUrl(supergraphSdl, subgraph);
+    if (!url) throw new Error(`the supergraph names no URL for subgraph ${subgraph}`);
+    handlers.set(path, webhookForwarder(new URL(path, url), config.MAX_BODY_BYTES, logger));
+  }
+  return handlers;
 }
 
 async function serveGraphQL(

@@ -46,6 +46,7 @@ describe("billing killed with -9 while shipments are confirmed", () => {
         await confirmWhenKnown(gateway, {
           orderId: order.orderId,
           lines: [{ lineId: order.lineIds[0], quantity: index % 2 ? 2 : 1 }],
+          warehouse: "AMS1",
           carrier: "UPS",
           service: "Ground",
           trackingNumber: `1Z${String(index).padStart(6, "0")}`,

@@ -44,6 +44,7 @@ describe("order to invoice through the gateway", () => {
         { lineId: lineIds[0], quantity: 2 },
         { lineId: lineIds[1], quantity: 1 },
       ],
+      warehouse: "AMS1",
       carrier: "UPS",
       service: "Standard",
       trackingNumber: "1Z999AA10123456784",
@@ -70,11 +71,28 @@ describe("order to invoice through the gateway", () => {
       ["MUG-1", 2, 2],
       ["TEE-M", 1, 1],
     ]);
-    expect(order.lines[0]?.product).toMatchObject({
-      name: "Mug",
-      onHand: 25,
-      stock: [{ warehouse: "AMS1", onHand: 25 }],
-    });
+    // Inventory reserved 3 + 2 units on placement; the shipment took 2 mugs and 1 shirt off the shelf.
+    const stocked = await waitFor(
+      async () => {
+        const current = await order360(orderId);
+        return current?.lines[0]?.product.onHand === 23 && current.lines[1]?.product.onHand === 24
+          ? current
+          : undefined;
+      },
+      { description: "inventory to take the shipped units off hand" },
+    );
+    expect(stocked.lines.map((line) => line.product)).toMatchObject([
+      {
+        name: "Mug",
+        onHand: 23,
+        stock: [{ warehouse: "AMS1", onHand: 23, reserved: 1, available: 22 }],
+      },
+      {
+        name: "T-shirt M",
+        onHand: 24,
+        stock: [{ warehouse: "AMS1", onHand: 24, reserved: 1, available: 23 }],
+      },
+    ]);
 
     const [invoice] = order.invoices;
     expect(order.invoices).toHaveLength(1);
@@ -106,6 +124,7 @@ describe("order to invoice through the gateway", () => {
     ]);
     const base = {
       orderId,
+      warehouse: "AMS1",
       carrier: "DHL",
       service: "Express",
       trackingNumber: "JD014600006281234567",
@@ -170,6 +189,7 @@ describe("order to invoice through the gateway", () => {
     const input = {
       orderId,
       lines: [{ lineId: lineIds[0], quantity: 1 }],
+      warehouse: "AMS1",
       carrier: "PostNL",
       service: "Parcel",
       trackingNumber: "3SABCD1234567",

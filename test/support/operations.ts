@@ -78,7 +78,8 @@ export const CONFIRM_SHIPMENT = /* GraphQL */ `
 `;
 export type ConfirmShipmentData = {
   confirmShipment:
-    { __typename: "Shipment"; id: string; status: string } | (UserError & Record<string, unknown>);
+    | { __typename: "Shipment"; id: string; status: string }
+    | (UserError & { ordered?: number; alreadyShipped?: number; requested?: number });
 };
 
 export const ORDER_360 = /* GraphQL */ `
@@ -258,9 +259,16 @@ export async function placeDemoOrder(
       input: { name: "Test Customer", email, billingPolicy },
     },
   );
-  const { placeOrder } = await execute<PlaceOrderData>(gateway, PLACE_ORDER, {
-    input: { customerId: createCustomer.id, channel: "web", currency: "EUR", lines },
-  });
+  // The orders service learns SKUs from inventory's events: retry while a new SKU is unknown there.
+  const placeOrder = await waitFor(
+    async () => {
+      const { placeOrder: result } = await execute<PlaceOrderData>(gateway, PLACE_ORDER, {
+        input: { customerId: createCustomer.id, channel: "web", currency: "EUR", lines },
+      });
+      return result.__typename === "UnknownSkuError" ? undefined : result;
+    },
+    { description: "orders to know the SKUs", timeoutMs: 30_000, intervalMs: 100 },
+  );
   if (placeOrder.__typename !== "Order" || !("id" in placeOrder))
     throw new Error(`order refused: ${JSON.stringify(placeOrder)}`);
   return {

@@ -9,8 +9,11 @@ export interface TestSystem extends RunningSystem {
   dispose(): Promise<void>;
 }
 
-/** The real hub (nats-server, five subgraphs, gateway) on free ports with a fresh data directory. */
-export async function startTestSystem(): Promise<TestSystem> {
+/**
+ * The real hub (nats-server, five subgraphs, gateway) on free ports with a fresh data directory.
+ * `env` adds settings for every process (for example a short proof-of-delivery grace period).
+ */
+export async function startTestSystem(env: NodeJS.ProcessEnv = {}): Promise<TestSystem> {
   const dataDir = await mkdtemp(join(tmpdir(), "waybill-e2e-"));
   const logs: TestSystem["logs"] = [];
   const unexpected: string[] = [];
@@ -19,6 +22,7 @@ export async function startTestSystem(): Promise<TestSystem> {
       dataDir,
       ports: "free",
       logLevel: "info",
+      env,
       output: (name, line) => {
         logs.push({ process: name, line });
         if (process.env.WAYBILL_TEST_LOGS) console.log(`[${name}] ${line}`);

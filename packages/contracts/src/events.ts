@@ -4,6 +4,10 @@ import { money, taxRatePpm } from "./money.ts";
 const id = z.string().min(1);
 const instant = z.iso.datetime({ offset: true });
 const quantity = z.number().int().positive();
+const count = z.number().int().nonnegative();
+const text = z.string().min(1).max(500);
+
+export const holdReason = z.enum(["POD_MISSING", "CARRIER_EXCEPTION", "QUANTITY_MISMATCH"]);
 
 export const billingPolicy = z.enum(["ON_SHIPMENT", "ON_DELIVERY", "ON_PROOF_OF_DELIVERY"]);
 
@@ -40,9 +44,36 @@ export const eventData = {
       .min(1),
     placedAt: instant,
   }),
+  /** The whole order, with the unshipped quantity of every line, is cancelled. */
+  "orders.order.cancelled": z.object({
+    orderId: id,
+    lines: z.array(z.object({ lineId: id, sku: id, quantity })),
+    reason: text,
+    cancelledAt: instant,
+  }),
+  /** One line that had nothing shipped is cancelled. */
+  "orders.order_line.cancelled": z.object({
+    orderId: id,
+    lineId: id,
+    sku: id,
+    quantity,
+    reason: text,
+    cancelledAt: instant,
+  }),
+  "inventory.product.created": z.object({
+    sku: id,
+    name: text,
+  }),
+  /** What inventory could set aside for an order's lines; the rest is backordered. */
+  "inventory.stock.reserved": z.object({
+    orderId: id,
+    lines: z.array(z.object({ lineId: id, sku: id, reserved: count, backordered: count })).min(1),
+  }),
   "shipments.shipment.confirmed": z.object({
     shipmentId: id,
     orderId: id,
+    /** The warehouse the goods left from. */
+    warehouse: id,
     lines: z.array(z.object({ lineId: id, sku: id, quantity })).min(1),
     carrier: z.string().min(1),
     service: z.string().min(1),
@@ -56,8 +87,23 @@ export const eventData = {
     milestoneId: id,
     type: milestoneType,
     occurredAt: instant,
+    /** The shipment's status after the milestone. */
     status: z.string().min(1),
+    /** Older than the newest milestone already applied: kept in history, status unchanged. */
     late: z.boolean(),
+    carrier: z.string().min(1),
+    trackingNumber: z.string().min(1),
+    location: text.nullable(),
+    /** Who signed, for PROOF_OF_DELIVERY. */
+    signedBy: text.nullable(),
+    /** Photo or document reference, for PROOF_OF_DELIVERY. */
+    photoReference: text.nullable(),
+    /** Carrier reason code, for EXCEPTION and DELIVERY_ATTEMPTED. */
+    reasonCode: text.nullable(),
+    /** Units the carrier reports delivered, when it reports a count (DELIVERED). */
+    deliveredQuantity: count.nullable(),
+    /** Units the shipment carried, to compare with `deliveredQuantity`. */
+    shippedQuantity: quantity,
   }),
   "billing.invoice.issued": z.object({
     invoiceId: id,
@@ -68,6 +114,26 @@ export const eventData = {
     lines: z.array(z.object({ lineId: id, quantity })).min(1),
     total: money,
     issuedAt: instant,
+    /** Issued without anyone releasing a hold by hand. */
+    touchless: z.boolean(),
+  }),
+  "billing.invoice.held": z.object({
+    invoiceId: id,
+    orderId: id,
+    shipmentId: id,
+    reason: holdReason,
+    detail: text,
+    heldAt: instant,
+  }),
+  "billing.invoice.released": z.object({
+    invoiceId: id,
+    orderId: id,
+    shipmentId: id,
+    reason: holdReason,
+    /** FINANCE when a person released it; AUTOMATIC when the condition cleared. */
+    releasedBy: z.enum(["FINANCE", "AUTOMATIC"]),
+    comment: text.nullable(),
+    releasedAt: instant,
   }),
 } as const;
 

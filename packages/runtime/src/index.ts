@@ -8,3 +8,4 @@ export * from "./scalars.ts";
 export * from "./service.ts";
 export * from "./subgraph.ts";
 export * from "./nats-server.ts";
+export * from "./jobs.ts";

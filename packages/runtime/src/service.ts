@@ -3,7 +3,8 @@ import type { EventData, EventOf, EventType } from "@waybill/contracts";
 import type { YogaInitialContext } from "graphql-yoga";
 import { connectBus, enqueueEvent, startConsumer, startOutboxRelay } from "./bus/index.ts";
 import { readConfig, serviceEnv } from "./config.ts";
-import { boundPort, closeServer, listen, withTraceContext } from "./http.ts";
+import { startJobs, type BackgroundJob } from "./jobs.ts";
+import { boundPort, closeServer, listen, withTraceContext, type RequestHandler } from "./http.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openStore, type Session, type Store } from "./store/index.ts";
 import { buildSchema, createSubgraphHandler, loadTypeDefs } from "./subgraph.ts";
@@ -30,6 +31,38 @@ export interface ServiceRuntime {
   logger: Logger;
   /** Runs `fn` in a transaction; emitted events reach the bus after commit. */
   transact<R>(fn: (work: UnitOfWork) => Promise<R>): Promise<R>;
+  /** The unit of work of a transaction someone else opened (an event consumer's). */
+  unitOfWork(session: Session): UnitOfWork;
+}
+
+/**
+ * The runtime a service's use cases see: transactions whose emitted events go to the outbox.
+ * `afterCommit` runs after each committed `transact` (the relay's wake-up).
+ */
+export function createRuntime(
+  name: string,
+  store: Store,
+  logger: Logger,
+  afterCommit: () => void,
+): ServiceRuntime {
+  const unitOfWork = (session: Session): UnitOfWork => ({
+    session,
+    logger,
+    emit: async (type, subject, data) => {
+      await enqueueEvent(store, session, { type, subject, data, source: name });
+    },
+  });
+  return {
+    name,
+    store,
+    logger,
+    unitOfWork,
+    async transact(fn) {
+      const result = await store.withTransaction((session) => fn(unitOfWork(session)));
+      afterCommit();
+      return result;
+    },
+  };
 }
 
 /** One handler per event type, each given the event of its type. */
@@ -65,6 +98,13 @@ export interface ServiceDefinition<C extends object> {
   prepare(store: Store): Promise<void>;
   context(runtime: ServiceRuntime, initial: YogaInitialContext): C;
   consumers?(runtime: ServiceRuntime): ConsumerDefinition[];
+  /** Timed work, started after the consumers and stopped before them. */
+  jobs?(runtime: ServiceRuntime): BackgroundJob[];
+  /**
+   * Plain HTTP routes beside GraphQL (for example webhooks), keyed by exact path. Called once at
+   * start with the service's environment, so a route can read and validate its own configuration.
+   */
+  routes?(runtime: ServiceRuntime, env: NodeJS.ProcessEnv): Record<string, RequestHandler>;
 }
 
 export interface RunningService {
@@ -90,23 +130,9 @@ export async function runService<C extends object>(
   await bus.ensureStream(definition.name);
   const relay = startOutboxRelay({ store, bus, logger, pollIntervalMs: 1_000 });
 
-  const emitter =
-    (session: Session): Emit =>
-    async (type, subject, data) => {
-      await enqueueEvent(store, session, { type, subject, data, source: definition.name });
-    };
-  const runtime: ServiceRuntime = {
-    name: definition.name,
-    store,
-    logger,
-    async transact(fn) {
-      const result = await store.withTransaction((session) =>
-        fn({ session, emit: emitter(session), logger }),
-      );
-      relay.notify();
-      return result;
-    },
-  };
+  const runtime = createRuntime(definition.name, store, logger, () => relay.notify());
+  // Routes read their own configuration: refuse to start before consuming anything.
+  const routes = definition.routes?.(runtime, env);
 
   const consumers = await Promise.all(
     (definition.consumers?.(runtime) ?? []).map((consumer) =>
@@ -118,11 +144,13 @@ export async function runService<C extends object>(
         durable: definition.name,
         filterSubjects: Object.keys(consumer.handlers),
         handle: (event, { session }) =>
-          dispatch(consumer.handlers, event, { session, emit: emitter(session), logger }),
+          dispatch(consumer.handlers, event, runtime.unitOfWork(session)),
         onCommitted: () => relay.notify(),
       }),
     ),
   );
+
+  const jobs = startJobs(definition.jobs?.(runtime) ?? [], logger);
 
   const handler = createSubgraphHandler({
     schema: buildSchema(loadTypeDefs(definition.schemaFolder), definition.resolvers),
@@ -134,6 +162,7 @@ export async function runService<C extends object>(
       if (bus.isClosed()) problems.push("nats");
       return problems;
     },
+    ...(routes ? { routes } : {}),
   });
   const server: Server = await listen(withTraceContext(handler), config.PORT, config.HOST);
   const port = boundPort(server);
@@ -143,6 +172,7 @@ export async function runService<C extends object>(
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
+      await jobs.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await closeServer(server);
       await relay.stop();

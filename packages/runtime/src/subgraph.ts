@@ -26,11 +26,13 @@ export interface SubgraphHandlerOptions<C> {
   context: (initial: YogaInitialContext) => C | Promise<C>;
   /** Names of the dependencies that are not ready; empty when ready. */
   readiness: () => Promise<string[]>;
+  /** Plain HTTP routes served beside GraphQL (webhooks), keyed by exact path. */
+  routes?: Readonly<Record<string, RequestHandler>>;
 }
 
 /**
- * The HTTP handler of a subgraph: GraphQL on `/graphql`, liveness on `/healthz`, readiness on `/readyz`.
- * Errors without a code are logged and masked as INTERNAL_SERVER_ERROR.
+ * The HTTP handler of a subgraph: GraphQL on `/graphql`, liveness on `/healthz`, readiness on `/readyz`,
+ * and the service's own `routes`. Errors without a code are logged and masked as INTERNAL_SERVER_ERROR.
  */
 export function createSubgraphHandler<C extends object>(
   options: SubgraphHandlerOptions<C>,
@@ -63,6 +65,8 @@ export function createSubgraphHandler<C extends object>(
         notReady.length ? { status: "not ready", notReady } : { status: "ready" },
       );
     }
+    const route = options.routes?.[(req.url ?? "/").split("?")[0] ?? "/"];
+    if (route) return route(req, res);
     return yoga(req, res);
   };
 }

@@ -46,6 +46,7 @@ describe("bus: consumers in a service's flow", () => {
             lines: event.data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
             total: { amount: 1000, currency: "EUR" },
             issuedAt: new Date().toISOString(),
+            touchless: true,
           },
         });
       },

@@ -1,10 +1,12 @@
 import type { ServiceDefinition } from "@waybill/runtime";
 import { createContext, type BillingContext } from "./context.ts";
+import { billingConfig } from "./config.ts";
 import { billingConsumers } from "./events/consumers.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { prepareBillingStore } from "./store/repository.ts";
+import { podSweep } from "./usecases/pod-sweep.ts";
 
-/** The billing subgraph: invoices per shipment, from shipped quantities only. */
+/** The billing subgraph: invoices per shipment from shipped quantities, policies and holds. */
 export const billingService: ServiceDefinition<BillingContext> = {
   name: "billing",
   schemaFolder: new URL("./schema/", import.meta.url),
@@ -12,4 +14,5 @@ export const billingService: ServiceDefinition<BillingContext> = {
   prepare: prepareBillingStore,
   context: (runtime) => createContext(runtime),
   consumers: billingConsumers,
+  jobs: (runtime) => [podSweep(runtime, billingConfig().POD_GRACE_SECONDS)],
 };

@@ -1,4 +1,5 @@
 import type { ServiceRuntime } from "@waybill/runtime";
+import type { InventoryConfig } from "./config.ts";
 import {
   inventoryRepository,
   type InventoryLoaders,
@@ -8,11 +9,12 @@ import {
 /** What every inventory resolver receives. */
 export interface InventoryContext {
   runtime: ServiceRuntime;
+  config: InventoryConfig;
   repo: InventoryRepository;
   loaders: InventoryLoaders;
 }
 
-export function createContext(runtime: ServiceRuntime): InventoryContext {
+export function createContext(runtime: ServiceRuntime, config: InventoryConfig): InventoryContext {
   const repo = inventoryRepository(runtime.store);
-  return { runtime, repo, loaders: repo.loaders() };
+  return { runtime, config, repo, loaders: repo.loaders() };
 }

@@ -1,4 +1,5 @@
 import { main } from "@waybill/runtime";
+import { inventoryConfig } from "./config.ts";
 import { inventoryService } from "./server.ts";
 
-await main(inventoryService);
+await main(inventoryService(inventoryConfig()));

@@ -1,13 +1,21 @@
 import type { ServiceDefinition } from "@waybill/runtime";
+import type { InventoryConfig } from "./config.ts";
 import { createContext, type InventoryContext } from "./context.ts";
+import { inventoryConsumers } from "./events/consumers.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { prepareInventoryStore } from "./store/repository.ts";
 
-/** The inventory subgraph: products and their stock per warehouse. */
-export const inventoryService: ServiceDefinition<InventoryContext> = {
-  name: "inventory",
-  schemaFolder: new URL("./schema/", import.meta.url),
-  resolvers,
-  prepare: prepareInventoryStore,
-  context: (runtime) => createContext(runtime),
-};
+/**
+ * The inventory subgraph: products, stock per warehouse, movements, reservations of order lines
+ * and stock exceptions.
+ */
+export function inventoryService(config: InventoryConfig): ServiceDefinition<InventoryContext> {
+  return {
+    name: "inventory",
+    schemaFolder: new URL("./schema/", import.meta.url),
+    resolvers,
+    prepare: prepareInventoryStore,
+    context: (runtime) => createContext(runtime, config),
+    consumers: inventoryConsumers,
+  };
+}

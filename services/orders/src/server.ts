@@ -2,9 +2,11 @@ import type { ServiceDefinition } from "@waybill/runtime";
 import { createContext, type OrdersContext } from "./context.ts";
 import { ordersConsumers } from "./events/consumers.ts";
 import { resolvers } from "./resolvers/index.ts";
-import { prepareOrdersStore } from "./store/repository.ts";
+import { ordersRepository, prepareOrdersStore } from "./store/repository.ts";
+import { shopifyConfig } from "./webhooks/shopify/config.ts";
+import { SHOPIFY_ORDERS_CREATE_PATH, shopifyOrdersCreate } from "./webhooks/shopify/route.ts";
 
-/** The orders subgraph: orders, customers, order status and timeline. */
+/** The orders subgraph: orders, customers, status, timeline, service cases; Shopify order webhooks. */
 export const ordersService: ServiceDefinition<OrdersContext> = {
   name: "orders",
   schemaFolder: new URL("./schema/", import.meta.url),
@@ -12,4 +14,11 @@ export const ordersService: ServiceDefinition<OrdersContext> = {
   prepare: prepareOrdersStore,
   context: (runtime) => createContext(runtime),
   consumers: ordersConsumers,
+  routes: (runtime, env) => ({
+    [SHOPIFY_ORDERS_CREATE_PATH]: shopifyOrdersCreate(
+      runtime,
+      ordersRepository(runtime.store),
+      shopifyConfig(env),
+    ),
+  }),
 };

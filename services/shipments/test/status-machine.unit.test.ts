@@ -12,7 +12,9 @@ function milestone(type: MilestoneRecord["type"], at: string): Omit<MilestoneRec
     location: null,
     detail: null,
     signedBy: null,
+    photoReference: null,
     reasonCode: null,
+    deliveredQuantity: null,
   };
 }
 

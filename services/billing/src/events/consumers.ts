@@ -1,8 +1,9 @@
 import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
 import { billingRepository } from "../store/repository.ts";
+import { applyMilestone } from "../usecases/apply-milestone.ts";
 import { invoiceShipment } from "../usecases/invoice-shipment.ts";
 
-/** Billing keeps each order's agreed prices and invoices every confirmed shipment. */
+/** Billing keeps each order's agreed prices, invoices every shipment and follows its milestones. */
 export function billingConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
   const repo = billingRepository(runtime.store);
   return [
@@ -23,6 +24,7 @@ export function billingConsumers(runtime: ServiceRuntime): ConsumerDefinition[] 
       stream: "shipments",
       handlers: {
         "shipments.shipment.confirmed": (event, work) => invoiceShipment(repo, event, work),
+        "shipments.milestone.recorded": (event, work) => applyMilestone(repo, event, work),
       },
     },
   ];

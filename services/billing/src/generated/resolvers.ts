@@ -17,24 +17,71 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** What finance watches: how fast invoices follow shipments, and how many need a person. */
+export type BillingFigures = {
+  __typename?: 'BillingFigures';
+  drafts: Scalars['Int']['output'];
+  invoicesIssued: Scalars['Int']['output'];
+  medianSecondsToInvoice?: Maybe<Scalars['Int']['output']>;
+  onHold: Scalars['Int']['output'];
+  p95SecondsToInvoice?: Maybe<Scalars['Int']['output']>;
+  since: Scalars['DateTime']['output'];
+  touchlessIssued: Scalars['Int']['output'];
+  /** Share of issued invoices no one had to release, in percent with one decimal ("97.5"). */
+  touchlessShare?: Maybe<Scalars['String']['output']>;
+};
+
+export type BillingPolicy =
+  | 'ON_DELIVERY'
+  | 'ON_PROOF_OF_DELIVERY'
+  | 'ON_SHIPMENT';
+
+export type Hold = {
+  __typename?: 'Hold';
+  comment?: Maybe<Scalars['String']['output']>;
+  detail: Scalars['String']['output'];
+  heldAt: Scalars['DateTime']['output'];
+  reason: HoldReason;
+  releasedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** FINANCE or AUTOMATIC, once released. */
+  releasedBy?: Maybe<Scalars['String']['output']>;
+};
+
+export type HoldReason =
+  /** The carrier reported an exception. */
+  | 'CARRIER_EXCEPTION'
+  /** Delivered, but no proof of delivery within the grace period. */
+  | 'POD_MISSING'
+  /** The carrier delivered a different quantity than shipped. */
+  | 'QUANTITY_MISMATCH';
+
 /** An invoice for one shipment: only what shipped, plus the shipping charge. */
 export type Invoice = {
   __typename?: 'Invoice';
   createdAt: Scalars['DateTime']['output'];
   customerId: Scalars['ID']['output'];
+  /** Every hold, active or released, oldest first. */
+  holds: Array<Hold>;
   id: Scalars['ID']['output'];
   issuedAt?: Maybe<Scalars['DateTime']['output']>;
   lines: Array<InvoiceLine>;
   /** Gapless within its series; null until issued. */
   number?: Maybe<Scalars['String']['output']>;
   order: Order;
+  /** The customer's billing policy when the shipment was invoiced. */
+  policy: BillingPolicy;
+  /** Seconds from the shipment leaving the warehouse to the invoice being issued. */
+  secondsToInvoice?: Maybe<Scalars['Int']['output']>;
   shipment: Shipment;
+  shippedAt: Scalars['DateTime']['output'];
   shippingCharge: Money;
   status: InvoiceStatus;
   /** Sum of line net amounts and the shipping charge, before tax. */
   subtotal: Money;
   taxTotal: Money;
   total: Money;
+  /** Issued without anyone releasing a hold by hand. */
+  touchless: Scalars['Boolean']['output'];
 };
 
 export type InvoiceLine = {
@@ -50,6 +97,13 @@ export type InvoiceLine = {
   unitPrice: Money;
 };
 
+export type InvoiceNotHeldError = UserError & {
+  __typename?: 'InvoiceNotHeldError';
+  code: Scalars['String']['output'];
+  invoiceId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+};
+
 export type InvoiceStatus =
   | 'DRAFT'
   | 'ISSUED'
@@ -63,6 +117,17 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Finance releases an invoice's holds (one reason, or all); a released invoice is issued when its policy allows. */
+  releaseInvoice: ReleaseInvoiceResult;
+};
+
+
+export type MutationReleaseInvoiceArgs = {
+  input: ReleaseInvoiceInput;
+};
+
 export type Order = {
   __typename?: 'Order';
   id: Scalars['ID']['output'];
@@ -72,8 +137,16 @@ export type Order = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Figures for invoices created since the given instant (default: the last 30 days). */
+  billingFigures: BillingFigures;
   invoice?: Maybe<Invoice>;
+  /** Newest first; by order, by status, or both. */
   invoices: Array<Invoice>;
+};
+
+
+export type QueryBillingFiguresArgs = {
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -83,14 +156,38 @@ export type QueryInvoiceArgs = {
 
 
 export type QueryInvoicesArgs = {
-  orderId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<InvoiceStatus>;
 };
+
+export type ReleaseInvoiceInput = {
+  comment: Scalars['String']['input'];
+  invoiceId: Scalars['ID']['input'];
+  /** Only this reason; all active holds when absent. */
+  reason?: InputMaybe<HoldReason>;
+};
+
+export type ReleaseInvoiceResult = Invoice | InvoiceNotHeldError | UnknownInvoiceError;
 
 export type Shipment = {
   __typename?: 'Shipment';
   id: Scalars['ID']['output'];
   /** The invoice for this shipment, once billing has created it. */
   invoice?: Maybe<Invoice>;
+};
+
+export type UnknownInvoiceError = UserError & {
+  __typename?: 'UnknownInvoiceError';
+  code: Scalars['String']['output'];
+  invoiceId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** Expected failures of a mutation: a code and a message. */
+export type UserError = {
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
 };
 
 
@@ -191,58 +288,117 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Shipment'], {"id":true}> );
 };
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  ReleaseInvoiceResult:
+    | ( InvoiceRecord & { __typename: 'Invoice' } )
+    | ( InvoiceNotHeldError & { __typename: 'InvoiceNotHeldError' } )
+    | ( UnknownInvoiceError & { __typename: 'UnknownInvoiceError' } )
+  ;
+};
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  UserError:
+    | ( InvoiceNotHeldError )
+    | ( UnknownInvoiceError )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  BillingFigures: ResolverTypeWrapper<BillingFigures>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BillingPolicy: BillingPolicy;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Hold: ResolverTypeWrapper<Hold>;
+  HoldReason: HoldReason;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineView>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvoiceNotHeldError: ResolverTypeWrapper<InvoiceNotHeldError>;
   InvoiceStatus: InvoiceStatus;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<Reference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReleaseInvoiceInput: ReleaseInvoiceInput;
+  ReleaseInvoiceResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReleaseInvoiceResult']>;
   Shipment: ResolverTypeWrapper<Reference>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  UnknownInvoiceError: ResolverTypeWrapper<UnknownInvoiceError>;
+  UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  BillingFigures: BillingFigures;
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Hold: Hold;
   Invoice: InvoiceRecord;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   InvoiceLine: InvoiceLineView;
-  Int: Scalars['Int']['output'];
+  InvoiceNotHeldError: InvoiceNotHeldError;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Order: Reference;
   Query: Record<PropertyKey, never>;
+  ReleaseInvoiceInput: ReleaseInvoiceInput;
+  ReleaseInvoiceResult: ResolversUnionTypes<ResolversParentTypes>['ReleaseInvoiceResult'];
   Shipment: Reference;
-  Boolean: Scalars['Boolean']['output'];
+  UnknownInvoiceError: UnknownInvoiceError;
+  UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+};
+
+export type BillingFiguresResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillingFigures'] = ResolversParentTypes['BillingFigures']> = {
+  drafts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invoicesIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianSecondsToInvoice?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  onHold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p95SecondsToInvoice?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  touchlessIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  touchlessShare?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type HoldResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Hold'] = ResolversParentTypes['Hold']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  heldAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['HoldReason'], ParentType, ContextType>;
+  releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  releasedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type InvoiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  holds?: Resolver<Array<ResolversTypes['Hold']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['InvoiceLine']>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  policy?: Resolver<ResolversTypes['BillingPolicy'], ParentType, ContextType>;
+  secondsToInvoice?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+  shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   shippingCharge?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
   subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  touchless?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type InvoiceLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = {
@@ -255,9 +411,20 @@ export type InvoiceLineResolvers<ContextType = BillingContext, ParentType extend
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type InvoiceNotHeldErrorResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceNotHeldError'] = ResolversParentTypes['InvoiceNotHeldError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  releaseInvoice?: Resolver<ResolversTypes['ReleaseInvoiceResult'], ParentType, ContextType, RequireFields<MutationReleaseInvoiceArgs, 'input'>>;
 };
 
 export type OrderResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
@@ -267,8 +434,13 @@ export type OrderResolvers<ContextType = BillingContext, ParentType extends Reso
 };
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  billingFigures?: Resolver<ResolversTypes['BillingFigures'], ParentType, ContextType, Partial<QueryBillingFiguresArgs>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
-  invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'orderId'>>;
+  invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'first'>>;
+};
+
+export type ReleaseInvoiceResultResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReleaseInvoiceResult'] = ResolversParentTypes['ReleaseInvoiceResult']> = {
+  __resolveType?: TypeResolveFn<'Invoice' | 'InvoiceNotHeldError' | 'UnknownInvoiceError', ParentType, ContextType>;
 };
 
 export type ShipmentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment'], FederationReferenceType extends FederationReferenceTypes['Shipment'] = FederationReferenceTypes['Shipment']> = {
@@ -277,13 +449,31 @@ export type ShipmentResolvers<ContextType = BillingContext, ParentType extends R
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
 };
 
+export type UnknownInvoiceErrorResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UnknownInvoiceError'] = ResolversParentTypes['UnknownInvoiceError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UserErrorResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  __resolveType?: TypeResolveFn<'InvoiceNotHeldError' | 'UnknownInvoiceError', ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = BillingContext> = {
+  BillingFigures?: BillingFiguresResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Hold?: HoldResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
+  InvoiceNotHeldError?: InvoiceNotHeldErrorResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReleaseInvoiceResult?: ReleaseInvoiceResultResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  UnknownInvoiceError?: UnknownInvoiceErrorResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -1,5 +1,14 @@
 import { DateTime } from "@waybill/runtime";
 import type { Resolvers } from "../generated/resolvers.ts";
-import { Invoice, InvoiceLine, Order, Query, Shipment } from "./invoice.ts";
+import { Invoice, InvoiceLine, Order, Shipment } from "./invoice.ts";
+import { Mutation, Query } from "./operations.ts";
 
-export const resolvers: Resolvers = { DateTime, Query, Invoice, InvoiceLine, Order, Shipment };
+export const resolvers: Resolvers = {
+  DateTime,
+  Query,
+  Mutation,
+  Invoice,
+  InvoiceLine,
+  Order,
+  Shipment,
+};

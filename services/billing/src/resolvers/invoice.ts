@@ -3,19 +3,14 @@ import type {
   InvoiceLineResolvers,
   InvoiceResolvers,
   OrderResolvers,
-  QueryResolvers,
   ShipmentResolvers,
 } from "../generated/resolvers.ts";
+import { secondsToInvoice } from "../domain/figures.ts";
 
 const money = (amount: number, currency: string) => ({
   amount: formatAmount(amount, currency),
   currency,
 });
-
-export const Query: QueryResolvers = {
-  invoice: (_, { id }, ctx) => ctx.loaders.invoice.load(id),
-  invoices: (_, { orderId }, ctx) => ctx.loaders.invoicesOfOrder.load(orderId),
-};
 
 export const Invoice: InvoiceResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.invoice.load(reference.id),
@@ -23,6 +18,8 @@ export const Invoice: InvoiceResolvers = {
   order: (invoice) => ({ __typename: "Order", id: invoice.orderId }),
   shipment: (invoice) => ({ __typename: "Shipment", id: invoice.shipmentId }),
   lines: (invoice) => invoice.lines.map((line) => ({ ...line, currency: invoice.currency })),
+  touchless: (invoice) => !invoice.touched,
+  secondsToInvoice: (invoice) => secondsToInvoice(invoice),
   shippingCharge: (invoice) => money(invoice.shippingCharge, invoice.currency),
   subtotal: (invoice) => money(invoice.subtotal, invoice.currency),
   taxTotal: (invoice) => money(invoice.taxTotal, invoice.currency),

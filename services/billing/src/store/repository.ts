@@ -7,6 +7,8 @@ export async function prepareBillingStore(store: Store): Promise<void> {
   const invoices = store.collection("invoices");
   await invoices.createIndex({ keys: { shipmentId: 1 }, unique: true });
   await invoices.createIndex({ keys: { orderId: 1, createdAt: 1 } });
+  await invoices.createIndex({ keys: { status: 1, createdAt: -1 } });
+  await invoices.createIndex({ keys: { policy: 1, number: 1 } });
 }
 
 /** Reads and writes of invoices, order terms and number series. */
@@ -26,6 +28,11 @@ export function billingRepository(store: Store) {
       );
       if (!counter) throw new Error(`counter ${series} was not created`);
       return counter.value;
+    },
+    /** Writes every field of an invoice. */
+    async save(invoice: InvoiceRecord, session: Session): Promise<void> {
+      const { _id, ...fields } = invoice;
+      await invoices.updateOne({ _id }, { $set: fields }, { session });
     },
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({

@@ -2,60 +2,48 @@ import { randomUUID } from "node:crypto";
 import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/runtime";
 import { RetryLaterError } from "@waybill/runtime/bus";
-import { invoiceNumber, priceShipment, seriesFor } from "../domain/invoice.ts";
+import { priceShipment, seriesFor } from "../domain/invoice.ts";
+import { settle, unchanged } from "../domain/lifecycle.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { InvoiceRecord } from "../store/records.ts";
+import { commit } from "./commit.ts";
 
 /**
- * Creates the invoice of a confirmed shipment. Under ON_SHIPMENT it is issued at once with the
- * next gapless number; other policies leave it a draft until their milestone arrives.
+ * Creates the invoice of a confirmed shipment with the shipped quantities at the order's prices.
+ * The customer's policy decides whether it is issued now or waits for delivery or proof.
  */
 export async function invoiceShipment(
   repo: BillingRepository,
   event: EventOf<"shipments.shipment.confirmed">,
-  { session, emit, logger }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
   const { data } = event;
-  const terms = await repo.orders.findOne({ _id: data.orderId }, { session });
+  const terms = await repo.orders.findOne({ _id: data.orderId }, { session: work.session });
   if (!terms) throw new RetryLaterError(`order ${data.orderId} has not reached billing yet`);
-  const existing = await repo.invoices.findOne({ shipmentId: data.shipmentId }, { session });
+  const existing = await repo.invoices.findOne(
+    { shipmentId: data.shipmentId },
+    { session: work.session },
+  );
   if (existing) return;
-  const amounts = priceShipment(terms, data.lines, data.shippingCharge.amount);
   const now = new Date();
-  const issue = terms.billingPolicy === "ON_SHIPMENT";
-  const series = seriesFor(now);
   const invoice: InvoiceRecord = {
     _id: `inv_${randomUUID()}`,
-    series,
-    number: issue ? invoiceNumber(series, await repo.nextNumber(series, session)) : null,
-    status: issue ? "ISSUED" : "DRAFT",
+    series: seriesFor(now),
+    number: null,
+    status: "DRAFT",
+    policy: terms.billingPolicy,
     orderId: terms._id,
     shipmentId: data.shipmentId,
     customerId: terms.customerId,
     currency: terms.currency,
-    ...amounts,
+    ...priceShipment(terms, data.lines, data.shippingCharge.amount),
+    shippedQuantity: data.lines.reduce((sum, line) => sum + line.quantity, 0),
+    holds: [],
+    delivery: { deliveredAt: null, proofAt: null, proofWaived: false, deliveredQuantity: null },
+    touched: false,
+    shippedAt: new Date(data.shippedAt),
     createdAt: now,
-    issuedAt: issue ? now : null,
+    issuedAt: null,
   };
-  await repo.invoices.insertOne(invoice, { session });
-  logger.info(
-    {
-      invoiceId: invoice._id,
-      number: invoice.number,
-      shipmentId: data.shipmentId,
-      status: invoice.status,
-    },
-    issue ? "invoice issued" : "invoice drafted",
-  );
-  if (!issue || !invoice.number) return;
-  await emit("billing.invoice.issued", invoice._id, {
-    invoiceId: invoice._id,
-    number: invoice.number,
-    orderId: invoice.orderId,
-    shipmentId: invoice.shipmentId,
-    customerId: invoice.customerId,
-    lines: invoice.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
-    total: { amount: invoice.total, currency: invoice.currency },
-    issuedAt: now.toISOString(),
-  });
+  await commit(repo, settle(unchanged(invoice)), work, { insert: true });
 }

@@ -12,28 +12,41 @@ export function skuProblem(sku: string): StockProblem | null {
     : { field: "sku", message: "sku is 1 to 64 letters, digits, '.', '_' or '-'" };
 }
 
+export function warehouseProblem(warehouse: string): StockProblem | null {
+  return WAREHOUSE.test(warehouse)
+    ? null
+    : { field: "warehouse", message: "warehouse is 1 to 32 letters, digits, '.', '_' or '-'" };
+}
+
+function quantityProblem(field: string, value: number, min: number): StockProblem | null {
+  if (Number.isInteger(value) && value >= min && value <= MAX_QUANTITY) return null;
+  return { field, message: `${field} must be a whole number from ${min} to ${MAX_QUANTITY}` };
+}
+
 export function receiptProblem(warehouse: string, quantity: number): StockProblem | null {
-  if (!WAREHOUSE.test(warehouse))
-    return { field: "warehouse", message: "warehouse is 1 to 32 letters, digits, '.', '_' or '-'" };
-  if (!Number.isInteger(quantity) || quantity <= 0 || quantity > MAX_QUANTITY) {
-    return {
-      field: "quantity",
-      message: `quantity must be a whole number from 1 to ${MAX_QUANTITY}`,
-    };
-  }
-  return null;
+  return warehouseProblem(warehouse) ?? quantityProblem("quantity", quantity, 1);
+}
+
+/** A cycle count: a known warehouse code, a count from zero up, and why it was taken. */
+export function countProblem(
+  warehouse: string,
+  counted: number,
+  reason: string,
+): StockProblem | null {
+  const problem = warehouseProblem(warehouse) ?? quantityProblem("countedQuantity", counted, 0);
+  if (problem) return problem;
+  return textProblem("reason", reason);
+}
+
+/** Free text of 1 to 500 characters after trimming. */
+export function textProblem(field: string, value: string): StockProblem | null {
+  const trimmed = value.trim();
+  return trimmed && trimmed.length <= 500
+    ? null
+    : { field, message: `${field} must be 1 to 500 characters` };
 }
 
 /** Available to promise: what is on hand and not reserved; never below zero. */
 export function available(level: StockRecord): number {
   return Math.max(0, level.onHand - level.reserved);
-}
-
-/** Stock after a receipt into one warehouse. */
-export function receive(stock: StockRecord[], warehouse: string, quantity: number): StockRecord[] {
-  const known = stock.some((level) => level.warehouse === warehouse);
-  const levels = known ? stock : [...stock, { warehouse, onHand: 0, reserved: 0 }];
-  return levels.map((level) =>
-    level.warehouse === warehouse ? { ...level, onHand: level.onHand + quantity } : level,
-  );
 }

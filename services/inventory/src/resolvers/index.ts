@@ -1,5 +1,17 @@
+import { DateTime } from "@waybill/runtime";
 import type { Resolvers } from "../generated/resolvers.ts";
-import { Mutation } from "./mutation.ts";
-import { Product, Query } from "./product.ts";
+import { exceptionMutations, exceptionQueries, StockException } from "./exceptions.ts";
+import { productMutations } from "./mutation.ts";
+import { Product, productQueries } from "./product.ts";
+import { Order, Reservation, reservationQueries, StockMovement } from "./reservation.ts";
 
-export const resolvers: Resolvers = { Query, Mutation, Product };
+export const resolvers: Resolvers = {
+  DateTime,
+  Query: { ...productQueries, ...reservationQueries, ...exceptionQueries },
+  Mutation: { ...productMutations, ...exceptionMutations },
+  Product,
+  Order,
+  Reservation,
+  StockMovement,
+  StockException,
+};

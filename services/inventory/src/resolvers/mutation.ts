@@ -1,14 +1,23 @@
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import type { StockProblem } from "../domain/stock.ts";
+import { adjustStock } from "../usecases/count.ts";
 import { createProduct, receiveStock } from "../usecases/products.ts";
 
 const invalid = (problem: StockProblem) => ({
   __typename: "InvalidStockInputError" as const,
   code: "INVALID_STOCK_INPUT",
-  ...problem,
+  field: problem.field,
+  message: problem.message,
 });
 
-export const Mutation: MutationResolvers = {
+const unknown = (sku: string) => ({
+  __typename: "UnknownProductError" as const,
+  code: "UNKNOWN_PRODUCT",
+  message: `no product ${sku}`,
+  sku,
+});
+
+export const productMutations: MutationResolvers = {
   async createProduct(_, { input }, ctx) {
     const outcome = await createProduct(ctx, input);
     if (outcome.kind === "ok") return { __typename: "Product", ...outcome.product };
@@ -24,11 +33,19 @@ export const Mutation: MutationResolvers = {
     const outcome = await receiveStock(ctx, input);
     if (outcome.kind === "ok") return { __typename: "Product", ...outcome.product };
     if (outcome.kind === "invalid") return invalid(outcome);
-    return {
-      __typename: "UnknownProductError",
-      code: "UNKNOWN_PRODUCT",
-      message: `no product ${outcome.sku}`,
-      sku: outcome.sku,
-    };
+    return unknown(outcome.sku);
+  },
+  async adjustStock(_, { input }, ctx) {
+    const outcome = await adjustStock(ctx, input);
+    switch (outcome.kind) {
+      case "applied":
+        return { __typename: "Product", ...outcome.product };
+      case "review":
+        return { __typename: "StockException", ...outcome.exception };
+      case "unknown":
+        return unknown(outcome.sku);
+      case "invalid":
+        return invalid(outcome);
+    }
   },
 };

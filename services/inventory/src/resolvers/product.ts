@@ -1,15 +1,11 @@
 import type { ProductResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { available } from "../domain/stock.ts";
-import { codedError } from "@waybill/runtime";
+import { pageSize } from "./page.ts";
 
-export const Query: QueryResolvers = {
+export const productQueries: QueryResolvers = {
   product: (_, { sku }, ctx) => ctx.loaders.product.load(sku),
-  products(_, { first }, ctx) {
-    const size = first ?? 100;
-    if (size < 1 || size > 500)
-      throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
-    return ctx.repo.products.find({}, { sort: { _id: 1 }, limit: size });
-  },
+  products: (_, { first }, ctx) =>
+    ctx.repo.products.find({}, { sort: { _id: 1 }, limit: pageSize(first, 100) }),
 };
 
 export const Product: ProductResolvers = {
@@ -17,5 +13,12 @@ export const Product: ProductResolvers = {
   sku: (product) => product._id,
   stock: (product) => product.stock.map((level) => ({ ...level, available: available(level) })),
   onHand: (product) => product.stock.reduce((sum, level) => sum + level.onHand, 0),
+  reserved: (product) => product.stock.reduce((sum, level) => sum + level.reserved, 0),
   available: (product) => product.stock.reduce((sum, level) => sum + available(level), 0),
+  backordered: (product, _, ctx) => ctx.loaders.backordered.load(product._id),
+  movements: (product, { first }, ctx) =>
+    ctx.repo.movements.find(
+      { sku: product._id },
+      { sort: { version: -1, index: -1 }, limit: pageSize(first, 50) },
+    ),
 };

@@ -1,9 +1,54 @@
+import type { Claim, MovementDraft } from "../domain/book.ts";
+
 export type StockRecord = { warehouse: string; onHand: number; reserved: number };
 
-/** `_id` is the SKU. */
+/**
+ * `_id` is the SKU. `version` grows with every change of stock or of the SKU's reservations, so a
+ * writer that read an older version fails its conditional update and retries.
+ */
 export type ProductRecord = {
   _id: string;
   name: string;
   stock: StockRecord[];
+  version: number;
   createdAt: Date;
+};
+
+/** One order line's reservation; `_id` is `<orderId>:<lineId>`. */
+export type ReservationRecord = Claim & { updatedAt: Date };
+
+/** `version` is the product version the movement was written with; `index` orders it within. */
+export type MovementRecord = MovementDraft & {
+  _id: string;
+  sku: string;
+  occurredAt: Date;
+  version: number;
+  index: number;
+};
+
+export type StockExceptionStatus = "OPEN" | "ACCEPTED" | "REJECTED";
+
+/**
+ * A discrepancy a person has to look at. COUNT_VARIANCE: a count too far from the records; accepting
+ * applies its variance. SHIPMENT_SHORTFALL: a shipment took more than was on hand (on hand was
+ * clamped at zero); resolving it only records the review.
+ */
+export type StockExceptionRecord = {
+  _id: string;
+  kind: "COUNT_VARIANCE" | "SHIPMENT_SHORTFALL";
+  status: StockExceptionStatus;
+  sku: string;
+  warehouse: string;
+  /** On hand according to the records when it was opened. */
+  expected: number;
+  /** What was counted; null for a shipment shortfall. */
+  counted: number | null;
+  /** counted - expected; negative for a shortfall. */
+  variance: number;
+  reason: string;
+  /** The shipment, for a shortfall. */
+  reference: string | null;
+  openedAt: Date;
+  resolvedAt: Date | null;
+  comment: string | null;
 };

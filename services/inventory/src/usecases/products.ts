@@ -1,15 +1,18 @@
 import { isDuplicateKeyError } from "@waybill/runtime/store";
 import type { CreateProductInput, ReceiveStockInput } from "../generated/resolvers.ts";
 import type { InventoryContext } from "../context.ts";
-import { receiptProblem, receive, skuProblem, type StockProblem } from "../domain/stock.ts";
+import { receiveInto } from "../domain/movements.ts";
+import { receiptProblem, skuProblem, type StockProblem } from "../domain/stock.ts";
+import { loadBook, saveBook } from "../store/books.ts";
 import type { ProductRecord } from "../store/records.ts";
+import { announce, transactStock } from "./transact.ts";
 
 type Invalid = { kind: "invalid" } & StockProblem;
 type Ok = { kind: "ok"; product: ProductRecord };
 export type CreateOutcome = Ok | Invalid | { kind: "duplicate"; sku: string };
 export type ReceiveOutcome = Ok | Invalid | { kind: "unknown"; sku: string };
 
-/** Registers a product under its SKU. */
+/** Registers a product under its SKU and announces it (`inventory.product.created`). */
 export async function createProduct(
   ctx: InventoryContext,
   input: CreateProductInput,
@@ -19,28 +22,43 @@ export async function createProduct(
   const name = input.name.trim();
   if (!name || name.length > 200)
     return { kind: "invalid", field: "name", message: "name must be 1 to 200 characters" };
-  const product: ProductRecord = { _id: input.sku, name, stock: [], createdAt: new Date() };
+  const product: ProductRecord = {
+    _id: input.sku,
+    name,
+    stock: [],
+    version: 0,
+    createdAt: new Date(),
+  };
   try {
-    await ctx.repo.products.insertOne(product);
+    return await ctx.runtime.transact(async ({ session, emit }): Promise<CreateOutcome> => {
+      if (await ctx.repo.products.findOne({ _id: product._id }, { session }))
+        return { kind: "duplicate", sku: product._id };
+      await ctx.repo.products.insertOne(product, { session });
+      await emit("inventory.product.created", product._id, { sku: product._id, name });
+      return { kind: "ok", product };
+    });
   } catch (error) {
-    if (isDuplicateKeyError(error)) return { kind: "duplicate", sku: input.sku };
+    // Two creations racing: the primary key lets one through.
+    if (isDuplicateKeyError(error)) return { kind: "duplicate", sku: product._id };
     throw error;
   }
-  return { kind: "ok", product };
 }
 
-/** Adds received goods to a warehouse's stock. */
+/** Adds received goods to a warehouse's stock and fills backorders with them, oldest first. */
 export function receiveStock(
   ctx: InventoryContext,
   input: ReceiveStockInput,
 ): Promise<ReceiveOutcome> {
-  return ctx.runtime.transact(async ({ session }): Promise<ReceiveOutcome> => {
-    const problem = receiptProblem(input.warehouse, input.quantity);
-    if (problem) return { kind: "invalid", ...problem };
-    const product = await ctx.repo.products.findOne({ _id: input.sku }, { session });
-    if (!product) return { kind: "unknown", sku: input.sku };
-    const stock = receive(product.stock, input.warehouse, input.quantity);
-    await ctx.repo.products.updateOne({ _id: product._id }, { $set: { stock } }, { session });
-    return { kind: "ok", product: { ...product, stock } };
+  const problem = receiptProblem(input.warehouse, input.quantity);
+  if (problem) return Promise.resolve({ kind: "invalid", ...problem });
+  return transactStock(ctx.runtime, async ({ session, emit }): Promise<ReceiveOutcome> => {
+    const loaded = await loadBook(ctx.repo, input.sku, session);
+    if (!loaded.product) return { kind: "unknown", sku: input.sku };
+    receiveInto(loaded.book, input.warehouse, input.quantity);
+    await announce(emit, await saveBook(ctx.repo, loaded, session));
+    return {
+      kind: "ok",
+      product: { ...loaded.product, stock: loaded.book.stock },
+    };
   });
 }

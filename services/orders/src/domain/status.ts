@@ -1,34 +1,37 @@
 import type { BillingStatus, FulfilmentStatus } from "../generated/resolvers.ts";
-import type { OrderLineRecord } from "../store/records.ts";
+import type { LineQuantities } from "../store/records.ts";
 
-/** Fulfilment status follows from quantities alone, so it can never drift from them. */
-export function fulfilmentStatus(lines: OrderLineRecord[]): FulfilmentStatus {
-  const shipped = lines.reduce((sum, line) => sum + line.shippedQuantity, 0);
-  if (shipped === 0) return "UNFULFILLED";
-  return lines.every((line) => line.shippedQuantity >= line.quantity)
-    ? "SHIPPED"
-    : "PARTIALLY_SHIPPED";
+/** What is still owed on a line: ordered minus cancelled. */
+export const dueQuantity = (line: LineQuantities): number => line.quantity - line.cancelledQuantity;
+
+const total = (lines: LineQuantities[], pick: (line: LineQuantities) => number) =>
+  lines.reduce((sum, line) => sum + pick(line), 0);
+
+/**
+ * Fulfilment status from quantities alone, so it cannot drift from them. A shipment that raced a
+ * cancellation still counts: what left the warehouse is shipped, whatever was cancelled.
+ */
+export function fulfilmentStatus(lines: LineQuantities[]): FulfilmentStatus {
+  const shipped = total(lines, (line) => line.shippedQuantity);
+  if (shipped === 0) {
+    return total(lines, dueQuantity) === 0 ? "CANCELLED" : "UNFULFILLED";
+  }
+  const delivered = total(lines, (line) => line.deliveredQuantity);
+  const allShipped = lines.every((line) => line.shippedQuantity >= dueQuantity(line));
+  const allDelivered = lines.every(
+    (line) => line.deliveredQuantity >= Math.max(line.shippedQuantity, dueQuantity(line)),
+  );
+  if (allShipped && allDelivered) return "DELIVERED";
+  if (delivered > 0) return "PARTIALLY_DELIVERED";
+  return allShipped ? "SHIPPED" : "PARTIALLY_SHIPPED";
 }
 
-/** Billing status from invoiced against ordered quantities. */
-export function billingStatus(lines: OrderLineRecord[]): BillingStatus {
-  const invoiced = lines.reduce((sum, line) => sum + line.invoicedQuantity, 0);
+/** Billing status from invoiced against due quantities; any invoice on hold puts the order on hold. */
+export function billingStatus(lines: LineQuantities[], invoiceOnHold: boolean): BillingStatus {
+  if (invoiceOnHold) return "ON_HOLD";
+  const invoiced = total(lines, (line) => line.invoicedQuantity);
   if (invoiced === 0) return "NOT_BILLED";
-  return lines.every((line) => line.invoicedQuantity >= line.quantity)
+  return lines.every((line) => line.invoicedQuantity >= dueQuantity(line))
     ? "BILLED"
     : "PARTIALLY_BILLED";
-}
-
-/** Adds quantities per line id; lines not named keep theirs. */
-export function addQuantities(
-  lines: OrderLineRecord[],
-  field: "shippedQuantity" | "invoicedQuantity",
-  additions: { lineId: string; quantity: number }[],
-): OrderLineRecord[] {
-  return lines.map((line) => {
-    const added = additions
-      .filter((addition) => addition.lineId === line.id)
-      .reduce((sum, addition) => sum + addition.quantity, 0);
-    return added ? { ...line, [field]: line[field] + added } : line;
-  });
 }

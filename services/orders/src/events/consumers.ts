@@ -1,11 +1,23 @@
 import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
 import { ordersRepository } from "../store/repository.ts";
-import { onInvoiceIssued, onMilestoneRecorded, onShipmentConfirmed } from "./handlers.ts";
+import { onInvoiceHeld, onInvoiceIssued, onInvoiceReleased } from "./billing-events.ts";
+import { onProductCreated, onStockReserved } from "./inventory-events.ts";
+import { onMilestoneRecorded, onShipmentConfirmed } from "./shipment-events.ts";
 
-/** The events the orders service listens to: shipments and invoices move order status and timeline. */
+/**
+ * The events the orders service listens to: products feed the catalog it checks SKUs against;
+ * reservations, shipments, milestones and invoices move lines, statuses, timeline and cases.
+ */
 export function ordersConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
   const repo = ordersRepository(runtime.store);
   return [
+    {
+      stream: "inventory",
+      handlers: {
+        "inventory.product.created": (event, work) => onProductCreated(repo, event, work),
+        "inventory.stock.reserved": (event, work) => onStockReserved(repo, event, work),
+      },
+    },
     {
       stream: "shipments",
       handlers: {
@@ -17,6 +29,8 @@ export function ordersConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
       stream: "billing",
       handlers: {
         "billing.invoice.issued": (event, work) => onInvoiceIssued(repo, event, work),
+        "billing.invoice.held": (event, work) => onInvoiceHeld(repo, event, work),
+        "billing.invoice.released": (event, work) => onInvoiceReleased(repo, event, work),
       },
     },
   ];

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { OrderRecord, CustomerRecord, OrderLineView, TimelineRecord } from '../store/records.ts';
+import type { OrderRecord, CustomerRecord, OrderLineView, TimelineRecord, ShipmentSummaryRecord, MilestoneSummaryRecord, InvoiceSummaryRecord, ServiceCaseRecord, NoteRecord } from '../store/records.ts';
+import type { Reference } from '@waybill/runtime';
 import type { OrdersContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +18,14 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AlreadyCancelledError = UserError & {
+  __typename?: 'AlreadyCancelledError';
+  code: Scalars['String']['output'];
+  lineId?: Maybe<Scalars['ID']['output']>;
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+};
+
 export type BillingPolicy =
   | 'ON_DELIVERY'
   | 'ON_PROOF_OF_DELIVERY'
@@ -27,6 +36,32 @@ export type BillingStatus =
   | 'NOT_BILLED'
   | 'ON_HOLD'
   | 'PARTIALLY_BILLED';
+
+export type CancelOrderInput = {
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type CancelOrderLineInput = {
+  lineId: Scalars['ID']['input'];
+  orderId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type CancelOrderLineResult = AlreadyCancelledError | CannotCancelShippedError | InvalidOrderError | Order | OrderLineNotFoundError | OrderNotFoundError;
+
+export type CancelOrderResult = AlreadyCancelledError | CannotCancelShippedError | InvalidOrderError | Order | OrderNotFoundError;
+
+/** Something has shipped: shipped goods cannot be cancelled (return them instead). */
+export type CannotCancelShippedError = UserError & {
+  __typename?: 'CannotCancelShippedError';
+  code: Scalars['String']['output'];
+  /** The shipped line, when one line was to be cancelled. */
+  lineId?: Maybe<Scalars['ID']['output']>;
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+  shippedQuantity: Scalars['Int']['output'];
+};
 
 export type CreateCustomerInput = {
   billingPolicy?: InputMaybe<BillingPolicy>;
@@ -67,6 +102,52 @@ export type InvalidOrderError = UserError & {
   message: Scalars['String']['output'];
 };
 
+export type InvalidServiceCaseError = UserError & {
+  __typename?: 'InvalidServiceCaseError';
+  code: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type InvoiceSummary = {
+  __typename?: 'InvoiceSummary';
+  /** Why it is on hold (POD_MISSING, CARRIER_EXCEPTION, QUANTITY_MISMATCH), while it is. */
+  holdReason?: Maybe<Scalars['String']['output']>;
+  invoiceId: Scalars['ID']['output'];
+  /** Set once issued. */
+  number?: Maybe<Scalars['String']['output']>;
+  status: InvoiceSummaryStatus;
+};
+
+export type InvoiceSummaryStatus =
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'ON_HOLD';
+
+export type MilestoneSummary = {
+  __typename?: 'MilestoneSummary';
+  /** True when it arrived after a later milestone. */
+  late: Scalars['Boolean']['output'];
+  location?: Maybe<Scalars['String']['output']>;
+  milestoneId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** Carrier reason code, for EXCEPTION and DELIVERY_ATTEMPTED. */
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  type: MilestoneType;
+};
+
+export type MilestoneType =
+  | 'AVAILABLE_FOR_PICKUP'
+  | 'DELIVERED'
+  | 'DELIVERY_ATTEMPTED'
+  | 'EXCEPTION'
+  | 'IN_TRANSIT'
+  | 'LABEL_CREATED'
+  | 'OUT_FOR_DELIVERY'
+  | 'PICKED_UP'
+  | 'PROOF_OF_DELIVERY'
+  | 'RETURNED_TO_SENDER';
+
 /** An amount as a decimal string in the currency's minor-unit precision, with its ISO 4217 currency. */
 export type Money = {
   __typename?: 'Money';
@@ -76,8 +157,38 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  assignServiceCase: ServiceCaseResult;
+  /** Cancels the whole order; refused once anything has shipped. */
+  cancelOrder: CancelOrderResult;
+  /** Cancels one line; refused once any of it has shipped. */
+  cancelOrderLine: CancelOrderLineResult;
+  commentOnServiceCase: ServiceCaseResult;
   createCustomer: Customer;
   placeOrder: PlaceOrderResult;
+  resolveServiceCase: ServiceCaseResult;
+};
+
+
+export type MutationAssignServiceCaseArgs = {
+  assignee: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelOrderArgs = {
+  input: CancelOrderInput;
+};
+
+
+export type MutationCancelOrderLineArgs = {
+  input: CancelOrderLineInput;
+};
+
+
+export type MutationCommentOnServiceCaseArgs = {
+  author: Scalars['String']['input'];
+  body: Scalars['String']['input'];
+  caseId: Scalars['ID']['input'];
 };
 
 
@@ -90,9 +201,18 @@ export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
 };
 
+
+export type MutationResolveServiceCaseArgs = {
+  caseId: Scalars['ID']['input'];
+  resolution: Scalars['String']['input'];
+};
+
 export type Order = {
   __typename?: 'Order';
   billingStatus: BillingStatus;
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** Set when the whole order was cancelled. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   channel: Scalars['String']['output'];
   currency: Scalars['String']['output'];
   customer: Customer;
@@ -102,6 +222,10 @@ export type Order = {
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   placedAt: Scalars['DateTime']['output'];
+  /** Service cases about the order, oldest first. */
+  serviceCases: Array<ServiceCase>;
+  /** What orders knows of each shipment (from shipment, milestone and invoice events), oldest first. */
+  shipmentSummaries: Array<ShipmentSummary>;
   /** What happened to the order, oldest first. */
   timeline: Array<TimelineEntry>;
   total: Money;
@@ -109,12 +233,21 @@ export type Order = {
 
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** Units inventory could not set aside; null until inventory has answered. */
+  backorderedQuantity?: Maybe<Scalars['Int']['output']>;
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  /** Units cancelled; the line is due quantity minus cancelled quantity. */
+  cancelledQuantity: Scalars['Int']['output'];
+  /** Units in shipments the carrier reported delivered (DELIVERED or PROOF_OF_DELIVERY). */
+  deliveredQuantity: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
   invoicedQuantity: Scalars['Int']['output'];
   /** Quantity times unit price, before tax. */
   netAmount: Money;
   product: Product;
   quantity: Scalars['Int']['output'];
+  /** Units inventory set aside for the line; null until inventory has answered. */
+  reservedQuantity?: Maybe<Scalars['Int']['output']>;
   shippedQuantity: Scalars['Int']['output'];
   sku: Scalars['String']['output'];
   /** Tax rate in percent, as a decimal string ("20", "8.875"). */
@@ -131,6 +264,21 @@ export type OrderLineInput = {
   unitPrice: Scalars['String']['input'];
 };
 
+export type OrderLineNotFoundError = UserError & {
+  __typename?: 'OrderLineNotFoundError';
+  code: Scalars['String']['output'];
+  lineId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+};
+
+export type OrderNotFoundError = UserError & {
+  __typename?: 'OrderNotFoundError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  orderId: Scalars['ID']['output'];
+};
+
 export type PlaceOrderInput = {
   channel: Scalars['String']['input'];
   currency: Scalars['String']['input'];
@@ -139,7 +287,7 @@ export type PlaceOrderInput = {
   lines: Array<OrderLineInput>;
 };
 
-export type PlaceOrderResult = DuplicateOrderError | InvalidOrderError | Order | UnknownCustomerError;
+export type PlaceOrderResult = DuplicateOrderError | InvalidOrderError | Order | UnknownCustomerError | UnknownSkuError;
 
 export type Product = {
   __typename?: 'Product';
@@ -153,6 +301,9 @@ export type Query = {
   order?: Maybe<Order>;
   /** Newest first. */
   orders: Array<Order>;
+  serviceCase?: Maybe<ServiceCase>;
+  /** Newest first; all statuses when none is given. */
+  serviceCases: Array<ServiceCase>;
 };
 
 
@@ -171,6 +322,111 @@ export type QueryOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryServiceCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryServiceCasesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ServiceCaseStatus>;
+};
+
+/**
+ * Something about a shipment that needs a person: opened by carrier exceptions, failed delivery
+ * attempts, held invoices and shipments of cancelled lines; one open case per shipment and kind.
+ */
+export type ServiceCase = {
+  __typename?: 'ServiceCase';
+  assignee?: Maybe<Scalars['String']['output']>;
+  carrier: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: ServiceCaseKind;
+  /** System notes and agents' comments, oldest first. */
+  notes: Array<ServiceCaseNote>;
+  openedAt: Scalars['DateTime']['output'];
+  order: Order;
+  resolution?: Maybe<Scalars['String']['output']>;
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** True when it resolved itself: the shipment was delivered and its invoice issued, not held. */
+  resolvedAutomatically: Scalars['Boolean']['output'];
+  /** The shipment's current context: status, last milestones, invoice. */
+  shipment?: Maybe<ShipmentSummary>;
+  shipmentId: Scalars['ID']['output'];
+  status: ServiceCaseStatus;
+  subject: Scalars['String']['output'];
+  trackingNumber: Scalars['String']['output'];
+};
+
+export type ServiceCaseKind =
+  | 'CARRIER_EXCEPTION'
+  | 'DELIVERY_ATTEMPTED'
+  | 'INVOICE_HELD'
+  | 'SHIPPED_AFTER_CANCELLATION';
+
+export type ServiceCaseNotFoundError = UserError & {
+  __typename?: 'ServiceCaseNotFoundError';
+  caseId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ServiceCaseNote = {
+  __typename?: 'ServiceCaseNote';
+  at: Scalars['DateTime']['output'];
+  author: Scalars['String']['output'];
+  body: Scalars['String']['output'];
+};
+
+export type ServiceCaseResolvedError = UserError & {
+  __typename?: 'ServiceCaseResolvedError';
+  caseId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type ServiceCaseResult = InvalidServiceCaseError | ServiceCase | ServiceCaseNotFoundError | ServiceCaseResolvedError;
+
+export type ServiceCaseStatus =
+  | 'OPEN'
+  | 'RESOLVED';
+
+export type Shipment = {
+  __typename?: 'Shipment';
+  id: Scalars['ID']['output'];
+};
+
+/** A shipment as the orders service knows it, for service context. */
+export type ShipmentSummary = {
+  __typename?: 'ShipmentSummary';
+  carrier: Scalars['String']['output'];
+  /** True once the carrier reported DELIVERED or PROOF_OF_DELIVERY. */
+  delivered: Scalars['Boolean']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The shipment's invoice, once billing has told orders about it. */
+  invoice?: Maybe<InvoiceSummary>;
+  /** The latest milestones, newest first (at most five). */
+  lastMilestones: Array<MilestoneSummary>;
+  lines: Array<ShipmentSummaryLine>;
+  service: Scalars['String']['output'];
+  shipment: Shipment;
+  shipmentId: Scalars['ID']['output'];
+  shippedAt: Scalars['DateTime']['output'];
+  /** The shipment's status after its latest milestone (the shipments service's ShipmentStatus). */
+  status: Scalars['String']['output'];
+  /** Not unique: carriers recycle tracking numbers. */
+  trackingNumber: Scalars['String']['output'];
+  warehouse: Scalars['String']['output'];
+};
+
+export type ShipmentSummaryLine = {
+  __typename?: 'ShipmentSummaryLine';
+  lineId: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+  sku: Scalars['String']['output'];
+};
+
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
   at: Scalars['DateTime']['output'];
@@ -181,9 +437,15 @@ export type TimelineEntry = {
 };
 
 export type TimelineKind =
+  | 'INVOICE_HELD'
   | 'INVOICE_ISSUED'
+  | 'INVOICE_RELEASED'
+  | 'LINE_CANCELLED'
   | 'MILESTONE'
+  | 'ORDER_CANCELLED'
   | 'ORDER_PLACED'
+  | 'SERVICE_CASE_OPENED'
+  | 'SERVICE_CASE_RESOLVED'
   | 'SHIPMENT_CONFIRMED';
 
 export type UnknownCustomerError = UserError & {
@@ -191,6 +453,14 @@ export type UnknownCustomerError = UserError & {
   code: Scalars['String']['output'];
   customerId: Scalars['ID']['output'];
   message: Scalars['String']['output'];
+};
+
+/** A SKU inventory has not announced (orders learn products from inventory's events). */
+export type UnknownSkuError = UserError & {
+  __typename?: 'UnknownSkuError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  sku: Scalars['String']['output'];
 };
 
 /** Expected failures of a mutation: a code and a message. */
@@ -295,75 +565,174 @@ export type FederationReferenceTypes = {
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  CancelOrderLineResult:
+    | ( AlreadyCancelledError & { __typename: 'AlreadyCancelledError' } )
+    | ( CannotCancelShippedError & { __typename: 'CannotCancelShippedError' } )
+    | ( InvalidOrderError & { __typename: 'InvalidOrderError' } )
+    | ( OrderRecord & { __typename: 'Order' } )
+    | ( OrderLineNotFoundError & { __typename: 'OrderLineNotFoundError' } )
+    | ( OrderNotFoundError & { __typename: 'OrderNotFoundError' } )
+  ;
+  CancelOrderResult:
+    | ( AlreadyCancelledError & { __typename: 'AlreadyCancelledError' } )
+    | ( CannotCancelShippedError & { __typename: 'CannotCancelShippedError' } )
+    | ( InvalidOrderError & { __typename: 'InvalidOrderError' } )
+    | ( OrderRecord & { __typename: 'Order' } )
+    | ( OrderNotFoundError & { __typename: 'OrderNotFoundError' } )
+  ;
   PlaceOrderResult:
     | ( Omit<DuplicateOrderError, 'existingOrder'> & { existingOrder: _RefType['Order'] } & { __typename: 'DuplicateOrderError' } )
     | ( InvalidOrderError & { __typename: 'InvalidOrderError' } )
     | ( OrderRecord & { __typename: 'Order' } )
     | ( UnknownCustomerError & { __typename: 'UnknownCustomerError' } )
+    | ( UnknownSkuError & { __typename: 'UnknownSkuError' } )
+  ;
+  ServiceCaseResult:
+    | ( InvalidServiceCaseError & { __typename: 'InvalidServiceCaseError' } )
+    | ( ServiceCaseRecord & { __typename: 'ServiceCase' } )
+    | ( ServiceCaseNotFoundError & { __typename: 'ServiceCaseNotFoundError' } )
+    | ( ServiceCaseResolvedError & { __typename: 'ServiceCaseResolvedError' } )
   ;
 };
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   UserError:
+    | ( AlreadyCancelledError )
+    | ( CannotCancelShippedError )
     | ( Omit<DuplicateOrderError, 'existingOrder'> & { existingOrder: _RefType['Order'] } )
     | ( InvalidOrderError )
+    | ( InvalidServiceCaseError )
+    | ( OrderLineNotFoundError )
+    | ( OrderNotFoundError )
+    | ( ServiceCaseNotFoundError )
+    | ( ServiceCaseResolvedError )
     | ( UnknownCustomerError )
+    | ( UnknownSkuError )
   ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AlreadyCancelledError: ResolverTypeWrapper<AlreadyCancelledError>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BillingPolicy: BillingPolicy;
   BillingStatus: BillingStatus;
+  CancelOrderInput: CancelOrderInput;
+  CancelOrderLineInput: CancelOrderLineInput;
+  CancelOrderLineResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelOrderLineResult']>;
+  CancelOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelOrderResult']>;
+  CannotCancelShippedError: ResolverTypeWrapper<CannotCancelShippedError>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateCustomerInput: CreateCustomerInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Customer: ResolverTypeWrapper<CustomerRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DuplicateOrderError: ResolverTypeWrapper<Omit<DuplicateOrderError, 'existingOrder'> & { existingOrder: ResolversTypes['Order'] }>;
   FulfilmentStatus: FulfilmentStatus;
   InvalidOrderError: ResolverTypeWrapper<InvalidOrderError>;
+  InvalidServiceCaseError: ResolverTypeWrapper<InvalidServiceCaseError>;
+  InvoiceSummary: ResolverTypeWrapper<InvoiceSummaryRecord>;
+  InvoiceSummaryStatus: InvoiceSummaryStatus;
+  MilestoneSummary: ResolverTypeWrapper<MilestoneSummaryRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  MilestoneType: MilestoneType;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRecord>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   OrderLineInput: OrderLineInput;
+  OrderLineNotFoundError: ResolverTypeWrapper<OrderLineNotFoundError>;
+  OrderNotFoundError: ResolverTypeWrapper<OrderNotFoundError>;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ServiceCase: ResolverTypeWrapper<ServiceCaseRecord>;
+  ServiceCaseKind: ServiceCaseKind;
+  ServiceCaseNotFoundError: ResolverTypeWrapper<ServiceCaseNotFoundError>;
+  ServiceCaseNote: ResolverTypeWrapper<NoteRecord>;
+  ServiceCaseResolvedError: ResolverTypeWrapper<ServiceCaseResolvedError>;
+  ServiceCaseResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ServiceCaseResult']>;
+  ServiceCaseStatus: ServiceCaseStatus;
+  Shipment: ResolverTypeWrapper<Reference>;
+  ShipmentSummary: ResolverTypeWrapper<ShipmentSummaryRecord>;
+  ShipmentSummaryLine: ResolverTypeWrapper<ShipmentSummaryLine>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
   TimelineKind: TimelineKind;
   UnknownCustomerError: ResolverTypeWrapper<UnknownCustomerError>;
+  UnknownSkuError: ResolverTypeWrapper<UnknownSkuError>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CreateCustomerInput: CreateCustomerInput;
+  AlreadyCancelledError: AlreadyCancelledError;
   String: Scalars['String']['output'];
-  Customer: CustomerRecord;
   ID: Scalars['ID']['output'];
+  CancelOrderInput: CancelOrderInput;
+  CancelOrderLineInput: CancelOrderLineInput;
+  CancelOrderLineResult: ResolversUnionTypes<ResolversParentTypes>['CancelOrderLineResult'];
+  CancelOrderResult: ResolversUnionTypes<ResolversParentTypes>['CancelOrderResult'];
+  CannotCancelShippedError: CannotCancelShippedError;
+  Int: Scalars['Int']['output'];
+  CreateCustomerInput: CreateCustomerInput;
+  Customer: CustomerRecord;
   DateTime: Scalars['DateTime']['output'];
   DuplicateOrderError: Omit<DuplicateOrderError, 'existingOrder'> & { existingOrder: ResolversParentTypes['Order'] };
   InvalidOrderError: InvalidOrderError;
+  InvalidServiceCaseError: InvalidServiceCaseError;
+  InvoiceSummary: InvoiceSummaryRecord;
+  MilestoneSummary: MilestoneSummaryRecord;
+  Boolean: Scalars['Boolean']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderRecord;
   OrderLine: OrderLineView;
-  Int: Scalars['Int']['output'];
   OrderLineInput: OrderLineInput;
+  OrderLineNotFoundError: OrderLineNotFoundError;
+  OrderNotFoundError: OrderNotFoundError;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
   Product: Product;
   Query: Record<PropertyKey, never>;
+  ServiceCase: ServiceCaseRecord;
+  ServiceCaseNotFoundError: ServiceCaseNotFoundError;
+  ServiceCaseNote: NoteRecord;
+  ServiceCaseResolvedError: ServiceCaseResolvedError;
+  ServiceCaseResult: ResolversUnionTypes<ResolversParentTypes>['ServiceCaseResult'];
+  Shipment: Reference;
+  ShipmentSummary: ShipmentSummaryRecord;
+  ShipmentSummaryLine: ShipmentSummaryLine;
   TimelineEntry: TimelineRecord;
   UnknownCustomerError: UnknownCustomerError;
+  UnknownSkuError: UnknownSkuError;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
-  Boolean: Scalars['Boolean']['output'];
+};
+
+export type AlreadyCancelledErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['AlreadyCancelledError'] = ResolversParentTypes['AlreadyCancelledError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CancelOrderLineResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CancelOrderLineResult'] = ResolversParentTypes['CancelOrderLineResult']> = {
+  __resolveType?: TypeResolveFn<'AlreadyCancelledError' | 'CannotCancelShippedError' | 'InvalidOrderError' | 'Order' | 'OrderLineNotFoundError' | 'OrderNotFoundError', ParentType, ContextType>;
+};
+
+export type CancelOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CancelOrderResult'] = ResolversParentTypes['CancelOrderResult']> = {
+  __resolveType?: TypeResolveFn<'AlreadyCancelledError' | 'CannotCancelShippedError' | 'InvalidOrderError' | 'Order' | 'OrderNotFoundError', ParentType, ContextType>;
+};
+
+export type CannotCancelShippedErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CannotCancelShippedError'] = ResolversParentTypes['CannotCancelShippedError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shippedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = {
@@ -393,19 +762,49 @@ export type InvalidOrderErrorResolvers<ContextType = OrdersContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type InvalidServiceCaseErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['InvalidServiceCaseError'] = ResolversParentTypes['InvalidServiceCaseError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type InvoiceSummaryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['InvoiceSummary'] = ResolversParentTypes['InvoiceSummary']> = {
+  holdReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  invoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvoiceSummaryStatus'], ParentType, ContextType>;
+};
+
+export type MilestoneSummaryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['MilestoneSummary'] = ResolversParentTypes['MilestoneSummary']> = {
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  milestoneId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MilestoneType'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assignServiceCase?: Resolver<ResolversTypes['ServiceCaseResult'], ParentType, ContextType, RequireFields<MutationAssignServiceCaseArgs, 'assignee' | 'caseId'>>;
+  cancelOrder?: Resolver<ResolversTypes['CancelOrderResult'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'input'>>;
+  cancelOrderLine?: Resolver<ResolversTypes['CancelOrderLineResult'], ParentType, ContextType, RequireFields<MutationCancelOrderLineArgs, 'input'>>;
+  commentOnServiceCase?: Resolver<ResolversTypes['ServiceCaseResult'], ParentType, ContextType, RequireFields<MutationCommentOnServiceCaseArgs, 'author' | 'body' | 'caseId'>>;
   createCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  resolveServiceCase?: Resolver<ResolversTypes['ServiceCaseResult'], ParentType, ContextType, RequireFields<MutationResolveServiceCaseArgs, 'caseId' | 'resolution'>>;
 };
 
 export type OrderResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   billingStatus?: Resolver<ResolversTypes['BillingStatus'], ParentType, ContextType>;
+  cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
@@ -414,25 +813,47 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  serviceCases?: Resolver<Array<ResolversTypes['ServiceCase']>, ParentType, ContextType>;
+  shipmentSummaries?: Resolver<Array<ResolversTypes['ShipmentSummary']>, ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
+  backorderedQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveredQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoicedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reservedQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   shippedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type OrderLineNotFoundErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderLineNotFoundError'] = ResolversParentTypes['OrderLineNotFoundError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrderNotFoundErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderNotFoundError'] = ResolversParentTypes['OrderNotFoundError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type PlaceOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = {
-  __resolveType?: TypeResolveFn<'DuplicateOrderError' | 'InvalidOrderError' | 'Order' | 'UnknownCustomerError', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'DuplicateOrderError' | 'InvalidOrderError' | 'Order' | 'UnknownCustomerError' | 'UnknownSkuError', ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
@@ -444,6 +865,77 @@ export type QueryResolvers<ContextType = OrdersContext, ParentType extends Resol
   customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+  serviceCase?: Resolver<Maybe<ResolversTypes['ServiceCase']>, ParentType, ContextType, RequireFields<QueryServiceCaseArgs, 'id'>>;
+  serviceCases?: Resolver<Array<ResolversTypes['ServiceCase']>, ParentType, ContextType, RequireFields<QueryServiceCasesArgs, 'first'>>;
+};
+
+export type ServiceCaseResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCase'] = ResolversParentTypes['ServiceCase']> = {
+  assignee?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceCaseKind'], ParentType, ContextType>;
+  notes?: Resolver<Array<ResolversTypes['ServiceCaseNote']>, ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedAutomatically?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shipment?: Resolver<Maybe<ResolversTypes['ShipmentSummary']>, ParentType, ContextType>;
+  shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServiceCaseStatus'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ServiceCaseNotFoundErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseNotFoundError'] = ResolversParentTypes['ServiceCaseNotFoundError']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ServiceCaseNoteResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseNote'] = ResolversParentTypes['ServiceCaseNote']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceCaseResolvedErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseResolvedError'] = ResolversParentTypes['ServiceCaseResolvedError']> = {
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ServiceCaseResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseResult'] = ResolversParentTypes['ServiceCaseResult']> = {
+  __resolveType?: TypeResolveFn<'InvalidServiceCaseError' | 'ServiceCase' | 'ServiceCaseNotFoundError' | 'ServiceCaseResolvedError', ParentType, ContextType>;
+};
+
+export type ShipmentResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ShipmentSummaryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ShipmentSummary'] = ResolversParentTypes['ShipmentSummary']> = {
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  invoice?: Resolver<Maybe<ResolversTypes['InvoiceSummary']>, ParentType, ContextType>;
+  lastMilestones?: Resolver<Array<ResolversTypes['MilestoneSummary']>, ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['ShipmentSummaryLine']>, ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+  shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ShipmentSummaryLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ShipmentSummaryLine'] = ResolversParentTypes['ShipmentSummaryLine']> = {
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TimelineEntryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
@@ -460,24 +952,49 @@ export type UnknownCustomerErrorResolvers<ContextType = OrdersContext, ParentTyp
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type UnknownSkuErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['UnknownSkuError'] = ResolversParentTypes['UnknownSkuError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  __resolveType?: TypeResolveFn<'DuplicateOrderError' | 'InvalidOrderError' | 'UnknownCustomerError', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'AlreadyCancelledError' | 'CannotCancelShippedError' | 'DuplicateOrderError' | 'InvalidOrderError' | 'InvalidServiceCaseError' | 'OrderLineNotFoundError' | 'OrderNotFoundError' | 'ServiceCaseNotFoundError' | 'ServiceCaseResolvedError' | 'UnknownCustomerError' | 'UnknownSkuError', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = OrdersContext> = {
+  AlreadyCancelledError?: AlreadyCancelledErrorResolvers<ContextType>;
+  CancelOrderLineResult?: CancelOrderLineResultResolvers<ContextType>;
+  CancelOrderResult?: CancelOrderResultResolvers<ContextType>;
+  CannotCancelShippedError?: CannotCancelShippedErrorResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DuplicateOrderError?: DuplicateOrderErrorResolvers<ContextType>;
   InvalidOrderError?: InvalidOrderErrorResolvers<ContextType>;
+  InvalidServiceCaseError?: InvalidServiceCaseErrorResolvers<ContextType>;
+  InvoiceSummary?: InvoiceSummaryResolvers<ContextType>;
+  MilestoneSummary?: MilestoneSummaryResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
+  OrderLineNotFoundError?: OrderLineNotFoundErrorResolvers<ContextType>;
+  OrderNotFoundError?: OrderNotFoundErrorResolvers<ContextType>;
   PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ServiceCase?: ServiceCaseResolvers<ContextType>;
+  ServiceCaseNotFoundError?: ServiceCaseNotFoundErrorResolvers<ContextType>;
+  ServiceCaseNote?: ServiceCaseNoteResolvers<ContextType>;
+  ServiceCaseResolvedError?: ServiceCaseResolvedErrorResolvers<ContextType>;
+  ServiceCaseResult?: ServiceCaseResultResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentSummary?: ShipmentSummaryResolvers<ContextType>;
+  ShipmentSummaryLine?: ShipmentSummaryLineResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   UnknownCustomerError?: UnknownCustomerErrorResolvers<ContextType>;
+  UnknownSkuError?: UnknownSkuErrorResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

@@ -2,7 +2,7 @@ import type { MutationResolvers } from "../generated/resolvers.ts";
 import { createCustomer } from "../usecases/customers.ts";
 import { placeOrder } from "../usecases/place-order.ts";
 
-export const Mutation: MutationResolvers = {
+export const OrderMutation: MutationResolvers = {
   createCustomer: (_, { input }, ctx) => createCustomer(ctx, input),
   async placeOrder(_, { input }, ctx) {
     const outcome = await placeOrder(ctx, input);
@@ -22,6 +22,13 @@ export const Mutation: MutationResolvers = {
           code: "UNKNOWN_CUSTOMER",
           message: `no customer with id ${outcome.customerId}`,
           customerId: outcome.customerId,
+        };
+      case "unknown_sku":
+        return {
+          __typename: "UnknownSkuError",
+          code: "UNKNOWN_SKU",
+          message: `unknown SKU(s): ${outcome.skus.join(", ")}`,
+          sku: outcome.skus[0] ?? "",
         };
       case "duplicate":
         return {

@@ -5,6 +5,7 @@ import type {
   OrderResolvers,
   CustomerResolvers,
 } from "../generated/resolvers.ts";
+import { chronological } from "../domain/timeline.ts";
 
 export const Order: OrderResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.order.load(reference.id),
@@ -23,7 +24,9 @@ export const Order: OrderResolvers = {
     const net = order.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     return { amount: formatAmount(net, order.currency), currency: order.currency };
   },
-  timeline: (order) => [...order.timeline].sort((a, b) => a.at.getTime() - b.at.getTime()),
+  timeline: (order) => chronological(order.timeline),
+  shipmentSummaries: (order) => order.shipments,
+  serviceCases: (order, _, ctx) => ctx.loaders.casesOfOrder.load(order._id),
 };
 
 export const OrderLine: OrderLineResolvers = {

@@ -3,7 +3,7 @@ import type { QueryResolvers } from "../generated/resolvers.ts";
 
 const MAX_PAGE = 200;
 
-export const Query: QueryResolvers = {
+export const OrderQuery: QueryResolvers = {
   order: (_, { id }, ctx) => ctx.loaders.order.load(id),
   orders(_, { customerId, first }, ctx) {
     const size = first ?? 50;

@@ -4,6 +4,10 @@ import type {
   FulfilmentStatus,
   TimelineKind,
 } from "../generated/resolvers.ts";
+import type { ShipmentSummaryRecord } from "./summary-records.ts";
+
+export type * from "./case-records.ts";
+export type * from "./summary-records.ts";
 
 export type CustomerRecord = {
   _id: string;
@@ -13,15 +17,32 @@ export type CustomerRecord = {
   createdAt: Date;
 };
 
-export type OrderLineRecord = {
+/** A SKU inventory has announced; orders accept only these. */
+export type CatalogRecord = {
+  _id: string;
+  name: string;
+  createdAt: Date;
+};
+
+/** Quantities of one order line; shipped, delivered and invoiced follow from the shipment summaries. */
+export type LineQuantities = {
+  quantity: number;
+  cancelledQuantity: number;
+  shippedQuantity: number;
+  deliveredQuantity: number;
+  invoicedQuantity: number;
+};
+
+export type OrderLineRecord = LineQuantities & {
   id: string;
   sku: string;
-  quantity: number;
   /** Minor units of the order's currency. */
   unitPrice: number;
   taxRatePpm: number;
-  shippedQuantity: number;
-  invoicedQuantity: number;
+  cancellationReason: string | null;
+  /** From `inventory.stock.reserved`; null until inventory has answered. */
+  reservedQuantity: number | null;
+  backorderedQuantity: number | null;
 };
 
 export type TimelineRecord = {
@@ -29,6 +50,8 @@ export type TimelineRecord = {
   kind: TimelineKind;
   message: string;
   reference: string | null;
+  /** What the entry records (`milestone:<id>`), so a repeated event adds no second entry. */
+  key: string;
 };
 
 export type OrderRecord = {
@@ -44,6 +67,9 @@ export type OrderRecord = {
   fulfilmentStatus: FulfilmentStatus;
   billingStatus: BillingStatus;
   placedAt: Date;
+  cancelledAt: Date | null;
+  cancellationReason: string | null;
+  shipments: ShipmentSummaryRecord[];
   timeline: TimelineRecord[];
 };
 

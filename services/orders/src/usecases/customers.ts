@@ -1,11 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { codedError } from "@waybill/runtime";
 import { isDuplicateKeyError } from "@waybill/runtime/store";
-import type { CreateCustomerInput } from "../generated/resolvers.ts";
+import type { BillingPolicy, CreateCustomerInput } from "../generated/resolvers.ts";
 import type { OrdersContext } from "../context.ts";
+import { customerProblem, normalizeEmail } from "../domain/customer.ts";
 import type { CustomerRecord } from "../store/records.ts";
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A new customer record; the caller has validated name and email. */
+export function newCustomer(
+  name: string,
+  email: string,
+  billingPolicy: BillingPolicy,
+): CustomerRecord {
+  return { _id: `cus_${randomUUID()}`, name, email, billingPolicy, createdAt: new Date() };
+}
 
 /** Creates a customer; the email is unique. */
 export async function createCustomer(
@@ -13,17 +21,10 @@ export async function createCustomer(
   input: CreateCustomerInput,
 ): Promise<CustomerRecord> {
   const name = input.name.trim();
-  const email = input.email.trim().toLowerCase();
-  if (!name) throw codedError("BAD_USER_INPUT", "name must not be empty", { field: "name" });
-  if (!EMAIL.test(email))
-    throw codedError("BAD_USER_INPUT", "email is not an email address", { field: "email" });
-  const customer: CustomerRecord = {
-    _id: `cus_${randomUUID()}`,
-    name,
-    email,
-    billingPolicy: input.billingPolicy ?? "ON_SHIPMENT",
-    createdAt: new Date(),
-  };
+  const email = normalizeEmail(input.email);
+  const problem = customerProblem(name, email);
+  if (problem) throw codedError("BAD_USER_INPUT", problem.message, { field: problem.field });
+  const customer = newCustomer(name, email, input.billingPolicy ?? "ON_SHIPMENT");
   try {
     await ctx.repo.customers.insertOne(customer);
   } catch (error) {

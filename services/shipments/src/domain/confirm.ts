@@ -3,11 +3,18 @@ import type { OrderProjection, ShipmentRecord } from "../store/records.ts";
 
 export type ConfirmRejection =
   | { kind: "invalid"; field: string; message: string }
-  | { kind: "exceeds"; lineId: string; ordered: number; alreadyShipped: number; requested: number };
+  | {
+      kind: "exceeds";
+      lineId: string;
+      ordered: number;
+      cancelled: number;
+      alreadyShipped: number;
+      requested: number;
+    };
 
 /**
  * Checks requested lines against the order: each line known, whole positive quantities,
- * never more than ordered minus already shipped. Returns the shipment lines or why not.
+ * never more than ordered minus cancelled minus already shipped. Returns the lines or why not.
  */
 export function shipmentLines(
   order: OrderProjection,
@@ -40,11 +47,12 @@ export function shipmentLines(
       .flatMap((shipment) => shipment.lines)
       .filter((line) => line.lineId === lineId)
       .reduce((sum, line) => sum + line.quantity, 0);
-    if (alreadyShipped + quantity > ordered.quantity) {
+    if (alreadyShipped + quantity > ordered.quantity - ordered.cancelled) {
       return {
         kind: "exceeds",
         lineId,
         ordered: ordered.quantity,
+        cancelled: ordered.cancelled,
         alreadyShipped,
         requested: quantity,
       };

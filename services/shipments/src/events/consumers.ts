@@ -1,25 +1,47 @@
-import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
-import { shipmentsRepository } from "../store/repository.ts";
+import type { ConsumerDefinition, ServiceRuntime, UnitOfWork } from "@waybill/runtime";
+import { RetryLaterError } from "@waybill/runtime/bus";
+import { shipmentsRepository, type ShipmentsRepository } from "../store/repository.ts";
 
-/** Shipments keeps the ordered quantities of each order, to check confirmations against them. */
+/** Units of each line that can no longer ship. */
+async function cancel(
+  repo: ShipmentsRepository,
+  orderId: string,
+  cancelled: { lineId: string; quantity: number }[],
+  { session }: UnitOfWork,
+): Promise<void> {
+  const order = await repo.orders.findOne({ _id: orderId }, { session });
+  if (!order) throw new RetryLaterError(`order ${orderId} has not reached shipments yet`);
+  const lines = order.lines.map((line) => {
+    const units = cancelled
+      .filter((c) => c.lineId === line.lineId)
+      .reduce((sum, c) => sum + c.quantity, 0);
+    return { ...line, cancelled: Math.min(line.quantity, line.cancelled + units) };
+  });
+  await repo.orders.updateOne({ _id: orderId }, { $set: { lines } }, { session });
+}
+
+/** Shipments keeps each order's shippable quantities, to check confirmations against them. */
 export function shipmentsConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
-  const { orders } = shipmentsRepository(runtime.store);
+  const repo = shipmentsRepository(runtime.store);
   return [
     {
       stream: "orders",
       handlers: {
         async "orders.order.placed"({ data }, { session }) {
-          await orders.updateOne(
+          const lines = data.lines.map(({ lineId, sku, quantity }) => ({
+            lineId,
+            sku,
+            quantity,
+            cancelled: 0,
+          }));
+          await repo.orders.updateOne(
             { _id: data.orderId },
-            {
-              $set: {
-                currency: data.currency,
-                lines: data.lines.map(({ lineId, sku, quantity }) => ({ lineId, sku, quantity })),
-              },
-            },
+            { $set: { currency: data.currency, lines } },
             { upsert: true, session },
           );
         },
+        "orders.order.cancelled": ({ data }, work) => cancel(repo, data.orderId, data.lines, work),
+        "orders.order_line.cancelled": ({ data }, work) => cancel(repo, data.orderId, [data], work),
       },
     },
   ];

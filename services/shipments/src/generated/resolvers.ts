@@ -26,9 +26,18 @@ export type ConfirmShipmentInput = {
   /** Decimal string in the order's currency. */
   shippingCharge: Scalars['String']['input'];
   trackingNumber: Scalars['String']['input'];
+  /** The warehouse the goods left from. */
+  warehouse: Scalars['String']['input'];
 };
 
 export type ConfirmShipmentResult = InvalidShipmentError | QuantityExceedsOrderedError | Shipment | UnknownOrderError;
+
+export type InvalidMilestoneError = UserError & {
+  __typename?: 'InvalidMilestoneError';
+  code: Scalars['String']['output'];
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
 
 export type InvalidShipmentError = UserError & {
   __typename?: 'InvalidShipmentError';
@@ -39,13 +48,17 @@ export type InvalidShipmentError = UserError & {
 
 export type Milestone = {
   __typename?: 'Milestone';
+  /** Units the carrier reported delivered, for DELIVERED. */
+  deliveredQuantity?: Maybe<Scalars['Int']['output']>;
   detail?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** True when it arrived after a later milestone; kept in history, status unchanged. */
   late: Scalars['Boolean']['output'];
   location?: Maybe<Scalars['String']['output']>;
   occurredAt: Scalars['DateTime']['output'];
-  /** Reason code, for EXCEPTION. */
+  /** Photo or document reference, for PROOF_OF_DELIVERY. */
+  photoReference?: Maybe<Scalars['String']['output']>;
+  /** Reason code, for EXCEPTION and DELIVERY_ATTEMPTED. */
   reasonCode?: Maybe<Scalars['String']['output']>;
   recordedAt: Scalars['DateTime']['output'];
   /** Who signed, for PROOF_OF_DELIVERY. */
@@ -76,7 +89,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** A warehouse confirms what left the building; partial shipments allowed. */
   confirmShipment: ConfirmShipmentResult;
-  /** A carrier milestone for a shipment. */
+  /**
+   * A carrier milestone, for a shipment named by id or by carrier and tracking number. A milestone
+   * for a tracking number no shipment has yet is parked and applied when the shipment is confirmed.
+   */
   recordMilestone: RecordMilestoneResult;
 };
 
@@ -97,10 +113,29 @@ export type Order = {
   shipments: Array<Shipment>;
 };
 
-/** More than ordered minus already shipped. */
+/** A milestone kept until a shipment with its carrier and tracking number is confirmed. */
+export type ParkedMilestone = {
+  __typename?: 'ParkedMilestone';
+  carrier: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  parkedAt: Scalars['DateTime']['output'];
+  trackingNumber: Scalars['String']['output'];
+  type: MilestoneType;
+};
+
+export type ProofOfDelivery = {
+  __typename?: 'ProofOfDelivery';
+  occurredAt: Scalars['DateTime']['output'];
+  photoReference?: Maybe<Scalars['String']['output']>;
+  signedBy?: Maybe<Scalars['String']['output']>;
+};
+
+/** More than ordered minus cancelled minus already shipped. */
 export type QuantityExceedsOrderedError = UserError & {
   __typename?: 'QuantityExceedsOrderedError';
   alreadyShipped: Scalars['Int']['output'];
+  cancelled: Scalars['Int']['output'];
   code: Scalars['String']['output'];
   lineId: Scalars['ID']['output'];
   message: Scalars['String']['output'];
@@ -110,8 +145,15 @@ export type QuantityExceedsOrderedError = UserError & {
 
 export type Query = {
   __typename?: 'Query';
+  /** Milestones that arrived before their shipment was known, oldest first. */
+  parkedMilestones: Array<ParkedMilestone>;
   shipment?: Maybe<Shipment>;
   shipments: Array<Shipment>;
+};
+
+
+export type QueryParkedMilestonesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -125,16 +167,25 @@ export type QueryShipmentsArgs = {
 };
 
 export type RecordMilestoneInput = {
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  /** Units the carrier reports delivered, for DELIVERED. */
+  deliveredQuantity?: InputMaybe<Scalars['Int']['input']>;
   detail?: InputMaybe<Scalars['String']['input']>;
   location?: InputMaybe<Scalars['String']['input']>;
   occurredAt: Scalars['DateTime']['input'];
+  /** Photo or document reference, for PROOF_OF_DELIVERY. */
+  photoReference?: InputMaybe<Scalars['String']['input']>;
+  /** Carrier reason code, for EXCEPTION and DELIVERY_ATTEMPTED. */
   reasonCode?: InputMaybe<Scalars['String']['input']>;
-  shipmentId: Scalars['ID']['input'];
+  /** Our shipment id; or give carrier and trackingNumber. */
+  shipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Who signed, for PROOF_OF_DELIVERY. */
   signedBy?: InputMaybe<Scalars['String']['input']>;
+  trackingNumber?: InputMaybe<Scalars['String']['input']>;
   type: MilestoneType;
 };
 
-export type RecordMilestoneResult = Shipment | UnknownShipmentError;
+export type RecordMilestoneResult = InvalidMilestoneError | ParkedMilestone | Shipment | UnknownShipmentError;
 
 export type Shipment = {
   __typename?: 'Shipment';
@@ -144,6 +195,8 @@ export type Shipment = {
   /** Every milestone received, in the order it happened. */
   milestones: Array<Milestone>;
   order: Order;
+  /** Who signed and the photo reference, once proof of delivery has arrived. */
+  proofOfDelivery?: Maybe<ProofOfDelivery>;
   service: Scalars['String']['output'];
   shippedAt: Scalars['DateTime']['output'];
   /** The final shipping charge billed to the customer. */
@@ -151,6 +204,8 @@ export type Shipment = {
   status: ShipmentStatus;
   /** Not unique: carriers recycle tracking numbers. */
   trackingNumber: Scalars['String']['output'];
+  /** The warehouse the goods left from. */
+  warehouse: Scalars['String']['output'];
 };
 
 export type ShipmentLine = {
@@ -299,6 +354,8 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( UnknownOrderError & { __typename: 'UnknownOrderError' } )
   ;
   RecordMilestoneResult:
+    | ( InvalidMilestoneError & { __typename: 'InvalidMilestoneError' } )
+    | ( ParkedMilestone & { __typename: 'ParkedMilestone' } )
     | ( ShipmentRecord & { __typename: 'Shipment' } )
     | ( UnknownShipmentError & { __typename: 'UnknownShipmentError' } )
   ;
@@ -307,6 +364,7 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   UserError:
+    | ( InvalidMilestoneError )
     | ( InvalidShipmentError )
     | ( QuantityExceedsOrderedError )
     | ( UnknownOrderError )
@@ -321,15 +379,18 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ConfirmShipmentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConfirmShipmentResult']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  InvalidMilestoneError: ResolverTypeWrapper<InvalidMilestoneError>;
   InvalidShipmentError: ResolverTypeWrapper<InvalidShipmentError>;
   Milestone: ResolverTypeWrapper<MilestoneRecord>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   MilestoneType: MilestoneType;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<Reference>;
+  ParkedMilestone: ResolverTypeWrapper<ParkedMilestone>;
+  ProofOfDelivery: ResolverTypeWrapper<ProofOfDelivery>;
   QuantityExceedsOrderedError: ResolverTypeWrapper<QuantityExceedsOrderedError>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordMilestoneInput: RecordMilestoneInput;
   RecordMilestoneResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordMilestoneResult']>;
@@ -349,14 +410,17 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   ConfirmShipmentResult: ResolversUnionTypes<ResolversParentTypes>['ConfirmShipmentResult'];
   DateTime: Scalars['DateTime']['output'];
+  InvalidMilestoneError: InvalidMilestoneError;
   InvalidShipmentError: InvalidShipmentError;
   Milestone: MilestoneRecord;
+  Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: Reference;
+  ParkedMilestone: ParkedMilestone;
+  ProofOfDelivery: ProofOfDelivery;
   QuantityExceedsOrderedError: QuantityExceedsOrderedError;
-  Int: Scalars['Int']['output'];
   Query: Record<PropertyKey, never>;
   RecordMilestoneInput: RecordMilestoneInput;
   RecordMilestoneResult: ResolversUnionTypes<ResolversParentTypes>['RecordMilestoneResult'];
@@ -376,6 +440,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type InvalidMilestoneErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['InvalidMilestoneError'] = ResolversParentTypes['InvalidMilestoneError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type InvalidShipmentErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['InvalidShipmentError'] = ResolversParentTypes['InvalidShipmentError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -384,11 +455,13 @@ export type InvalidShipmentErrorResolvers<ContextType = ShipmentsContext, Parent
 };
 
 export type MilestoneResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Milestone'] = ResolversParentTypes['Milestone']> = {
+  deliveredQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  photoReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   signedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -411,8 +484,25 @@ export type OrderResolvers<ContextType = ShipmentsContext, ParentType extends Re
   shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
 };
 
+export type ParkedMilestoneResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ParkedMilestone'] = ResolversParentTypes['ParkedMilestone']> = {
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  parkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['MilestoneType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProofOfDeliveryResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ProofOfDelivery'] = ResolversParentTypes['ProofOfDelivery']> = {
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  photoReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QuantityExceedsOrderedErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['QuantityExceedsOrderedError'] = ResolversParentTypes['QuantityExceedsOrderedError']> = {
   alreadyShipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -422,12 +512,13 @@ export type QuantityExceedsOrderedErrorResolvers<ContextType = ShipmentsContext,
 };
 
 export type QueryResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  parkedMilestones?: Resolver<Array<ResolversTypes['ParkedMilestone']>, ParentType, ContextType, RequireFields<QueryParkedMilestonesArgs, 'first'>>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
   shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentsArgs, 'orderId'>>;
 };
 
 export type RecordMilestoneResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['RecordMilestoneResult'] = ResolversParentTypes['RecordMilestoneResult']> = {
-  __resolveType?: TypeResolveFn<'Shipment' | 'UnknownShipmentError', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'InvalidMilestoneError' | 'ParkedMilestone' | 'Shipment' | 'UnknownShipmentError', ParentType, ContextType>;
 };
 
 export type ShipmentResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment'], FederationReferenceType extends FederationReferenceTypes['Shipment'] = FederationReferenceTypes['Shipment']> = {
@@ -437,11 +528,13 @@ export type ShipmentResolvers<ContextType = ShipmentsContext, ParentType extends
   lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  proofOfDelivery?: Resolver<Maybe<ResolversTypes['ProofOfDelivery']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   shippingCharge?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warehouse?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -466,17 +559,20 @@ export type UnknownShipmentErrorResolvers<ContextType = ShipmentsContext, Parent
 };
 
 export type UserErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  __resolveType?: TypeResolveFn<'InvalidShipmentError' | 'QuantityExceedsOrderedError' | 'UnknownOrderError' | 'UnknownShipmentError', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'InvalidMilestoneError' | 'InvalidShipmentError' | 'QuantityExceedsOrderedError' | 'UnknownOrderError' | 'UnknownShipmentError', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ShipmentsContext> = {
   ConfirmShipmentResult?: ConfirmShipmentResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  InvalidMilestoneError?: InvalidMilestoneErrorResolvers<ContextType>;
   InvalidShipmentError?: InvalidShipmentErrorResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  ParkedMilestone?: ParkedMilestoneResolvers<ContextType>;
+  ProofOfDelivery?: ProofOfDeliveryResolvers<ContextType>;
   QuantityExceedsOrderedError?: QuantityExceedsOrderedErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordMilestoneResult?: RecordMilestoneResultResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import { confirmShipment } from "../usecases/confirm-shipment.ts";
 import { recordMilestone } from "../usecases/record-milestone.ts";
+import { parkedView } from "./parked.ts";
 
 export const Mutation: MutationResolvers = {
   async confirmShipment(_, { input }, ctx) {
@@ -19,9 +20,10 @@ export const Mutation: MutationResolvers = {
         return {
           __typename: "QuantityExceedsOrderedError",
           code: "QUANTITY_EXCEEDS_ORDERED",
-          message: `line ${outcome.lineId}: ${outcome.requested} requested, ${outcome.ordered - outcome.alreadyShipped} left to ship`,
+          message: `line ${outcome.lineId}: ${outcome.requested} requested, ${outcome.ordered - outcome.cancelled - outcome.alreadyShipped} left to ship${outcome.cancelled ? ` (${outcome.cancelled} cancelled)` : ""}`,
           lineId: outcome.lineId,
           ordered: outcome.ordered,
+          cancelled: outcome.cancelled,
           alreadyShipped: outcome.alreadyShipped,
           requested: outcome.requested,
         };
@@ -36,12 +38,25 @@ export const Mutation: MutationResolvers = {
   },
   async recordMilestone(_, { input }, ctx) {
     const outcome = await recordMilestone(ctx, input);
-    if (outcome.kind === "ok") return { __typename: "Shipment", ...outcome.shipment };
-    return {
-      __typename: "UnknownShipmentError",
-      code: "UNKNOWN_SHIPMENT",
-      message: `no shipment with id ${outcome.shipmentId}`,
-      shipmentId: outcome.shipmentId,
-    };
+    switch (outcome.kind) {
+      case "applied":
+        return { __typename: "Shipment", ...outcome.shipment };
+      case "parked":
+        return parkedView(outcome.parked);
+      case "unknown_shipment":
+        return {
+          __typename: "UnknownShipmentError",
+          code: "UNKNOWN_SHIPMENT",
+          message: `no shipment with id ${outcome.shipmentId}`,
+          shipmentId: outcome.shipmentId,
+        };
+      case "invalid":
+        return {
+          __typename: "InvalidMilestoneError",
+          code: "INVALID_MILESTONE",
+          message: outcome.message,
+          field: outcome.field,
+        };
+    }
   },
 };

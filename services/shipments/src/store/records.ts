@@ -4,7 +4,8 @@ import type { MilestoneType, ShipmentStatus } from "../generated/resolvers.ts";
 export type OrderProjection = {
   _id: string;
   currency: string;
-  lines: { lineId: string; sku: string; quantity: number }[];
+  /** `cancelled` units of a line can no longer ship. */
+  lines: { lineId: string; sku: string; quantity: number; cancelled: number }[];
 };
 
 export type MilestoneRecord = {
@@ -16,16 +17,34 @@ export type MilestoneRecord = {
   location: string | null;
   detail: string | null;
   signedBy: string | null;
+  photoReference: string | null;
   reasonCode: string | null;
+  deliveredQuantity: number | null;
+};
+
+/** What a milestone says, before it is matched to a shipment. */
+export type MilestoneReport = Omit<MilestoneRecord, "late" | "recordedAt">;
+
+/** A milestone for a carrier and tracking number no shipment had when it arrived. */
+export type ParkedMilestoneRecord = {
+  _id: string;
+  carrier: string;
+  trackingNumber: string;
+  trackingKey: string;
+  report: MilestoneReport;
+  parkedAt: Date;
 };
 
 export type ShipmentRecord = {
   _id: string;
   orderId: string;
+  warehouse: string;
   lines: { lineId: string; sku: string; quantity: number }[];
   carrier: string;
   service: string;
   trackingNumber: string;
+  /** Carrier and tracking number normalised, to match carrier milestones. */
+  trackingKey: string;
   shippedAt: Date;
   /** Minor units of `currency`. */
   shippingCharge: number;

@@ -3,14 +3,16 @@ import { parseAmount } from "@waybill/contracts";
 import type { ConfirmShipmentInput } from "../generated/resolvers.ts";
 import type { ShipmentsContext } from "../context.ts";
 import { shipmentLines, type ConfirmRejection } from "../domain/confirm.ts";
+import { trackingKey } from "../domain/tracking.ts";
 import type { ShipmentRecord } from "../store/records.ts";
+import { applyParked } from "./apply-parked.ts";
 
 export type ConfirmOutcome =
   | { kind: "confirmed"; shipment: ShipmentRecord }
   | { kind: "unknown_order"; orderId: string }
   | ConfirmRejection;
 
-const TEXT_FIELDS = ["carrier", "service", "trackingNumber"] as const;
+const TEXT_FIELDS = ["warehouse", "carrier", "service", "trackingNumber"] as const;
 
 function textProblem(input: ConfirmShipmentInput): ConfirmRejection | null {
   const field = TEXT_FIELDS.find((name) => {
@@ -26,7 +28,8 @@ export function confirmShipment(
   input: ConfirmShipmentInput,
 ): Promise<ConfirmOutcome> {
   const { repo } = ctx;
-  return ctx.runtime.transact(async ({ session, emit }): Promise<ConfirmOutcome> => {
+  return ctx.runtime.transact(async (work): Promise<ConfirmOutcome> => {
+    const { session, emit } = work;
     const order = await repo.orders.findOne({ _id: input.orderId }, { session });
     if (!order) return { kind: "unknown_order", orderId: input.orderId };
     const problem = textProblem(input);
@@ -46,10 +49,12 @@ export function confirmShipment(
     const shipment: ShipmentRecord = {
       _id: `shp_${randomUUID()}`,
       orderId: order._id,
+      warehouse: input.warehouse.trim(),
       lines,
       carrier: input.carrier.trim(),
       service: input.service.trim(),
       trackingNumber: input.trackingNumber.trim(),
+      trackingKey: trackingKey(input.carrier, input.trackingNumber),
       shippedAt: input.shippedAt,
       shippingCharge,
       currency: order.currency,
@@ -61,6 +66,7 @@ export function confirmShipment(
     await emit("shipments.shipment.confirmed", shipment._id, {
       shipmentId: shipment._id,
       orderId: shipment.orderId,
+      warehouse: shipment.warehouse,
       lines: shipment.lines,
       carrier: shipment.carrier,
       service: shipment.service,
@@ -68,6 +74,6 @@ export function confirmShipment(
       shippedAt: shipment.shippedAt.toISOString(),
       shippingCharge: { amount: shippingCharge, currency: order.currency },
     });
-    return { kind: "confirmed", shipment };
+    return { kind: "confirmed", shipment: await applyParked(repo, shipment, work) };
   });
 }

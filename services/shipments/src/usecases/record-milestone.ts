@@ -1,52 +1,63 @@
 import { randomUUID } from "node:crypto";
 import type { RecordMilestoneInput } from "../generated/resolvers.ts";
 import type { ShipmentsContext } from "../context.ts";
-import { applyMilestone } from "../domain/status-machine.ts";
-import type { ShipmentRecord } from "../store/records.ts";
+import { milestoneReport, type ReportProblem } from "../domain/milestone-report.ts";
+import { trackingKey } from "../domain/tracking.ts";
+import type { ParkedMilestoneRecord, ShipmentRecord } from "../store/records.ts";
+import { applyToShipment } from "./apply-milestone.ts";
 
 export type MilestoneResult =
-  { kind: "ok"; shipment: ShipmentRecord } | { kind: "unknown_shipment"; shipmentId: string };
+  | { kind: "applied"; shipment: ShipmentRecord }
+  | { kind: "parked"; parked: ParkedMilestoneRecord }
+  | { kind: "unknown_shipment"; shipmentId: string }
+  | ({ kind: "invalid" } & ReportProblem);
 
-const optional = (value: string | null | undefined) => value?.trim().slice(0, 500) || null;
-
-/** Records a carrier milestone; duplicates change nothing, late ones never move the status back. */
+/**
+ * Records a carrier milestone. Duplicates change nothing; late ones never move the status back;
+ * one for a tracking number no shipment has yet is parked until that shipment is confirmed.
+ */
 export function recordMilestone(
   ctx: ShipmentsContext,
   input: RecordMilestoneInput,
 ): Promise<MilestoneResult> {
-  const { shipments } = ctx.repo;
-  return ctx.runtime.transact(async ({ session, emit }): Promise<MilestoneResult> => {
-    const shipment = await shipments.findOne({ _id: input.shipmentId }, { session });
-    if (!shipment) return { kind: "unknown_shipment", shipmentId: input.shipmentId };
-    const outcome = applyMilestone(shipment.status, shipment.milestones, {
-      id: `mst_${randomUUID()}`,
-      type: input.type,
-      occurredAt: input.occurredAt,
-      recordedAt: new Date(),
-      location: optional(input.location),
-      detail: optional(input.detail),
-      signedBy: optional(input.signedBy),
-      reasonCode: optional(input.reasonCode),
-    });
-    if (outcome.kind === "duplicate") return { kind: "ok", shipment };
-    const milestones = [...shipment.milestones, outcome.milestone].sort(
-      (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),
+  const { repo } = ctx;
+  return ctx.runtime.transact(async (work): Promise<MilestoneResult> => {
+    const report = milestoneReport(input, `mst_${randomUUID()}`);
+    if ("field" in report) return { kind: "invalid", ...report };
+    if (input.shipmentId) {
+      const shipment = await repo.shipments.findOne(
+        { _id: input.shipmentId },
+        { session: work.session },
+      );
+      if (!shipment) return { kind: "unknown_shipment", shipmentId: input.shipmentId };
+      return { kind: "applied", shipment: await applyToShipment(repo, shipment, report, work) };
+    }
+    const carrier = input.carrier?.trim();
+    const trackingNumber = input.trackingNumber?.trim();
+    if (!carrier || !trackingNumber) {
+      return {
+        kind: "invalid",
+        field: "shipmentId",
+        message: "give shipmentId, or carrier and trackingNumber",
+      };
+    }
+    const key = trackingKey(carrier, trackingNumber);
+    const shipment = await repo.byTracking(key, report.occurredAt, work.session);
+    if (shipment)
+      return { kind: "applied", shipment: await applyToShipment(repo, shipment, report, work) };
+    const parked: ParkedMilestoneRecord = {
+      _id: `pmk_${randomUUID()}`,
+      carrier,
+      trackingNumber,
+      trackingKey: key,
+      report,
+      parkedAt: new Date(),
+    };
+    await repo.parked.insertOne(parked, { session: work.session });
+    work.logger.info(
+      { carrier, trackingNumber, type: report.type },
+      "milestone parked until its shipment is confirmed",
     );
-    const updated = { ...shipment, milestones, status: outcome.status };
-    await shipments.updateOne(
-      { _id: shipment._id },
-      { $set: { milestones, status: outcome.status } },
-      { session },
-    );
-    await emit("shipments.milestone.recorded", shipment._id, {
-      shipmentId: shipment._id,
-      orderId: shipment.orderId,
-      milestoneId: outcome.milestone.id,
-      type: outcome.milestone.type,
-      occurredAt: outcome.milestone.occurredAt.toISOString(),
-      status: outcome.status,
-      late: outcome.milestone.late,
-    });
-    return { kind: "ok", shipment: updated };
+    return { kind: "parked", parked };
   });
 }

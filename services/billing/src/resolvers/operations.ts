@@ -1,0 +1,43 @@
+import { codedError } from "@waybill/runtime";
+import type { MutationResolvers, QueryResolvers } from "../generated/resolvers.ts";
+import { billingFigures } from "../domain/figures.ts";
+import { releaseInvoice } from "../usecases/release-invoice.ts";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export const Query: QueryResolvers = {
+  invoice: (_, { id }, ctx) => ctx.loaders.invoice.load(id),
+  invoices(_, { orderId, status, first }, ctx) {
+    const size = first ?? 50;
+    if (size < 1 || size > 500)
+      throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
+    const filter = { ...(orderId ? { orderId } : {}), ...(status ? { status } : {}) };
+    return ctx.repo.invoices.find(filter, { sort: { createdAt: -1 }, limit: size });
+  },
+  async billingFigures(_, { since }, ctx) {
+    const from = since ?? new Date(Date.now() - 30 * DAY);
+    const invoices = await ctx.repo.invoices.find({ createdAt: { $gte: from } });
+    return { since: from, ...billingFigures(invoices) };
+  },
+};
+
+export const Mutation: MutationResolvers = {
+  async releaseInvoice(_, { input }, ctx) {
+    const outcome = await releaseInvoice(ctx, input);
+    if (outcome.kind === "released") return { __typename: "Invoice", ...outcome.invoice };
+    if (outcome.kind === "unknown") {
+      return {
+        __typename: "UnknownInvoiceError",
+        code: "UNKNOWN_INVOICE",
+        message: `no invoice ${outcome.invoiceId}`,
+        invoiceId: outcome.invoiceId,
+      };
+    }
+    return {
+      __typename: "InvoiceNotHeldError",
+      code: "INVOICE_NOT_HELD",
+      message: `invoice ${outcome.invoiceId} has no active hold${input.reason ? ` for ${input.reason}` : ""}`,
+      invoiceId: outcome.invoiceId,
+    };
+  },
+};

@@ -1,0 +1,67 @@
+import type { UnitOfWork } from "@waybill/runtime";
+import { invoiceNumber } from "../domain/invoice.ts";
+import { statusOf, type Transition } from "../domain/lifecycle.ts";
+import type { BillingRepository } from "../store/repository.ts";
+import type { InvoiceRecord } from "../store/records.ts";
+
+/**
+ * Persists an invoice transition in the caller's transaction: numbers an invoice being issued from
+ * its gapless series, saves it, and emits one event per change.
+ */
+export async function commit(
+  repo: BillingRepository,
+  { invoice, changes }: Transition,
+  work: UnitOfWork,
+  options: { insert?: boolean } = {},
+): Promise<InvoiceRecord> {
+  let current = invoice;
+  const now = new Date();
+  if (changes.some((change) => change.kind === "issue")) {
+    const number = invoiceNumber(
+      current.series,
+      await repo.nextNumber(current.series, work.session),
+    );
+    current = { ...current, number, issuedAt: now };
+    current = { ...current, status: statusOf(current) };
+  }
+  if (options.insert) await repo.invoices.insertOne(current, { session: work.session });
+  else await repo.save(current, work.session);
+  const ids = { invoiceId: current._id, orderId: current.orderId, shipmentId: current.shipmentId };
+  for (const change of changes) {
+    if (change.kind === "held") {
+      const { reason, detail, heldAt } = change.hold;
+      await work.emit("billing.invoice.held", current._id, {
+        ...ids,
+        reason,
+        detail,
+        heldAt: heldAt.toISOString(),
+      });
+      work.logger.info({ ...ids, reason }, "invoice held");
+    } else if (change.kind === "released") {
+      const { reason, releasedBy, comment, releasedAt } = change.hold;
+      await work.emit("billing.invoice.released", current._id, {
+        ...ids,
+        reason,
+        releasedBy: releasedBy ?? "AUTOMATIC",
+        comment,
+        releasedAt: (releasedAt ?? now).toISOString(),
+      });
+      work.logger.info({ ...ids, reason, releasedBy }, "invoice released");
+    } else {
+      await work.emit("billing.invoice.issued", current._id, {
+        ...ids,
+        number: current.number ?? "",
+        customerId: current.customerId,
+        lines: current.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
+        total: { amount: current.total, currency: current.currency },
+        issuedAt: now.toISOString(),
+        touchless: !current.touched,
+      });
+      work.logger.info(
+        { ...ids, number: current.number, touchless: !current.touched },
+        "invoice issued",
+      );
+    }
+  }
+  return current;
+}

@@ -1,0 +1,37 @@
+import { reservedOf, type Claim } from "./book.ts";
+
+/** A line whose reservation grew or whose backorder grew, for `inventory.stock.reserved`. */
+export type Announcement = {
+  orderId: string;
+  lineId: string;
+  lineIndex: number;
+  sku: string;
+  reserved: number;
+  backordered: number;
+};
+
+const allocationsText = (claim: Claim) =>
+  claim.allocations.map((a) => `${a.warehouse}=${a.quantity}`).join(",");
+
+/** Whether a claim changed in what the store keeps of it. */
+export function sameClaim(a: Claim, b: Claim): boolean {
+  return (
+    a.status === b.status &&
+    a.shipped === b.shipped &&
+    a.backordered === b.backordered &&
+    allocationsText(a) === allocationsText(b)
+  );
+}
+
+/**
+ * What `inventory.stock.reserved` says about a claim after a change: a new open claim always; an
+ * existing one when its reservation grew (`reserved` is the growth) or its backorder grew.
+ * `backordered` is always the line's backorder now.
+ */
+export function announcement(claim: Claim, before: Claim | undefined): Announcement | null {
+  const grown = reservedOf(claim) - (before ? reservedOf(before) : 0);
+  const newBackorder = claim.backordered > (before?.backordered ?? 0);
+  if (claim.status !== "OPEN" || (grown <= 0 && !newBackorder && before)) return null;
+  const { orderId, lineId, lineIndex, sku, backordered } = claim;
+  return { orderId, lineId, lineIndex, sku, reserved: Math.max(0, grown), backordered };
+}

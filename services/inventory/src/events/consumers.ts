@@ -1,0 +1,26 @@
+import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
+import { inventoryRepository } from "../store/repository.ts";
+import { consumeShipment } from "../usecases/consume-shipment.ts";
+import { releaseLine, releaseOrder } from "../usecases/release-order.ts";
+import { reserveOrder } from "../usecases/reserve-order.ts";
+
+/** Orders reserve and release stock; confirmed shipments consume it. */
+export function inventoryConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
+  const repo = inventoryRepository(runtime.store);
+  return [
+    {
+      stream: "orders",
+      handlers: {
+        "orders.order.placed": (event, work) => reserveOrder(repo, event, work),
+        "orders.order.cancelled": (event, work) => releaseOrder(repo, event, work),
+        "orders.order_line.cancelled": (event, work) => releaseLine(repo, event, work),
+      },
+    },
+    {
+      stream: "shipments",
+      handlers: {
+        "shipments.shipment.confirmed": (event, work) => consumeShipment(repo, event, work),
+      },
+    },
+  ];
+}

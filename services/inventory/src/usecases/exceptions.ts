@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import type { Session } from "@waybill/runtime/store";
+import type { InventoryContext } from "../context.ts";
+import { adjustOnHand } from "../domain/movements.ts";
+import { textProblem, type StockProblem } from "../domain/stock.ts";
+import { loadBook, saveBook } from "../store/books.ts";
+import { StockConflictError } from "../store/conflict.ts";
+import type { InventoryRepository } from "../store/repository.ts";
+import type { StockExceptionRecord } from "../store/records.ts";
+import { announce, transactStock } from "./transact.ts";
+
+export type NewStockException = Omit<
+  StockExceptionRecord,
+  "_id" | "status" | "openedAt" | "resolvedAt" | "comment"
+>;
+
+/** Opens a stock exception for a person to review, in the caller's transaction. */
+export async function openStockException(
+  repo: InventoryRepository,
+  fields: NewStockException,
+  session: Session,
+): Promise<StockExceptionRecord> {
+  const exception: StockExceptionRecord = {
+    _id: `sex_${randomUUID()}`,
+    ...fields,
+    status: "OPEN",
+    openedAt: new Date(),
+    resolvedAt: null,
+    comment: null,
+  };
+  await repo.exceptions.insertOne(exception, { session });
+  return exception;
+}
+
+export type ResolveOutcome =
+  | { kind: "ok"; exception: StockExceptionRecord }
+  | { kind: "unknown"; id: string }
+  | { kind: "closed"; exception: StockExceptionRecord }
+  | ({ kind: "invalid" } & StockProblem);
+
+/**
+ * Closes an open exception. Accepting a count variance applies the variance to the current on
+ * hand (movements since the count stay counted), never below zero; rejecting discards the count.
+ * A shipment shortfall was already clamped at zero: resolving it records the review only.
+ */
+export function resolveStockException(
+  ctx: InventoryContext,
+  args: { id: string; accept: boolean; comment?: string | null },
+): Promise<ResolveOutcome> {
+  const comment = args.comment?.trim() || null;
+  const problem = comment === null ? null : textProblem("comment", comment);
+  if (problem) return Promise.resolve({ kind: "invalid", ...problem });
+  const { repo } = ctx;
+  return transactStock(ctx.runtime, async ({ session, emit }): Promise<ResolveOutcome> => {
+    const exception = await repo.exceptions.findOne({ _id: args.id }, { session });
+    if (!exception) return { kind: "unknown", id: args.id };
+    if (exception.status !== "OPEN") return { kind: "closed", exception };
+    if (args.accept && exception.kind === "COUNT_VARIANCE") {
+      const loaded = await loadBook(repo, exception.sku, session);
+      const note = `count accepted: ${exception.reason}`;
+      adjustOnHand(loaded.book, exception.warehouse, exception.variance, note);
+      await announce(emit, await saveBook(repo, loaded, session));
+    }
+    const changes = {
+      status: args.accept ? ("ACCEPTED" as const) : ("REJECTED" as const),
+      resolvedAt: new Date(),
+      comment,
+    };
+    const { matchedCount } = await repo.exceptions.updateOne(
+      { _id: exception._id, status: "OPEN" },
+      { $set: changes },
+      { session },
+    );
+    if (matchedCount === 0) throw new StockConflictError(exception.sku);
+    return { kind: "ok", exception: { ...exception, ...changes } };
+  });
+}

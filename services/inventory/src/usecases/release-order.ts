@@ -1,0 +1,62 @@
+import type { EventOf } from "@waybill/contracts";
+import type { UnitOfWork } from "@waybill/runtime";
+import { addClaim, claimId, newClaim } from "../domain/book.ts";
+import { cancelClaim, settle } from "../domain/reserve.ts";
+import { claimIn, loadBook, saveBook, type Announcement } from "../store/books.ts";
+import type { InventoryRepository } from "../store/repository.ts";
+import { announce } from "./transact.ts";
+
+type CancelledLine = { lineId: string; sku: string; quantity: number };
+
+/**
+ * Releases the reservations of cancelled lines (RELEASE movements) and drops their backorders;
+ * the freed stock then fills other orders' backorders, oldest first. A line inventory has not
+ * seen yet is recorded as cancelled, so its late `orders.order.placed` reserves nothing.
+ */
+async function releaseLines(
+  repo: InventoryRepository,
+  orderId: string,
+  lines: CancelledLine[],
+  reason: string,
+  { session, emit }: UnitOfWork,
+): Promise<void> {
+  const announcements: Announcement[] = [];
+  for (const sku of [...new Set(lines.map((line) => line.sku))].sort()) {
+    const loaded = await loadBook(repo, sku, session);
+    for (const line of lines.filter((entry) => entry.sku === sku)) {
+      const claim = await claimIn(repo, loaded, claimId(orderId, line.lineId), session);
+      if (claim?.status === "OPEN") cancelClaim(loaded.book, claim, `order cancelled: ${reason}`);
+      if (claim) continue;
+      const { lineId, quantity } = line;
+      const fields = { orderId, lineId, lineIndex: 0, sku, quantity, placedAt: new Date() };
+      addClaim(loaded.book, newClaim(fields, "CANCELLED"));
+    }
+    settle(loaded.book);
+    announcements.push(...(await saveBook(repo, loaded, session)));
+  }
+  await announce(emit, announcements);
+}
+
+/** A whole order is cancelled: every line it names, and any other open line of the order. */
+export async function releaseOrder(
+  repo: InventoryRepository,
+  { data }: EventOf<"orders.order.cancelled">,
+  work: UnitOfWork,
+): Promise<void> {
+  const open = await repo.reservations.find(
+    { orderId: data.orderId, status: "OPEN" },
+    { session: work.session },
+  );
+  const named = new Set(data.lines.map((line) => line.lineId));
+  const lines = [...data.lines, ...open.filter((claim) => !named.has(claim.lineId))];
+  await releaseLines(repo, data.orderId, lines, data.reason, work);
+}
+
+/** One line of an order is cancelled. */
+export function releaseLine(
+  repo: InventoryRepository,
+  { data }: EventOf<"orders.order_line.cancelled">,
+  work: UnitOfWork,
+): Promise<void> {
+  return releaseLines(repo, data.orderId, [data], data.reason, work);
+}

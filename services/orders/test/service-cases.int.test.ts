@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cancel } from "../src/usecases/cancel-order.ts";
+import {
+  assignServiceCase,
+  commentOnServiceCase,
+  resolveServiceCase,
+} from "../src/usecases/service-cases.ts";
+import { at, confirmed, issued, milestone, placedOrder } from "./fixtures/orders.ts";
+import { ordersHarness, type OrdersHarness } from "./harness.ts";
+
+let h: OrdersHarness;
+beforeEach(async () => {
+  h = await ordersHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const casesOf = (orderId: string) => h.repo.cases.find({ orderId }, { sort: { openedAt: 1 } });
+const kinds = async (orderId: string) =>
+  (await h.repo.findOrder(orderId))?.timeline.map((entry) => entry.kind);
+
+describe("service cases", () => {
+  it("opens one case per shipment for carrier exceptions, notes repeats, and resolves it once delivered and billed", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 1));
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "EXCEPTION", 10));
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "EXCEPTION", 12));
+
+    const [opened, ...others] = await casesOf(order._id);
+    expect(others).toEqual([]);
+    expect(opened).toMatchObject({
+      kind: "CARRIER_EXCEPTION",
+      status: "OPEN",
+      shipmentId: "shp_1",
+      carrier: "DHL",
+      trackingNumber: "JDshp_1",
+    });
+    expect(opened?.subject).toContain("ADDRESS_UNKNOWN");
+    expect(opened?.notes).toHaveLength(2);
+
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 30));
+    const [resolved] = await casesOf(order._id);
+    expect(resolved).toMatchObject({
+      status: "RESOLVED",
+      resolvedAutomatically: true,
+      resolvedAt: new Date(at(30)),
+    });
+    expect(await kinds(order._id)).toEqual([
+      "ORDER_PLACED",
+      "SHIPMENT_CONFIRMED",
+      "INVOICE_ISSUED",
+      "MILESTONE",
+      "SERVICE_CASE_OPENED",
+      "MILESTONE",
+      "MILESTONE",
+      "SERVICE_CASE_RESOLVED",
+    ]);
+
+    // An old exception reported after delivery and billing has nothing left to follow up.
+    await h.deliver(
+      "shipments.milestone.recorded",
+      milestone(order, "shp_1", "EXCEPTION", 5, { late: true }),
+    );
+    expect(await casesOf(order._id)).toHaveLength(1);
+  });
+
+  it("opens a case for a held invoice, and settles it when the hold is released, delivered and issued", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    const invoiceId = "inv-shp_1";
+    const hold = {
+      invoiceId,
+      orderId: order._id,
+      shipmentId: "shp_1",
+      reason: "POD_MISSING" as const,
+    };
+    await h.deliver("billing.invoice.held", {
+      ...hold,
+      detail: "no proof of delivery",
+      heldAt: at(5),
+    });
+    expect((await h.repo.findOrder(order._id))?.billingStatus).toBe("ON_HOLD");
+    const [held] = await casesOf(order._id);
+    expect(held).toMatchObject({ kind: "INVOICE_HELD", status: "OPEN" });
+
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 6));
+    await h.deliver("billing.invoice.released", {
+      ...hold,
+      releasedBy: "AUTOMATIC",
+      comment: null,
+      releasedAt: at(7),
+    });
+    expect((await casesOf(order._id))[0]?.status).toBe("OPEN");
+    await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 8));
+    const after = await h.repo.findOrder(order._id);
+    expect(after?.billingStatus).toBe("BILLED");
+    expect((await casesOf(order._id))[0]?.status).toBe("RESOLVED");
+  });
+
+  it("records a shipment of a line cancelled meanwhile and opens a case that waits for a person", async () => {
+    const order = await placedOrder(h);
+    const [mug] = order.lines;
+    const outcome = await cancel(h.ctx(), {
+      orderId: order._id,
+      lineId: mug?.id ?? "",
+      reason: "customer request",
+    });
+    expect(outcome.kind).toBe("cancelled");
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 1));
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 2));
+
+    const after = await h.repo.findOrder(order._id);
+    expect(after?.lines.map((line) => [line.cancelledQuantity, line.shippedQuantity])).toEqual([
+      [3, 3],
+      [0, 2],
+    ]);
+    const [raced] = await casesOf(order._id);
+    expect(raced).toMatchObject({ kind: "SHIPPED_AFTER_CANCELLATION", status: "OPEN" });
+    expect(raced?.subject).toContain("3 x MUG-1");
+    const caseId = raced?._id ?? "";
+
+    expect(await assignServiceCase(h.ctx(), caseId, "  ")).toMatchObject({
+      kind: "invalid",
+      field: "assignee",
+    });
+    expect(await assignServiceCase(h.ctx(), caseId, "agent.smith")).toMatchObject({
+      kind: "ok",
+      serviceCase: { assignee: "agent.smith" },
+    });
+    await commentOnServiceCase(h.ctx(), caseId, "agent.smith", "Customer keeps the mugs");
+    await resolveServiceCase(h.ctx(), caseId, "credited");
+    expect(await resolveServiceCase(h.ctx(), caseId, "again")).toEqual({
+      kind: "resolved",
+      caseId,
+    });
+    expect(await assignServiceCase(h.ctx(), "case_missing", "x")).toEqual({
+      kind: "not_found",
+      caseId: "case_missing",
+    });
+    const [done] = await casesOf(order._id);
+    expect(done).toMatchObject({
+      status: "RESOLVED",
+      resolution: "credited",
+      resolvedAutomatically: false,
+    });
+    expect(done?.notes.map((note) => note.author)).toEqual(["waybill", "agent.smith"]);
+    expect((await kinds(order._id))?.at(-1)).toBe("SERVICE_CASE_RESOLVED");
+  });
+});

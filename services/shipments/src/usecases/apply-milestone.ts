@@ -1,0 +1,48 @@
+import type { UnitOfWork } from "@waybill/runtime";
+import { applyMilestone } from "../domain/status-machine.ts";
+import type { ShipmentsRepository } from "../store/repository.ts";
+import type { MilestoneReport, ShipmentRecord } from "../store/records.ts";
+
+/**
+ * Applies a carrier's milestone to a shipment inside the caller's transaction and emits
+ * `shipments.milestone.recorded`. A duplicate changes nothing and emits nothing.
+ */
+export async function applyToShipment(
+  repo: ShipmentsRepository,
+  shipment: ShipmentRecord,
+  report: MilestoneReport,
+  { session, emit }: UnitOfWork,
+): Promise<ShipmentRecord> {
+  const outcome = applyMilestone(shipment.status, shipment.milestones, {
+    ...report,
+    recordedAt: new Date(),
+  });
+  if (outcome.kind === "duplicate") return shipment;
+  const { milestone, status } = outcome;
+  const milestones = [...shipment.milestones, milestone].sort(
+    (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),
+  );
+  await repo.shipments.updateOne(
+    { _id: shipment._id },
+    { $set: { milestones, status } },
+    { session },
+  );
+  await emit("shipments.milestone.recorded", shipment._id, {
+    shipmentId: shipment._id,
+    orderId: shipment.orderId,
+    milestoneId: milestone.id,
+    type: milestone.type,
+    occurredAt: milestone.occurredAt.toISOString(),
+    status,
+    late: milestone.late,
+    carrier: shipment.carrier,
+    trackingNumber: shipment.trackingNumber,
+    location: milestone.location,
+    signedBy: milestone.signedBy,
+    photoReference: milestone.photoReference,
+    reasonCode: milestone.reasonCode,
+    deliveredQuantity: milestone.deliveredQuantity,
+    shippedQuantity: shipment.lines.reduce((sum, line) => sum + line.quantity, 0),
+  });
+  return { ...shipment, milestones, status };
+}
