@@ -6,13 +6,19 @@ import { defaultUrl, SUBGRAPHS } from "./subgraphs.ts";
 
 const target = new URL("../schema/supergraph.graphql", import.meta.url);
 
-const result = composeServices(
-  SUBGRAPHS.map(({ name, port }) => ({
+const result = composeServices([
+  ...SUBGRAPHS.map(({ name, port }) => ({
     name,
     url: defaultUrl(port),
     typeDefs: loadTypeDefs(new URL(`../services/${name}/src/schema/`, import.meta.url)),
   })),
-);
+  // The operations API (exception queue, replay) runs inside the gateway process.
+  {
+    name: "operations",
+    url: "http://gateway.internal/operations",
+    typeDefs: loadTypeDefs(new URL("../gateway/src/operations/", import.meta.url)),
+  },
+]);
 if (result.errors) {
   for (const error of result.errors) console.error(`composition error: ${error.message}`);
   process.exit(1);
@@ -29,5 +35,5 @@ if (process.argv.includes("--check")) {
   console.log("schema/supergraph.graphql is current");
 } else {
   writeFileSync(target, composed);
-  console.log(`composed ${SUBGRAPHS.length} subgraphs into schema/supergraph.graphql`);
+  console.log(`composed ${SUBGRAPHS.length} subgraphs and the operations API into schema/supergraph.graphql`);
 }

@@ -15,6 +15,7 @@ import {
 } from "@waybill/runtime";
 import { HttpError, readJsonBody } from "./body.ts";
 import type { GatewayConfig } from "./config.ts";
+import { operationsDataSource, OPERATIONS_SUBGRAPH } from "./operations/index.ts";
 import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
@@ -43,7 +44,12 @@ export async function createGateway(config: GatewayConfig, logger: Logger) {
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new TracingDataSource({ url: config.subgraphUrls[name] ?? url }),
+      name === OPERATIONS_SUBGRAPH
+        ? operationsDataSource(
+            (service) =>
+              config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "",
+          )
+        : new TracingDataSource({ url: config.subgraphUrls[name] ?? url }),
     logger,
   });
   const server = new ApolloServer<GatewayContext>({

@@ -34,4 +34,12 @@ export const serviceEnv = {
   MONGODB_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(".waybill/data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Deliveries of an event before it is parked in the exception queue. */
+  CONSUMER_MAX_DELIVER: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Redelivery delays in ms after each failed delivery, comma-separated; the last one repeats. */
+  CONSUMER_BACKOFF_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "comma-separated milliseconds, for example 1000,5000,15000")
+    .default("1000,5000,15000,30000,60000")
+    .transform((text) => text.split(",").map(Number)),
 };

@@ -29,7 +29,18 @@ function header(req: IncomingMessage, name: string): string | undefined {
 /** Listens and resolves with the bound port (0 picks a free one). */
 export function listen(handler: RequestHandler, port: number, host: string): Promise<Server> {
   const server = createServer((req, res) => {
-    void handler(req, res);
+    // Last line of defence: a failing handler answers 500 instead of taking the process down.
+    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+      process.emitWarning(`request ${req.method ?? ""} ${req.url ?? ""} failed: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          errors: [
+            { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+          ],
+        }),
+      );
+    });
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {

@@ -3,7 +3,9 @@ import type { EventData, EventOf, EventType } from "@waybill/contracts";
 import type { YogaInitialContext } from "graphql-yoga";
 import { connectBus, enqueueEvent, startConsumer, startOutboxRelay } from "./bus/index.ts";
 import { readConfig, serviceEnv } from "./config.ts";
+import { setTimeout as sleep } from "node:timers/promises";
 import { startJobs, type BackgroundJob } from "./jobs.ts";
+import { operationsRoutes } from "./operations/index.ts";
 import { boundPort, closeServer, listen, withTraceContext, type RequestHandler } from "./http.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { openStore, type Session, type Store } from "./store/index.ts";
@@ -134,8 +136,9 @@ export async function runService<C extends object>(
   // Routes read their own configuration: refuse to start before consuming anything.
   const routes = definition.routes?.(runtime, env);
 
+  const definitions = definition.consumers?.(runtime) ?? [];
   const consumers = await Promise.all(
-    (definition.consumers?.(runtime) ?? []).map((consumer) =>
+    definitions.map((consumer) =>
       startConsumer({
         bus,
         store,
@@ -146,9 +149,28 @@ export async function runService<C extends object>(
         handle: (event, { session }) =>
           dispatch(consumer.handlers, event, runtime.unitOfWork(session)),
         onCommitted: () => relay.notify(),
+        maxDeliver: config.CONSUMER_MAX_DELIVER,
+        backoffMs: config.CONSUMER_BACKOFF_MS,
       }),
     ),
   );
+  const operations = operationsRoutes({
+    service: definition.name,
+    store,
+    bus,
+    logger,
+    streams: Object.fromEntries(
+      definitions.map((consumer) => [consumer.stream, Object.keys(consumer.handlers)]),
+    ),
+    handle(event, session) {
+      const consumer = definitions.find((candidate) =>
+        Object.hasOwn(candidate.handlers, event.type),
+      );
+      if (!consumer) throw new Error(`${definition.name} does not handle ${event.type}`);
+      return dispatch(consumer.handlers, event, runtime.unitOfWork(session));
+    },
+    afterApply: () => relay.notify(),
+  });
 
   const jobs = startJobs(definition.jobs?.(runtime) ?? [], logger);
 
@@ -162,7 +184,7 @@ export async function runService<C extends object>(
       if (bus.isClosed()) problems.push("nats");
       return problems;
     },
-    ...(routes ? { routes } : {}),
+    routes: { ...routes, ...operations },
   });
   const server: Server = await listen(withTraceContext(handler), config.PORT, config.HOST);
   const port = boundPort(server);
@@ -175,6 +197,8 @@ export async function runService<C extends object>(
       await jobs.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await closeServer(server);
+      // Hand what is committed to the broker before leaving; a broker that is down keeps it for next time.
+      await Promise.race([relay.flush(), sleep(5_000)]);
       await relay.stop();
       await bus.close();
       await store.close();

@@ -66,8 +66,15 @@ export function createSubgraphHandler<C extends object>(
       );
     }
     const route = options.routes?.[(req.url ?? "/").split("?")[0] ?? "/"];
-    if (route) return route(req, res);
-    return yoga(req, res);
+    if (!route) return yoga(req, res);
+    try {
+      await route(req, res);
+    } catch (error) {
+      logger.error({ err: error, path: req.url }, "route failed");
+      if (!res.headersSent)
+        sendJson(res, 500, { error: "internal error", code: "INTERNAL_SERVER_ERROR" });
+      else res.end();
+    }
   };
 }
 

@@ -28,9 +28,15 @@ export interface ConsumerOptions<T extends EventType> {
   batchSize?: number;
   /** Called after a handler's transaction commits (to notify the service's outbox relay). */
   onCommitted?: () => void;
+  /** How often the watchdog compares the broker's pending count with local progress; 30 s. */
+  watchdogMs?: number;
 }
 
-export type ConsumerProgress = Record<Outcome, number> & { lastPullAt: Date | null };
+export type ConsumerProgress = Record<Outcome, number> & {
+  lastPullAt: Date | null;
+  /** Times the watchdog restarted a stalled pull loop. */
+  restarts: number;
+};
 
 /** A running consumer. */
 export interface RunningConsumer {

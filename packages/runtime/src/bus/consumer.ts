@@ -5,6 +5,7 @@ import type { ConsumerOptions, ConsumerProgress, RunningConsumer } from "./consu
 import { messageHandler } from "./handle.ts";
 import { consumerFilter, ensureDurableConsumer } from "./provision.ts";
 import { backoffDelay, sleep } from "./timing.ts";
+import { isStalled, progressed } from "./watchdog.ts";
 
 const DEFAULT_BACKOFF_MS = [1_000, 5_000, 15_000, 30_000, 60_000];
 const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
@@ -42,6 +43,7 @@ export async function startConsumer<T extends EventType = EventType>(
     retrying: 0,
     terminated: 0,
     lastPullAt: null,
+    restarts: 0,
   };
   const stopping = new AbortController();
   let pulling: ConsumerMessages | undefined;
@@ -85,6 +87,33 @@ export async function startConsumer<T extends EventType = EventType>(
   }
 
   const running = run(await connectConsumer());
+  // The watchdog: messages waiting, nothing moving, no pull for a while -> restart the pull loop.
+  let progressBefore = progressed(counts);
+  const watchdog = setInterval(() => {
+    void bus.manager.consumers.info(streamName, durable).then(
+      (info) => {
+        const progressNow = progressed(counts);
+        const check = {
+          pending: info.num_pending,
+          progressNow,
+          progressBefore,
+          lastPullAt: counts.lastPullAt,
+          now: new Date(),
+          expiresMs,
+        };
+        progressBefore = progressNow;
+        if (!isStalled(check)) return;
+        counts.restarts += 1;
+        logger.warn(
+          { pending: info.num_pending, restarts: counts.restarts },
+          "consumer stalled; restarting its pull loop",
+        );
+        void pulling?.close();
+      },
+      () => undefined, // the broker is away; the pull loop's own retries cover that
+    );
+  }, options.watchdogMs ?? 30_000);
+  watchdog.unref();
   return {
     info: () => bus.manager.consumers.info(streamName, durable),
     progress: () => ({ ...counts }),
@@ -99,6 +128,7 @@ export async function startConsumer<T extends EventType = EventType>(
       }
     },
     async stop() {
+      clearInterval(watchdog);
       stopping.abort();
       await pulling?.close();
       await running;

@@ -1,6 +1,7 @@
 import type { JsMsg } from "@nats-io/jetstream";
 import type { Store } from "../store/port.ts";
-import { errorText } from "./errors.ts";
+import { isDuplicateKeyError } from "../store/port.ts";
+import { errorText, isRetryLater } from "./errors.ts";
 import { recordException } from "./exceptions.ts";
 
 /** Where a message was consumed: the consumer and the stream's broker name. */
@@ -46,7 +47,11 @@ export async function parkFailed(
   await recordException(store, {
     _id: `${from.durable}:${event.id}`,
     consumer: from.durable,
-    category: "max_deliveries",
+    category: isRetryLater(error)
+      ? "missing_reference"
+      : isDuplicateKeyError(error)
+        ? "conflict"
+        : "max_deliveries",
     error: errorText(error),
     event: msg.string(),
     eventId: event.id,

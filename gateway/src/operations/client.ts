@@ -1,0 +1,43 @@
+import { codedError, CORRELATION_HEADER, currentContext } from "@waybill/runtime";
+
+const SERVICES = ["orders", "shipments", "inventory", "billing", "returns"] as const;
+
+export type ServiceName = (typeof SERVICES)[number];
+
+export function isService(name: string): name is ServiceName {
+  return (SERVICES as readonly string[]).includes(name);
+}
+
+export const serviceNames: readonly ServiceName[] = SERVICES;
+
+/** Calls a service's internal operations route; a service that cannot be reached is a coded error. */
+export function operationsClient(urlOf: (service: ServiceName) => string) {
+  return async function call<T>(service: ServiceName, body: Record<string, unknown>): Promise<T> {
+    const url = new URL("/internal/operations", urlOf(service));
+    const trace = currentContext();
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(trace ? { [CORRELATION_HEADER]: trace.correlationId } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(120_000),
+      });
+    } catch (error) {
+      throw codedError(
+        "INTERNAL_SERVER_ERROR",
+        `${service} did not answer: ${(error as Error).message}`,
+      );
+    }
+    const payload = (await response.json()) as T & { error?: string };
+    if (response.status === 404) throw codedError("NOT_FOUND", payload.error ?? "not found");
+    if (!response.ok)
+      throw codedError("BAD_USER_INPUT", payload.error ?? `${service} answered ${response.status}`);
+    return payload;
+  };
+}
+
+export type OperationsCall = ReturnType<typeof operationsClient>;
