@@ -19,6 +19,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The fault-injection suite: the real system under kills, broker restarts and pauses.
+          name: "faults",
+          include: ["test/faults/**/*.faults.test.ts"],
+          exclude,
+          testTimeout: 1_200_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.e2e.test.ts"],
           exclude,

@@ -35,5 +35,7 @@ if (process.argv.includes("--check")) {
   console.log("schema/supergraph.graphql is current");
 } else {
   writeFileSync(target, composed);
-  console.log(`composed ${SUBGRAPHS.length} subgraphs and the operations API into schema/supergraph.graphql`);
+  console.log(
+    `composed ${SUBGRAPHS.length} subgraphs and the operations API into schema/supergraph.graphql`,
+  );
 }

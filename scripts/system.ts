@@ -30,6 +30,9 @@ export interface ManagedProcess {
   /** Starts it again with the same port and data, and waits until it is ready. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Freezes the process (SIGSTOP) or lets it go on (SIGCONT): a consumer that is slow, not dead. */
+  pause(): void;
+  resume(): void;
 }
 
 export interface RunningSystem {
@@ -125,6 +128,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       start,
       kill: () => signal("SIGKILL"),
       stop: () => signal("SIGTERM"),
+      pause: () => void child?.kill("SIGSTOP"),
+      resume: () => void child?.kill("SIGCONT"),
     };
     managed.push(handle);
     return handle;

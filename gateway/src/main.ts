@@ -1,17 +1,36 @@
-import { boundPort, closeServer, createLogger, listen, withTraceContext } from "@waybill/runtime";
+// First: tracing must be installed before Apollo's modules load.
+import { tracing } from "./tracing.ts";
+import {
+  boundPort,
+  closeServer,
+  createLogger,
+  createMetrics,
+  listen,
+  METRICS_PATH,
+  metricsRoute,
+  observeHttp,
+  withTraceContext,
+} from "@waybill/runtime";
 import { gatewayConfig } from "./config.ts";
+import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
+import { WEBHOOK_ROUTES } from "./webhooks.ts";
 
 const config = gatewayConfig();
 const logger = createLogger("gateway", config.LOG_LEVEL);
-const gateway = await createGateway(config, logger);
-const server = await listen(withTraceContext(gateway.handler), config.PORT, config.HOST);
+const metrics = createMetrics({ service: "gateway", defaultMetrics: true });
+const gateway = await createGateway(config, logger, { metrics });
+const probes = { [METRICS_PATH]: metricsRoute(metrics), "/readyz": readinessRoute(config) };
+const paths = ["/graphql", "/healthz", ...Object.keys(probes), ...Object.keys(WEBHOOK_ROUTES)];
+const handler = observeHttp(metrics, paths, withRoutes(probes, gateway.handler));
+const server = await listen(withTraceContext(handler), config.PORT, config.HOST);
 logger.info({ port: boundPort(server) }, "gateway listening");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void closeServer(server)
       .then(() => gateway.stop())
+      .then(() => tracing.flush())
       .then(() => process.exit(0));
   });
 }

@@ -7,14 +7,18 @@ import {
 } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import {
+  activeTraceparent,
   CORRELATION_HEADER,
   currentContext,
   TRACEPARENT_HEADER,
   type Logger,
+  type Metrics,
   type RequestHandler,
 } from "@waybill/runtime";
 import { HttpError, readJsonBody } from "./body.ts";
 import type { GatewayConfig } from "./config.ts";
+import { keepAliveFetcher } from "./fetcher.ts";
+import { apolloMetricsPlugin } from "./metrics.ts";
 import { operationsDataSource, OPERATIONS_SUBGRAPH } from "./operations/index.ts";
 import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
 
@@ -32,15 +36,22 @@ class TracingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { correlationId, traceparent } = context as Partial<GatewayContext>;
     if (!request.http || !correlationId) return;
     request.http.headers.set(CORRELATION_HEADER, correlationId);
-    if (traceparent) request.http.headers.set(TRACEPARENT_HEADER, traceparent);
+    // When tracing, the subgraph's span is a child of this fetch's span (Apollo's `gateway.fetch`).
+    const parent = activeTraceparent() ?? traceparent;
+    if (parent) request.http.headers.set(TRACEPARENT_HEADER, parent);
   }
 }
 
-/** The federated gateway over the static supergraph in `schema/`. */
-export async function createGateway(config: GatewayConfig, logger: Logger) {
+/** The federated gateway over the static supergraph in `schema/`; `metrics` counts operations. */
+export async function createGateway(
+  config: GatewayConfig,
+  logger: Logger,
+  options: { metrics?: Metrics } = {},
+) {
   // The gateway reports usage to Apollo unless told not to; Waybill never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
   const supergraphSdl = readFileSync(SUPERGRAPH, "utf8");
+  const fetcher = keepAliveFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -49,13 +60,14 @@ export async function createGateway(config: GatewayConfig, logger: Logger) {
             (service) =>
               config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "",
           )
-        : new TracingDataSource({ url: config.subgraphUrls[name] ?? url }),
+        : new TracingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
     logger,
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     includeStacktraceInErrorResponses: false,
+    plugins: options.metrics ? [apolloMetricsPlugin<GatewayContext>(options.metrics)] : [],
   });
   await server.start();
   const webhooks = webhookHandlers(config, supergraphSdl, logger);

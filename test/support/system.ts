@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { startSystem, type RunningSystem } from "../../scripts/system.ts";
 
 export interface TestSystem extends RunningSystem {
+  /** Holds `data/` (each service's embedded database) and `nats/`. */
+  dataDir: string;
   /** Output lines of every process, for assertions about logs. */
   logs: { process: string; line: string }[];
   dispose(): Promise<void>;
@@ -31,6 +33,7 @@ export async function startTestSystem(env: NodeJS.ProcessEnv = {}): Promise<Test
     system.onUnexpectedExit((name, code) => unexpected.push(`${name} exited with ${code}`));
     return {
       ...system,
+      dataDir,
       logs,
       async dispose() {
         await system.stop();

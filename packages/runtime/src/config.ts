@@ -42,4 +42,8 @@ export const serviceEnv = {
     .regex(/^\d+(,\d+)*$/, "comma-separated milliseconds, for example 1000,5000,15000")
     .default("1000,5000,15000,30000,60000")
     .transform((text) => text.split(",").map(Number)),
+  /** How long the broker waits for an ack before delivering an event again (a crashed consumer's). */
+  CONSUMER_ACK_WAIT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** How often consumer lag, the outbox backlog and open exceptions are sampled for `/metrics`. */
+  METRICS_SAMPLE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 };

@@ -6,6 +6,7 @@ import {
   runWithContext,
   TRACEPARENT_HEADER,
 } from "./context.ts";
+import { inServerSpan } from "./tracing/spans.ts";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -13,10 +14,13 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 export function withTraceContext(handler: RequestHandler): RequestHandler {
   return (req, res) => {
     const correlationId = correlationIdFrom(header(req, CORRELATION_HEADER));
-    const traceparent = header(req, TRACEPARENT_HEADER);
     res.setHeader(CORRELATION_HEADER, correlationId);
-    return runWithContext({ correlationId, ...(traceparent ? { traceparent } : {}) }, () =>
-      handler(req, res),
+    // With tracing on, the request's server span becomes the traceparent carried downstream.
+    const incoming = { traceparent: header(req, TRACEPARENT_HEADER), correlationId };
+    return inServerSpan(req, res, incoming, (traceparent) =>
+      runWithContext({ correlationId, ...(traceparent ? { traceparent } : {}) }, () =>
+        handler(req, res),
+      ),
     );
   };
 }

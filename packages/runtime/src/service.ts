@@ -1,96 +1,22 @@
 import type { Server } from "node:http";
-import type { EventData, EventOf, EventType } from "@waybill/contracts";
-import type { YogaInitialContext } from "graphql-yoga";
-import { connectBus, enqueueEvent, startConsumer, startOutboxRelay } from "./bus/index.ts";
-import { readConfig, serviceEnv } from "./config.ts";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startJobs, type BackgroundJob } from "./jobs.ts";
-import { operationsRoutes } from "./operations/index.ts";
+import type { YogaInitialContext } from "graphql-yoga";
+import { trackCommits } from "./after-commit.ts";
+import { connectBus, startConsumer, startOutboxRelay } from "./bus/index.ts";
+import { readConfig, serviceEnv } from "./config.ts";
 import { boundPort, closeServer, listen, withTraceContext, type RequestHandler } from "./http.ts";
-import { createLogger, type Logger } from "./logger.ts";
-import { openStore, type Session, type Store } from "./store/index.ts";
+import { startJobs, type BackgroundJob } from "./jobs.ts";
+import { createLogger } from "./logger.ts";
+import { observeService } from "./observability.ts";
+import { operationsRoutes } from "./operations/index.ts";
+import {
+  createRuntime,
+  dispatch,
+  type ConsumerDefinition,
+  type ServiceRuntime,
+} from "./runtime.ts";
+import { openStore, type Store } from "./store/index.ts";
 import { buildSchema, createSubgraphHandler, loadTypeDefs } from "./subgraph.ts";
-
-/** Records an event in the outbox of the current transaction; it is published after commit. */
-export type Emit = <T extends EventType>(
-  type: T,
-  subject: string,
-  data: EventData<T>,
-) => Promise<void>;
-
-/** One transaction and the events it emits. */
-export interface UnitOfWork {
-  session: Session;
-  emit: Emit;
-  /** The service's logger; lines carry the correlation id of the request or event. */
-  logger: Logger;
-}
-
-/** What a service's resolvers and event handlers work with. */
-export interface ServiceRuntime {
-  name: string;
-  store: Store;
-  logger: Logger;
-  /** Runs `fn` in a transaction; emitted events reach the bus after commit. */
-  transact<R>(fn: (work: UnitOfWork) => Promise<R>): Promise<R>;
-  /** The unit of work of a transaction someone else opened (an event consumer's). */
-  unitOfWork(session: Session): UnitOfWork;
-}
-
-/**
- * The runtime a service's use cases see: transactions whose emitted events go to the outbox.
- * `afterCommit` runs after each committed `transact` (the relay's wake-up).
- */
-export function createRuntime(
-  name: string,
-  store: Store,
-  logger: Logger,
-  afterCommit: () => void,
-): ServiceRuntime {
-  const unitOfWork = (session: Session): UnitOfWork => ({
-    session,
-    logger,
-    emit: async (type, subject, data) => {
-      await enqueueEvent(store, session, { type, subject, data, source: name });
-    },
-  });
-  return {
-    name,
-    store,
-    logger,
-    unitOfWork,
-    async transact(fn) {
-      const result = await store.withTransaction((session) => fn(unitOfWork(session)));
-      afterCommit();
-      return result;
-    },
-  };
-}
-
-/** One handler per event type, each given the event of its type. */
-export type EventHandlers = {
-  [T in EventType]?: (event: EventOf<T>, work: UnitOfWork) => Promise<void>;
-};
-
-/** A durable consumer of another service's events; handled in a transaction with the inbox record. */
-export interface ConsumerDefinition {
-  /** The producing service, whose stream is read. */
-  stream: string;
-  handlers: EventHandlers;
-}
-
-type AnyHandler = (event: EventOf<EventType>, work: UnitOfWork) => Promise<void>;
-
-function dispatch(
-  handlers: EventHandlers,
-  event: EventOf<EventType>,
-  work: UnitOfWork,
-): Promise<void> {
-  const handler = handlers[event.type] as AnyHandler | undefined;
-  // Filtered subjects make this unreachable unless a producer mislabels an event.
-  if (!handler) throw new Error(`no handler for ${event.type}`);
-  return handler(event, work);
-}
 
 export interface ServiceDefinition<C extends object> {
   name: string;
@@ -100,6 +26,8 @@ export interface ServiceDefinition<C extends object> {
   prepare(store: Store): Promise<void>;
   context(runtime: ServiceRuntime, initial: YogaInitialContext): C;
   consumers?(runtime: ServiceRuntime): ConsumerDefinition[];
+  /** Registers the service's own metrics at start (through `runtime.metrics`). */
+  metrics?(runtime: ServiceRuntime): void;
   /** Timed work, started after the consumers and stopped before them. */
   jobs?(runtime: ServiceRuntime): BackgroundJob[];
   /**
@@ -122,17 +50,35 @@ export async function runService<C extends object>(
 ): Promise<RunningService> {
   const config = readConfig(serviceEnv, env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
-  const store = await openStore({
-    database: definition.name,
-    dataDir: config.DATA_DIR,
-    ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
-  });
+  const store = trackCommits(
+    await openStore({
+      database: definition.name,
+      dataDir: config.DATA_DIR,
+      ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
+    }),
+  );
   await definition.prepare(store);
   const bus = await connectBus({ servers: config.NATS_URL, name: definition.name, logger });
   await bus.ensureStream(definition.name);
+  const sampleIntervalMs = config.METRICS_SAMPLE_MS;
+  const observed = observeService({
+    name: definition.name,
+    logger,
+    store,
+    bus,
+    env,
+    sampleIntervalMs,
+  });
   const relay = startOutboxRelay({ store, bus, logger, pollIntervalMs: 1_000 });
 
-  const runtime = createRuntime(definition.name, store, logger, () => relay.notify());
+  const runtime = createRuntime(
+    definition.name,
+    store,
+    logger,
+    () => relay.notify(),
+    observed.metrics,
+  );
+  definition.metrics?.(runtime);
   // Routes read their own configuration: refuse to start before consuming anything.
   const routes = definition.routes?.(runtime, env);
 
@@ -146,12 +92,14 @@ export async function runService<C extends object>(
         stream: consumer.stream,
         durable: definition.name,
         filterSubjects: Object.keys(consumer.handlers),
-        handle: (event, { session }) =>
+        handle: observed.instrument(consumer.stream, definition.name, (event, { session }) =>
           dispatch(consumer.handlers, event, runtime.unitOfWork(session)),
+        ),
         onCommitted: () => relay.notify(),
         maxDeliver: config.CONSUMER_MAX_DELIVER,
         backoffMs: config.CONSUMER_BACKOFF_MS,
-      }),
+        ackWaitMs: config.CONSUMER_ACK_WAIT_MS,
+      }).then((running) => observed.watch(consumer.stream, definition.name, running)),
     ),
   );
   const operations = operationsRoutes({
@@ -173,20 +121,22 @@ export async function runService<C extends object>(
   });
 
   const jobs = startJobs(definition.jobs?.(runtime) ?? [], logger);
+  observed.start();
 
   const handler = createSubgraphHandler({
     schema: buildSchema(loadTypeDefs(definition.schemaFolder), definition.resolvers),
     logger,
     context: (initial) => definition.context(runtime, initial),
-    readiness: async () => {
-      const problems: string[] = [];
-      await store.ping().catch(() => problems.push("store"));
-      if (bus.isClosed()) problems.push("nats");
-      return problems;
-    },
-    routes: { ...routes, ...operations },
+    readiness: () => observed.readiness(),
+    routes: { ...routes, ...operations, ...observed.routes },
+    metrics: observed.metrics,
   });
-  const server: Server = await listen(withTraceContext(handler), config.PORT, config.HOST);
+  const paths = ["/graphql", "/healthz", "/readyz", ...Object.keys({ ...routes, ...operations })];
+  const server: Server = await listen(
+    withTraceContext(observed.http(handler, paths)),
+    config.PORT,
+    config.HOST,
+  );
   const port = boundPort(server);
   logger.info({ port, adapter: store.adapter }, `${definition.name} subgraph listening`);
 
@@ -194,6 +144,7 @@ export async function runService<C extends object>(
   const stop = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
+      await observed.stop();
       await jobs.stop();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await closeServer(server);
@@ -202,6 +153,7 @@ export async function runService<C extends object>(
       await relay.stop();
       await bus.close();
       await store.close();
+      await observed.flush();
     })());
   return { port, runtime, stop };
 }

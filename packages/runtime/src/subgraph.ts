@@ -6,6 +6,8 @@ import { createYoga, type YogaInitialContext } from "graphql-yoga";
 import { errorCode } from "./errors.ts";
 import type { RequestHandler } from "./http.ts";
 import type { Logger } from "./logger.ts";
+import type { Metrics } from "./metrics/registry.ts";
+import { yogaMetricsPlugin } from "./metrics/yoga.ts";
 
 /** Reads every `.graphql` file of a schema folder, in name order, as one document. */
 export function loadTypeDefs(folder: URL): DocumentNode {
@@ -28,6 +30,8 @@ export interface SubgraphHandlerOptions<C> {
   readiness: () => Promise<string[]>;
   /** Plain HTTP routes served beside GraphQL (webhooks), keyed by exact path. */
   routes?: Readonly<Record<string, RequestHandler>>;
+  /** Where GraphQL operations are counted and timed (`waybill_graphql_*`). */
+  metrics?: Metrics;
 }
 
 /**
@@ -45,6 +49,7 @@ export function createSubgraphHandler<C extends object>(
     graphiql: false,
     logging: false,
     context: options.context,
+    plugins: options.metrics ? [yogaMetricsPlugin(options.metrics)] : [],
     maskedErrors: {
       maskError(error) {
         if (errorCode(error)) return error as Error;

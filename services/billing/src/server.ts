@@ -2,6 +2,7 @@ import type { ServiceDefinition } from "@waybill/runtime";
 import { createContext, type BillingContext } from "./context.ts";
 import { billingConfig } from "./config.ts";
 import { billingConsumers } from "./events/consumers.ts";
+import { billingMetrics } from "./metrics.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { prepareBillingStore } from "./store/repository.ts";
 import { podSweep } from "./usecases/pod-sweep.ts";
@@ -14,5 +15,6 @@ export const billingService: ServiceDefinition<BillingContext> = {
   prepare: prepareBillingStore,
   context: (runtime) => createContext(runtime),
   consumers: billingConsumers,
+  metrics: (runtime) => void billingMetrics(runtime.metrics),
   jobs: (runtime) => [podSweep(runtime, billingConfig().POD_GRACE_SECONDS)],
 };

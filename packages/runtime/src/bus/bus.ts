@@ -36,6 +36,8 @@ export interface Bus {
   publish(event: CloudEvent): Promise<PublishResult>;
   /** True once the connection is closed for good (it is not while reconnecting). */
   isClosed(): boolean;
+  /** False while the connection is down and the client reconnects. */
+  isConnected(): boolean;
   /** Drains and closes the connection. */
   close(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
       return publishEvent(js, names, event);
     },
     isClosed: () => connection.isClosed(),
+    isConnected: () => watch.connected && !connection.isClosed(),
     async close() {
       if (!connection.isClosed()) await connection.drain();
     },

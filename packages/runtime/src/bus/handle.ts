@@ -86,6 +86,19 @@ export function messageHandler<T extends EventType>(
     if (!isHandled(event))
       return invalid(msg, new Error(`type ${event.type} does not match subject ${msg.subject}`));
     const context = { correlationId: event.correlationid, traceparent: event.traceparent };
+    if (msg.info.deliveryCount > deps.maxDeliver) {
+      // Delivered again and again without an ack or a nak: its handling takes the process down or
+      // outlives the ack wait. Park it before trying once more, so it cannot stall the consumer.
+      const error = new Error(
+        `delivered ${msg.info.deliveryCount} times without being acknowledged`,
+      );
+      logger.error(
+        { eventId: event.id, type: event.type },
+        "event never acknowledged; parked as exception",
+      );
+      await parkFailed(store, deps, msg, event, error);
+      return "terminated";
+    }
     return runWithContext(context, async () => {
       try {
         const deliveryCount = msg.info.deliveryCount;

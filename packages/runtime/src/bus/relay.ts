@@ -1,5 +1,6 @@
 import { InvalidEventError } from "@waybill/contracts";
 import type { Logger } from "../logger.ts";
+import { inProducerSpan } from "../tracing/bus.ts";
 import type { Store } from "../store/port.ts";
 import type { Bus } from "./bus.ts";
 import { recordException } from "./exceptions.ts";
@@ -29,8 +30,8 @@ export interface OutboxRelay {
 const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
 
 /**
- * Publishes outbox records in order, each with msg id = event id and awaiting the broker's ack,
- * then deletes them. Retries with backoff while the broker is unreachable; never drops a record.
+ * Publishes outbox records in order, a batch at a time, each with msg id = event id, awaits every
+ * ack of the batch, then deletes them. Retries with backoff while the broker is unreachable; never drops a record.
  * Several relays on one database are safe: the broker drops the duplicates by msg id.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
@@ -45,7 +46,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function publishOne(record: OutboxRecord): Promise<void> {
     try {
-      await bus.publish(record.event);
+      await inProducerSpan(record.event, () => bus.publish(record.event));
     } catch (error) {
       if (!(error instanceof InvalidEventError)) throw error;
       // Valid when enqueued, invalid now (the contract changed): park it rather than block the rest.
@@ -76,7 +77,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     for (;;) {
       const records = await outbox.find({}, { sort: { seq: 1 }, limit: batchSize });
       if (records.length === 0) break;
-      for (const record of records) await publishOne(record);
+      // All of a batch in flight at once: one connection keeps them in order on the wire, and
+      // waiting for each ack in turn would cap the relay at one broker round-trip per event.
+      await Promise.all(records.map(publishOne));
       await outbox.deleteMany({ _id: { $in: records.map((record) => record._id) } });
       logger.debug({ count: records.length }, "outbox batch published");
       if (stopping.signal.aborted) return;

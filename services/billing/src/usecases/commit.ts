@@ -1,6 +1,7 @@
 import type { UnitOfWork } from "@waybill/runtime";
 import { invoiceNumber } from "../domain/invoice.ts";
 import { statusOf, type Transition } from "../domain/lifecycle.ts";
+import { billingMetrics } from "../metrics.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { InvoiceRecord } from "../store/records.ts";
 
@@ -26,6 +27,9 @@ export async function commit(
   }
   if (options.insert) await repo.invoices.insertOne(current, { session: work.session });
   else await repo.save(current, work.session);
+  const figures = billingMetrics(work.metrics);
+  const saved = current;
+  work.afterCommit(() => figures.committed(saved, changes, options.insert === true));
   const ids = { invoiceId: current._id, orderId: current.orderId, shipmentId: current.shipmentId };
   for (const change of changes) {
     if (change.kind === "held") {

@@ -1,0 +1,213 @@
+// Seeding through the public API, as a client would; retries while events have not arrived yet.
+import { randomUUID } from "node:crypto";
+import { waitFor } from "@waybill/runtime/testing";
+import { execute } from "./graphql.ts";
+import {
+  CONFIRM_SHIPMENT,
+  CREATE_CUSTOMER,
+  CREATE_PRODUCT,
+  INVOICES_OF_ORDER,
+  PLACE_ORDER,
+  RECORD_MILESTONE,
+  REQUEST_RETURN,
+  type ConfirmShipmentData,
+  type PlaceOrderData,
+} from "./operations.ts";
+
+export const WAREHOUSE = "AMS1";
+
+export interface PlacedOrder {
+  id: string;
+  lineIds: string[];
+}
+
+export async function createCustomer(url: string, policy = "ON_SHIPMENT"): Promise<string> {
+  const { createCustomer: customer } = await execute<{ createCustomer: { id: string } }>(
+    url,
+    CREATE_CUSTOMER,
+    {
+      input: {
+        name: "Bench Customer",
+        email: `b${randomUUID()}@example.com`,
+        billingPolicy: policy,
+      },
+    },
+  );
+  return customer.id;
+}
+
+export async function createProduct(url: string, sku: string, quantity: number): Promise<void> {
+  await execute(url, CREATE_PRODUCT, { sku, warehouse: WAREHOUSE, quantity });
+}
+
+/** The input of an order of `skus`, one line each. */
+export function orderInput(customerId: string, skus: string[], quantity = 2) {
+  return {
+    customerId,
+    channel: "bench",
+    currency: "EUR",
+    lines: skus.map((sku) => ({ sku, quantity, unitPrice: "12.50", taxRate: "21" })),
+  };
+}
+
+/** Places an order, asking again while orders has not learned the SKUs from inventory. */
+export async function placeOrder(
+  url: string,
+  customerId: string,
+  skus: string[],
+  quantity = 2,
+): Promise<PlacedOrder> {
+  const input = orderInput(customerId, skus, quantity);
+  const placed = await waitFor(
+    async () => {
+      const { placeOrder: result } = await execute<PlaceOrderData>(url, PLACE_ORDER, { input });
+      return result.__typename === "UnknownSkuError" ? undefined : result;
+    },
+    { description: "orders to know the SKUs", timeoutMs: 60_000, intervalMs: 50 },
+  );
+  if (!placed.id) throw new Error(`order refused: ${JSON.stringify(placed)}`);
+  return { id: placed.id, lineIds: (placed.lines ?? []).map((line) => line.id) };
+}
+
+/** The input of a shipment of `quantity` units of each line. */
+export function shipmentInput(order: PlacedOrder, quantity: number, tracking: string) {
+  return {
+    orderId: order.id,
+    warehouse: WAREHOUSE,
+    lines: order.lineIds.map((lineId) => ({ lineId, quantity })),
+    carrier: "UPS",
+    service: "Standard",
+    trackingNumber: tracking,
+    shippedAt: new Date().toISOString(),
+    shippingCharge: "5.95",
+  };
+}
+
+/** Confirms a shipment, asking again while shipments has not heard of the order. */
+export async function confirmShipment(
+  url: string,
+  input: ReturnType<typeof shipmentInput>,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  const shipped = await waitFor(
+    async () => {
+      const { confirmShipment: result } = await execute<ConfirmShipmentData>(
+        url,
+        CONFIRM_SHIPMENT,
+        { input },
+        headers,
+      );
+      return result.__typename === "UnknownOrderError" ? undefined : result;
+    },
+    { description: "shipments to know the order", timeoutMs: 60_000, intervalMs: 20 },
+  );
+  if (!shipped.id) throw new Error(`shipment refused: ${JSON.stringify(shipped)}`);
+  return shipped.id;
+}
+
+export async function milestone(url: string, shipmentId: string, type: string): Promise<void> {
+  await execute(url, RECORD_MILESTONE, {
+    input: { shipmentId, type, occurredAt: new Date().toISOString(), location: "Utrecht" },
+  });
+}
+
+export async function requestReturn(url: string, order: PlacedOrder): Promise<void> {
+  const lineId = order.lineIds[0] ?? "";
+  await waitFor(
+    async () => {
+      const { requestReturn: result } = await execute<{ requestReturn: { __typename: string } }>(
+        url,
+        REQUEST_RETURN,
+        { input: { orderId: order.id, reason: "damaged", lines: [{ lineId, quantity: 1 }] } },
+      );
+      return result.__typename === "Return" ? result : undefined;
+    },
+    { description: "returns to know the shipment", timeoutMs: 60_000, intervalMs: 50 },
+  );
+}
+
+/** Waits until the order has `count` invoices, all issued. */
+export async function invoicesIssued(url: string, orderId: string, count: number): Promise<void> {
+  await waitFor(
+    async () => {
+      const { order } = await execute<{ order: { invoices: { status: string }[] } | null }>(
+        url,
+        INVOICES_OF_ORDER,
+        { id: orderId },
+      );
+      const issued = order?.invoices.filter((invoice) => invoice.status === "ISSUED").length;
+      return issued === count;
+    },
+    { description: `${count} issued invoices of order ${orderId}`, timeoutMs: 60_000 },
+  );
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+export async function inParallel<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** A populated order 360: two lines shipped in two parts, milestones, two issued invoices, a return. */
+export async function order360(url: string, skus: string[], index: number): Promise<string> {
+  const customerId = await createCustomer(url);
+  const order = await placeOrder(url, customerId, skus, 4);
+  const tracking = `1Z360${String(index).padStart(6, "0")}`;
+  const first = await confirmShipment(url, shipmentInput(order, 2, `${tracking}A`));
+  const second = await confirmShipment(url, shipmentInput(order, 2, `${tracking}B`));
+  for (const type of ["PICKED_UP", "IN_TRANSIT"]) {
+    await milestone(url, first, type);
+    await milestone(url, second, type);
+  }
+  await invoicesIssued(url, order.id, 2);
+  await requestReturn(url, order);
+  return order.id;
+}
+
+/** A customer with `size` orders, each shipped whole and invoiced. */
+export async function customerWithOrders(
+  url: string,
+  skus: string[],
+  size: number,
+  parallel = 8,
+): Promise<{ customerId: string; orderIds: string[] }> {
+  const customerId = await createCustomer(url);
+  const orders = await inParallel(Array.from({ length: size }), parallel, async () => {
+    const placed = await placeOrder(url, customerId, skus, 1);
+    const tracking = `1ZL${placed.id.slice(-12).replace(/-/g, "")}`;
+    await confirmShipment(url, shipmentInput(placed, 1, tracking));
+    return placed;
+  });
+  await inParallel(orders, parallel, (placed) => invoicesIssued(url, placed.id, 1));
+  return { customerId, orderIds: orders.map((order) => order.id) };
+}
+
+export const READ_SKUS = ["BENCH-MUG", "BENCH-TEE"];
+
+/** `orders360` populated orders and `customers` customers with `listSize` orders each. */
+export async function seedReadModel(
+  url: string,
+  sizes: { orders360: number; customers: number; listSize: number },
+) {
+  for (const sku of READ_SKUS) await createProduct(url, sku, 900_000);
+  const orderIds = await inParallel(Array.from({ length: sizes.orders360 }), 4, (_, index) =>
+    order360(url, READ_SKUS, index),
+  );
+  const customerIds: string[] = [];
+  for (let i = 0; i < sizes.customers; i++) {
+    customerIds.push((await customerWithOrders(url, READ_SKUS, sizes.listSize)).customerId);
+  }
+  return { orderIds, customerIds };
+}

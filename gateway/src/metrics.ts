@@ -1,0 +1,29 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { graphqlMetrics, type Metrics } from "@waybill/runtime";
+
+/**
+ * Records every operation the gateway serves in `waybill_graphql_*`, by the operation name and
+ * type Apollo resolved and by outcome (`error` when the response carries errors).
+ */
+export function apolloMetricsPlugin<T extends BaseContext>(
+  metrics: Metrics,
+): ApolloServerPlugin<T> {
+  const graphql = graphqlMetrics(metrics);
+  return {
+    requestDidStart() {
+      const started = performance.now();
+      return Promise.resolve({
+        willSendResponse({ operationName, operation, response }) {
+          const { body } = response;
+          const failed = body.kind === "single" && Boolean(body.singleResult.errors?.length);
+          graphql.observe(
+            { name: operationName, type: operation?.operation },
+            failed ? "error" : "ok",
+            (performance.now() - started) / 1000,
+          );
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

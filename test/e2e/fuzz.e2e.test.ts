@@ -1,0 +1,214 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execute, request } from "../support/graphql.ts";
+import {
+  CONFIRM_SHIPMENT,
+  PLACE_ORDER,
+  placeDemoOrder,
+  CREATE_PRODUCT,
+} from "../support/operations.ts";
+import { RECORD_MILESTONE } from "../support/billing-operations.ts";
+import { postShopifyOrder } from "../support/orders-operations.ts";
+import { startTestSystem, type TestSystem } from "../support/system.ts";
+
+const SECRET = "fuzz-shopify-webhook-secret-0123456789";
+let system: TestSystem;
+let gateway: string;
+let customerId: string;
+let orderId: string;
+let lineId: string;
+
+beforeAll(async () => {
+  system = await startTestSystem({ SHOPIFY_WEBHOOK_SECRET: SECRET });
+  gateway = system.gatewayUrl;
+  await execute(gateway, CREATE_PRODUCT, {
+    sku: "FUZZ-1",
+    name: "Fuzz",
+    warehouse: "AMS1",
+    quantity: 100,
+  });
+  const placed = await placeDemoOrder(gateway, [
+    { sku: "FUZZ-1", quantity: 2, unitPrice: "1.00", taxRate: "20" },
+  ]);
+  ({ customerId, orderId } = placed);
+  lineId = placed.lineIds[0] ?? "";
+});
+
+afterAll(async () => {
+  // dispose() fails the suite when any process died along the way.
+  await system?.dispose();
+});
+
+const counts = async () =>
+  await execute<{ orders: unknown[]; shipments: unknown[] }>(
+    gateway,
+    `query($id: ID!) { orders(first: 200) { id } shipments(orderId: $id) { id } }`,
+    { id: orderId },
+  );
+
+/** Anything JSON can carry, biased to the values that break parsers and validators. */
+const junk = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(
+    null,
+    true,
+    -1,
+    0,
+    2 ** 53,
+    "",
+    "1e9",
+    "NaN",
+    "-0.001",
+    "9".repeat(40),
+    "<script>",
+    "DROP TABLE",
+  ),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string(), { maxKeys: 3 }),
+);
+
+/** The answer is a clear GraphQL error with a code, or a typed result: never a crash, never a 5xx. */
+function clear(answer: {
+  status: number;
+  data?: unknown;
+  errors?: { extensions?: { code?: string } }[];
+}): void {
+  expect(answer.status).toBeLessThan(500);
+  if (answer.errors?.length)
+    for (const error of answer.errors) expect(error.extensions?.code).toMatch(/^[A-Z_]+$/);
+  else expect(answer.data).toBeTruthy();
+}
+
+describe("fuzzed input through the gateway", () => {
+  it("answers random placeOrder, confirmShipment and recordMilestone variables clearly and writes only what it accepts", async () => {
+    const before = await counts();
+    let placed = 0;
+    let shipped = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          customerId: fc.oneof(fc.constant(customerId), junk),
+          channel: junk,
+          currency: fc.oneof(fc.constant("EUR"), junk),
+          lines: fc.oneof(
+            junk,
+            fc.array(
+              fc.record({
+                sku: fc.oneof(fc.constant("FUZZ-1"), junk),
+                quantity: junk,
+                unitPrice: junk,
+                taxRate: junk,
+              }),
+              { maxLength: 3 },
+            ),
+          ),
+        }),
+        fc.record({
+          orderId: fc.oneof(fc.constant(orderId), junk),
+          warehouse: junk,
+          carrier: junk,
+          service: junk,
+          trackingNumber: junk,
+          shippedAt: junk,
+          shippingCharge: junk,
+          lines: fc.oneof(
+            junk,
+            fc.array(fc.record({ lineId: fc.oneof(fc.constant(lineId), junk), quantity: junk }), {
+              maxLength: 2,
+            }),
+          ),
+        }),
+        fc.record({
+          shipmentId: junk,
+          type: fc.oneof(fc.constant("DELIVERED"), junk),
+          occurredAt: junk,
+          deliveredQuantity: junk,
+        }),
+        async (order, shipment, milestone) => {
+          const a = await request<{ placeOrder: { __typename: string } }>(gateway, PLACE_ORDER, {
+            input: order,
+          });
+          clear(a);
+          if (a.data?.placeOrder.__typename === "Order") placed += 1;
+          const b = await request<{ confirmShipment: { __typename: string } }>(
+            gateway,
+            CONFIRM_SHIPMENT,
+            { input: shipment },
+          );
+          clear(b);
+          if (b.data?.confirmShipment.__typename === "Shipment") shipped += 1;
+          clear(await request(gateway, RECORD_MILESTONE, { input: milestone }));
+        },
+      ),
+      { numRuns: 150 },
+    );
+    const after = await counts();
+    expect(after.orders.length - before.orders.length).toBe(placed);
+    expect(after.shipments.length - before.shipments.length).toBe(shipped);
+  });
+
+  it("answers random Shopify webhook bodies with 4xx and a reason, signed or not, and writes nothing", async () => {
+    const before = (await counts()).orders.length;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify({ id: 1, line_items: v })),
+        ),
+        fc.boolean(),
+        async (body, signed) => {
+          const answer = await postShopifyOrder(
+            gateway,
+            body,
+            signed ? SECRET : "wrong-secret-wrong-secret",
+          );
+          expect(answer.status).toBeGreaterThanOrEqual(400);
+          expect(answer.status).toBeLessThan(500);
+          expect(JSON.stringify(answer.body)).toMatch(/[a-z]{3}/i);
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect((await counts()).orders.length).toBe(before);
+  });
+
+  it("refuses oversized bodies, wrong content types and broken JSON with a status and a code", async () => {
+    const big = await fetch(gateway, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ customers { id } }`, pad: "x".repeat(2 * 1024 * 1024) }),
+    });
+    expect(big.status).toBe(413);
+    expect(
+      ((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions
+        .code,
+    ).toBe("PAYLOAD_TOO_LARGE");
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+    ]) {
+      const wrong = await fetch(gateway, {
+        method: "POST",
+        headers: { "content-type": type },
+        body: "query={customers{id}}",
+      });
+      expect(wrong.status).toBe(415);
+    }
+    const broken = await fetch(gateway, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": "{ customers { id } }"',
+    });
+    expect(broken.status).toBe(400);
+    const hugeHook = await fetch(new URL("/webhooks/shopify/orders-create", gateway), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "[" + "1,".repeat(1_000_000) + "1]",
+    });
+    expect(hugeHook.status).toBe(413);
+  });
+});
