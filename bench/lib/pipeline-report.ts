@@ -126,7 +126,7 @@ ${table(
 Raw JetStream on the same nats-server in the same run (file stream like the services', msg id set,
 ${raw.size}-byte messages, the mean size of the events seen above): **${raw.windowed.toFixed(0)}**
 acked publishes/s with 256 in flight; ${raw.serial.toFixed(0)}/s publishing one at a time and
-waiting for each ack (as the outbox relay does).
+waiting for each ack (as the outbox relay did before it published batches).
 
 - events the pipeline published per second at full load: ${max ? (max.events / max.eventsSeconds).toFixed(0) : "–"}, **${max ? ((100 * max.events) / max.eventsSeconds / raw.windowed).toFixed(1) : "–"} %** of raw JetStream (target ≥ 25 %)
 - shipments per second: ${max ? max.perSecond.toFixed(0) : "–"} (target ≥ 1,000); p99 at half load: ${phases[1] ? ms(percentile(phases[1].latency, 99)) : "–"} ms (target < 100 ms)

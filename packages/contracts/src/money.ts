@@ -17,13 +17,19 @@ export function isCurrency(code: string): boolean {
   return currencies.has(code);
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits after the decimal point in a currency's minor unit (EUR 2, JPY 0, KWD 3). */
 export function minorDigits(currency: string): number {
+  const known = digitsByCurrency.get(currency);
+  if (known !== undefined) return known;
   if (!isCurrency(currency)) throw new RangeError(`unknown currency ${currency}`);
-  return (
+  // Building a NumberFormat is costly and amounts are formatted on every read: once per currency.
+  const digits =
     new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+      .maximumFractionDigits ?? 2;
+  digitsByCurrency.set(currency, digits);
+  return digits;
 }
 
 const DECIMAL = /^(-)?(\d{1,15})(?:\.(\d+))?$/;
