@@ -79,13 +79,7 @@ export const COMMENT_CASE = /* GraphQL */ `
 `;
 export type CaseResult = UserError & { id?: string; status?: string; assignee?: string | null };
 
-export const RECORD_MILESTONE = /* GraphQL */ `
-  mutation RecordMilestone($input: RecordMilestoneInput!) {
-    recordMilestone(input: $input) {
-      __typename
-    }
-  }
-`;
+export { RECORD_MILESTONE } from "./billing-operations.ts";
 
 export const ORDER_SERVICE_VIEW = /* GraphQL */ `
   query OrderServiceView($id: ID!) {
