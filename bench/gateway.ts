@@ -2,7 +2,7 @@
 import { availableParallelism } from "node:os";
 import { isDeepStrictEqual } from "node:util";
 import { openBroker } from "./lib/bus.ts";
-import { post } from "./lib/graphql.ts";
+import { post, type Endpoint } from "./lib/graphql.ts";
 import { startHiveGateway } from "./lib/hive.ts";
 import { startHub } from "./lib/hub.ts";
 import { load, type LoadResult } from "./lib/load.ts";
@@ -71,19 +71,19 @@ const medianOrNaN = (values: number[]) => (values.length ? median(values) : Numb
 
 const loadBefore = loadAverage();
 const hub = await startHub();
-const hive = await startHiveGateway(hub.subgraphUrls);
+const hive = await startHiveGateway(hub.subgraphUrls, hub.system.signingKeyFile);
 const broker = await openBroker(hub.system.natsUrl);
 const runs: Run[] = [];
 try {
   console.log("seeding through our gateway…");
-  const seed = await seedReadModel(hub.gatewayUrl, {
+  const seed = await seedReadModel(hub.gateway, {
     orders360: ORDERS_360,
     customers: CUSTOMERS,
     listSize: LIST_SIZE,
   });
-  const mutationCustomer = await createCustomer(hub.gatewayUrl);
+  const mutationCustomer = await createCustomer(hub.gateway);
   const skus = Array.from({ length: ROUNDS * 2 }, (_, i) => `BENCH-MUT-${i}`);
-  for (const sku of skus) await createProduct(hub.gatewayUrl, sku, 900_000);
+  for (const sku of skus) await createProduct(hub.gateway, sku, 900_000);
 
   const operations: Operation[] = [
     {
@@ -105,7 +105,11 @@ try {
       mutation: true,
     },
   ];
-  const gateways = { ours: hub.gatewayUrl, Hive: hive.url } as const;
+  // Ours authenticates every request (API key); Hive serves anyone, as it is configured here.
+  const gateways: Record<"ours" | "Hive", Endpoint> = {
+    ours: hub.gateway,
+    Hive: { url: hive.url, headers: {} },
+  };
 
   // Both gateways must give the same answers before their speed means anything.
   await broker.drained(60_000);
@@ -113,7 +117,7 @@ try {
     const variables = operation.variables(skus[0] ?? "");
     const vars = typeof variables === "function" ? variables() : variables;
     const [ours, theirs] = await Promise.all(
-      [gateways.ours, gateways.Hive].map((url) => post(url, operation.query, vars)),
+      [gateways.ours, gateways.Hive].map((endpoint) => post(endpoint, operation.query, vars)),
     );
     if (ours?.errors || theirs?.errors || !ours?.data)
       throw new Error(
@@ -137,7 +141,7 @@ try {
         const sku = skus[skuIndex++ % skus.length] ?? "";
         await broker.drained(120_000);
         const common = {
-          url: gateways[gateway],
+          endpoint: gateways[gateway],
           query: operation.query,
           variables: operation.variables(sku),
           connections: CONNECTIONS,
@@ -216,8 +220,10 @@ ${await machineReport()}
 Setup: nats-server, the five subgraphs and our gateway as separate processes (\`scripts/system.ts\`),
 Hive Gateway (\`bench/hive-gateway.ts\`, \`@graphql-hive/gateway-runtime\` over the same
 \`schema/supergraph.graphql\` with the subgraph URLs overridden) beside it. Data seeded through the
-public API. For each operation the two gateways are loaded in turn by autocannon in this process
-(${CONNECTIONS} connections, ${WARMUP} s warm-up, then ${DURATION} s measured), odd rounds ours first, even rounds
+public API. Our gateway authenticates every request (an API-key lookup in its store) while Hive is
+left open, so ours does strictly more work per request; both sign each subgraph call (HMAC with an
+admin principal), as the subgraphs require. For each operation the two gateways are loaded in
+turn by autocannon in this process (${CONNECTIONS} connections, ${WARMUP} s warm-up, then ${DURATION} s measured), odd rounds ours first, even rounds
 Hive first; both answers are checked equal first, and every response body is checked for GraphQL
 errors. The mutation places a new order each time (own SKU per run); the event consumers are left
 to drain before each run. Everything shares the machine's ${availableParallelism()} cores, so a gateway that uses less CPU

@@ -1,8 +1,13 @@
 // Hive Gateway serving Waybill's supergraph, for the side-by-side gateway benchmark only.
-// Reads PORT and SUBGRAPH_<NAME>_URL like our gateway; logs errors only.
+// Reads PORT, SUBGRAPH_<NAME>_URL and INTERNAL_SIGNING_KEY(_FILE) like our gateway; logs errors only.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
+// By path rather than through @waybill/runtime's index, so this process loads only the signing
+// code on top of Hive (its memory is measured).
+import { encodePrincipal, principalOf } from "../packages/runtime/src/auth/principal.ts";
+import { secretFromEnv } from "../packages/runtime/src/auth/secrets.ts";
+import { signRequest } from "../packages/runtime/src/auth/signature.ts";
 import { SUBGRAPHS } from "../scripts/subgraphs.ts";
 
 const supergraph = readFileSync(new URL("../schema/supergraph.graphql", import.meta.url), "utf8");
@@ -14,12 +19,39 @@ for (const { name } of SUBGRAPHS) {
   transportEntries[name] = { location };
 }
 
+const signingKey = secretFromEnv(process.env, "INTERNAL_SIGNING_KEY");
+const principal = encodePrincipal(principalOf({ subject: "bench:hive-gateway", role: "admin" }));
+
+/**
+ * Subgraphs answer only calls the gateway signed: sign each of Hive's as ours signs its own. The
+ * signing wraps the fetch itself, so it sees the method, URL and body after every other hook.
+ */
+const signSubgraphCalls: GatewayPlugin = {
+  onFetch({ fetchFn, setFetchFn }) {
+    setFetchFn((url, options = {}, context, info) => {
+      const body = options.body ?? "";
+      if (typeof body !== "string" && !(body instanceof Uint8Array))
+        throw new Error("cannot sign a streamed subgraph request body");
+      const { pathname, search } = new URL(url);
+      const method = options.method ?? "GET";
+      const signed = signRequest(signingKey, { method, path: pathname + search, body, principal });
+      return fetchFn(
+        url,
+        { ...options, headers: { ...options.headers, ...signed } },
+        context,
+        info,
+      );
+    });
+  },
+};
+
 const gateway = createGatewayRuntime({
   supergraph,
   transportEntries,
   logging: "error",
   graphiql: false,
   landingPage: false,
+  plugins: () => [signSubgraphCalls],
 });
 
 const port = Number(process.env.PORT ?? 4100);

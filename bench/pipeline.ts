@@ -64,7 +64,7 @@ async function confirm(order: PlacedOrder, id: string): Promise<string> {
     variables: { input: shipmentInput(order, 1, `1ZP${id.replace(/[^A-Za-z0-9]/g, "")}`) },
   });
   const reply = await poster
-    .post(hub.gatewayUrl, body, { "x-correlation-id": id })
+    .post(hub.gateway.url, body, { ...hub.gateway.headers, "x-correlation-id": id })
     .catch((error: unknown) => ({ status: 0, body: String(error) }));
   track.answered = performance.now();
   track.ok = reply.status === 200 && reply.body.includes('"__typename":"Shipment"');
@@ -74,7 +74,7 @@ async function confirm(order: PlacedOrder, id: string): Promise<string> {
 async function placeOrders(count: number, skus: string[], customers: string[]) {
   return inParallel(Array.from({ length: count }), 16, (_, i) =>
     placeOrder(
-      hub.gatewayUrl,
+      hub.gateway,
       customers[i % customers.length] ?? "",
       [skus[i % skus.length] ?? ""],
       1,
@@ -168,9 +168,9 @@ const raw = { windowed: 0, serial: 0, size: 0 };
 try {
   console.log("seeding: products, customers, orders…");
   const skus = Array.from({ length: SKUS }, (_, i) => `PL-${String(i).padStart(3, "0")}`);
-  await inParallel(skus, 8, (sku) => createProduct(hub.gatewayUrl, sku, 500_000));
+  await inParallel(skus, 8, (sku) => createProduct(hub.gateway, sku, 500_000));
   const customers = await inParallel(Array.from({ length: CUSTOMERS }), 4, () =>
-    createCustomer(hub.gatewayUrl),
+    createCustomer(hub.gateway),
   );
   const maxOrders = await placeOrders(SHIPMENTS, skus, customers);
   await broker.drained(300_000);
@@ -229,7 +229,7 @@ try {
   console.log(`phase 3: ${RETRY_ORDERS} orders shipped as soon as shipments knows them…`);
   const placeAndShip = async (prefix: string, i: number): Promise<string> => {
     const customer = customers[i % CUSTOMERS] ?? "";
-    const order = await placeOrder(hub.gatewayUrl, customer, [skus[i % SKUS] ?? ""], 1);
+    const order = await placeOrder(hub.gateway, customer, [skus[i % SKUS] ?? ""], 1);
     for (let attempt = 0; attempt < 1000; attempt++) {
       const failure = await confirm(order, `${prefix}${i}`);
       if (!failure.includes("UnknownOrderError")) return failure;

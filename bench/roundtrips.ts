@@ -26,9 +26,13 @@ import {
   shipmentInput,
 } from "./lib/seed.ts";
 
-const SIZES = [1, 10, 100];
+/** Comma-separated numbers from the environment; smaller ones make a quick smoke run. */
+const numbers = (name: string, fallback: number[]) =>
+  process.env[name]?.split(",").map(Number) ?? fallback;
+const SIZES = numbers("BENCH_SIZES", [1, 10, 100]);
 const SERVICES = ["orders", "shipments", "inventory", "billing", "returns"];
-const HISTORY = [10, 1_000];
+/** Sizes of a customer's history for timing the first page of its orders. */
+const HISTORY = numbers("BENCH_HISTORY", [10, 1_000]);
 
 interface Measured {
   operation: string;
@@ -43,7 +47,7 @@ const counter = new RoundTripCounter();
 for (const [name, service] of Object.entries(hub.services))
   counter.watch(name, service.runtime.store);
 const broker = await openBroker(hub.natsUrl);
-const url = hub.gatewayUrl;
+const api = hub.gateway;
 
 /** Runs `query` three times and keeps the last (warm) count; the counts must agree. */
 async function measure(
@@ -56,7 +60,7 @@ async function measure(
   let last: Measured | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     const id = `rt-${randomUUID()}`;
-    const data = await execute<unknown>(url, query, variables, { "x-correlation-id": id });
+    const data = await execute<unknown>(api, query, variables, { "x-correlation-id": id });
     const trips = counter.of(id);
     const total = [...trips.byService.values()].reduce((a, b) => a + b, 0);
     const previous = last && [...last.trips.byService.values()].reduce((a, b) => a + b, 0);
@@ -74,16 +78,16 @@ try {
     (_, i) => `RT-${String(i).padStart(3, "0")}`,
   );
   console.log(`seeding ${skus.length} products, customers with ${SIZES.join("/")} orders…`);
-  await inParallel(skus, 8, (sku) => createProduct(url, sku, 100_000));
+  await inParallel(skus, 8, (sku) => createProduct(api, sku, 100_000));
   const customers = new Map<number, string>();
   const orders = new Map<number, string>();
   for (const size of SIZES) {
-    customers.set(size, (await customerWithOrders(url, skus.slice(0, 2), size)).customerId);
+    customers.set(size, (await customerWithOrders(api, skus.slice(0, 2), size)).customerId);
     // An order of `size` lines, one product each, shipped whole in one shipment and invoiced.
-    const customerId = await createCustomer(url);
-    const order = await placeOrder(url, customerId, skus.slice(0, size), 1);
-    await confirmShipment(url, shipmentInput(order, 1, `1ZRT${size}`));
-    await invoicesIssued(url, order.id, 1);
+    const customerId = await createCustomer(api);
+    const order = await placeOrder(api, customerId, skus.slice(0, size), 1);
+    await confirmShipment(api, shipmentInput(order, 1, `1ZRT${size}`));
+    await invoicesIssued(api, order.id, 1);
     orders.set(size, order.id);
   }
   await broker.drained(120_000);
@@ -116,11 +120,11 @@ try {
     );
   }
   // A write, for comparison: the request's own operations, then those of the events it causes.
-  const writer = await createCustomer(url);
+  const writer = await createCustomer(api);
   for (const size of SIZES) {
     const id = `${SPLIT_PREFIX}${randomUUID()}`;
     await execute(
-      url,
+      api,
       PLACE_ORDER,
       { input: orderInput(writer, skus.slice(0, size), 1) },
       { "x-correlation-id": id },
@@ -142,15 +146,15 @@ try {
   const history: (string | number)[][] = [];
   const page = "query Page($customerId: ID!) { orders(customerId: $customerId, first: 10) { id } }";
   for (const total of HISTORY) {
-    const customerId = await createCustomer(url);
+    const customerId = await createCustomer(api);
     await inParallel(Array.from({ length: total }), 8, () =>
-      placeOrder(url, customerId, skus.slice(0, 1), 1),
+      placeOrder(api, customerId, skus.slice(0, 1), 1),
     );
     await broker.drained(120_000);
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {
       const started = performance.now();
-      await execute(url, page, { customerId });
+      await execute(api, page, { customerId });
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
@@ -192,11 +196,12 @@ try {
 
 ${await machineReport()}
 - load average (1, 5, 15 min): ${loadBefore} before, ${loadAverage()} after (counts do not depend on load)
-- command: \`npm run bench:roundtrips\`
+- command: \`npm run bench:roundtrips\` (BENCH_SIZES=${SIZES.join(",")} BENCH_HISTORY=${HISTORY.join(",")})
 
 The five services run in the benchmark's process exactly as their \`main.ts\` runs them
-(\`runService\`), with our gateway (\`createGateway\`) in front, nats-server beside. Each store's
-\`metrics.operations\` counter is watched, and every operation is charged to the correlation id of
+(\`runService\`), with our gateway (\`createGateway\`) in front, nats-server beside. Each service
+store's \`metrics.operations\` counter is watched (not the gateway's, whose API-key lookup every
+request also costs), and every operation is charged to the correlation id of
 the request it belongs to (the gateway forwards \`x-correlation-id\` to every subgraph call; event
 handlers run under the id of the request that caused the event). No production code is changed.
 Every query is sent three times; the table shows the third (the counts were equal each time unless

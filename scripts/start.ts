@@ -11,6 +11,8 @@ try {
     ...(process.env.NATS_URL ? { natsUrl: process.env.NATS_URL } : {}),
     ports: "default",
     logLevel: process.env.LOG_LEVEL ?? "warn",
+    // A local hub shows introspection and error details unless told it is production.
+    env: { WAYBILL_ENV: process.env.WAYBILL_ENV ?? "development" },
     output: (name, line) => {
       if (verbose || line.includes('"level":50') || line.includes('"level":60'))
         console.log(`[${name}] ${line}`);
@@ -18,6 +20,9 @@ try {
   });
   console.log(`Waybill is running (data in ${dataDir}, NATS at ${system.natsUrl}).`);
   console.log(`  gateway    ${system.gatewayUrl}`);
+  console.log(
+    `  admin API key in ${dataDir}/secrets/admin-api-key (send it as Authorization: Bearer <key>)`,
+  );
   for (const service of Object.values(system.services))
     console.log(`  ${service.name.padEnd(10)} ${service.url}`);
   console.log("Load demo data with `npm run seed`. Press Ctrl-C to stop.");

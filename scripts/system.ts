@@ -4,6 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort, startNatsServer, type NatsServerProcess } from "@waybill/runtime";
+import { ensureLocalSecrets } from "./secrets.ts";
 import { defaultUrl, GATEWAY_PORT, SUBGRAPHS, type SubgraphName } from "./subgraphs.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -37,6 +38,10 @@ export interface ManagedProcess {
 
 export interface RunningSystem {
   gatewayUrl: string;
+  /** An admin API key for the gateway, kept in `dataDir/secrets/admin-api-key`. */
+  adminApiKey: string;
+  /** The key the gateway signs subgraph calls with, for tools that must pose as the gateway. */
+  signingKeyFile: string;
   natsUrl: string;
   nats: NatsServerProcess | null;
   services: Record<SubgraphName, ManagedProcess>;
@@ -69,6 +74,13 @@ async function waitReady(
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const dataDir = resolve(options.dataDir);
   await mkdir(join(dataDir, "data"), { recursive: true });
+  const secrets = await ensureLocalSecrets(dataDir, join(dataDir, "data"));
+  const given = { ...process.env, ...options.env };
+  // A signing key from the environment wins over the generated one.
+  const shared: NodeJS.ProcessEnv =
+    given.INTERNAL_SIGNING_KEY || given.INTERNAL_SIGNING_KEY_FILE
+      ? {}
+      : { INTERNAL_SIGNING_KEY_FILE: secrets.signingKeyFile };
   const nats = options.natsUrl ? null : await startNatsServer({ storeDir: join(dataDir, "nats") });
   const natsUrl = options.natsUrl ?? nats?.url ?? "";
   const listeners: ((name: string, code: number | null) => void)[] = [];
@@ -90,6 +102,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         cwd: ROOT,
         env: {
           ...process.env,
+          ...shared,
           ...options.env,
           ...env,
           PORT: String(port),
@@ -153,10 +166,15 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     }
     await Promise.all(Object.values(services).map((service) => service.start()));
     const gatewayPort = options.ports === "free" ? await freePort() : GATEWAY_PORT;
-    const gateway = launch("gateway", "gateway/src/main.ts", gatewayPort, "/healthz", urls);
+    const gateway = launch("gateway", "gateway/src/main.ts", gatewayPort, "/healthz", {
+      ...urls,
+      DATA_DIR: join(dataDir, "data"),
+    });
     await gateway.start();
     return {
       gatewayUrl: gateway.url,
+      adminApiKey: secrets.adminApiKey,
+      signingKeyFile: secrets.signingKeyFile,
       natsUrl,
       nats,
       services,

@@ -12,11 +12,16 @@ export interface HiveGateway {
   stop(): Promise<void>;
 }
 
+/** Starts Hive Gateway; it signs its subgraph calls with the key in `signingKeyFile`, as ours does. */
 export async function startHiveGateway(
   subgraphUrls: Record<SubgraphName, string>,
+  signingKeyFile: string,
 ): Promise<HiveGateway> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  // As in scripts/system.ts, a signing key from the environment wins over the generated one.
+  if (!env.INTERNAL_SIGNING_KEY && !env.INTERNAL_SIGNING_KEY_FILE)
+    env.INTERNAL_SIGNING_KEY_FILE = signingKeyFile;
   for (const [name, url] of Object.entries(subgraphUrls))
     env[`SUBGRAPH_${name.toUpperCase()}_URL`] = url;
   const child = spawn(process.execPath, [join(ROOT, "bench", "hive-gateway.ts")], {

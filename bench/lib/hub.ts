@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSystem, type RunningSystem } from "../../scripts/system.ts";
 import { SUBGRAPHS, type SubgraphName } from "../../scripts/subgraphs.ts";
+import type { Endpoint } from "./graphql.ts";
 import { childrenByScript, type Watched } from "./procs.ts";
 
 export interface Hub {
   system: RunningSystem;
-  /** Our gateway's GraphQL URL. */
-  gatewayUrl: string;
+  /** Our gateway's GraphQL URL with the admin API key (`authorization: Bearer …`) it requires. */
+  gateway: Endpoint;
   subgraphUrls: Record<SubgraphName, string>;
   /** The processes to measure: nats-server, the five subgraphs and our gateway. */
   processes(): Watched[];
@@ -24,7 +25,8 @@ const SCRIPTS: Record<string, string> = {
 };
 
 /**
- * Starts nats-server, the five subgraphs and our gateway with their data in a fresh temp folder.
+ * Starts nats-server, the five subgraphs and our gateway with their data in a fresh temp folder,
+ * the gateway's rate limit off (a benchmark is one client sending as fast as it can).
  * With BENCH_CPU_PROF=<dir> every Node process writes a V8 CPU profile there when it stops
  * (read them with `node bench/profile-summary.ts <file>`).
  */
@@ -33,9 +35,11 @@ export async function startHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Hub> {
   // a diagnostic for how much of a figure the disk accounts for.
   const dataDir = await mkdtemp(join(process.env.BENCH_DATA_DIR ?? tmpdir(), "waybill-bench-"));
   const profileDir = process.env.BENCH_CPU_PROF;
-  const env = profileDir
-    ? { ...extraEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` }
-    : extraEnv;
+  const env: NodeJS.ProcessEnv = {
+    ...extraEnv,
+    RATE_LIMIT_REQUESTS: "0",
+    ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
+  };
   const problems: string[] = [];
   const system = await startSystem({
     dataDir,
@@ -55,7 +59,10 @@ export async function startHub(extraEnv: NodeJS.ProcessEnv = {}): Promise<Hub> {
   ) as Record<SubgraphName, string>;
   return {
     system,
-    gatewayUrl: system.gatewayUrl,
+    gateway: {
+      url: system.gatewayUrl,
+      headers: { authorization: `Bearer ${system.adminApiKey}` },
+    },
     subgraphUrls,
     problems,
     processes: () => [

@@ -1,8 +1,10 @@
 // One autocannon run against a GraphQL endpoint, with GraphQL errors counted from the bodies.
 import autocannon from "autocannon";
+import type { Endpoint } from "./graphql.ts";
 
 export interface LoadOptions {
-  url: string;
+  /** Where to send, with the headers (credential) every request carries. */
+  endpoint: Endpoint;
   query: string;
   /** Variables per request; a function gives each request its own (for mutations). */
   variables: Record<string, unknown> | (() => Record<string, unknown>);
@@ -22,7 +24,7 @@ export interface LoadResult {
   firstFailure: string | null;
 }
 
-/** Loads `url` with one operation for a fixed time, `connections` requests in flight. */
+/** Loads the endpoint with one operation for a fixed time, `connections` requests in flight. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const { variables } = options;
   const fixed =
@@ -30,11 +32,11 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   let graphqlErrors = 0;
   let firstFailure: string | null = null;
   const result = await autocannon({
-    url: options.url,
+    url: options.endpoint.url,
     connections: options.connections,
     duration: options.durationSeconds,
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...options.endpoint.headers },
     ...(fixed ? { body: fixed } : {}),
     requests: [
       {

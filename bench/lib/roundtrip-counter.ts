@@ -61,7 +61,11 @@ export class RoundTripCounter {
     const prototype = Object.getPrototypeOf(store.collection("inbox")) as Record<string, unknown>;
     if (prototype.__benchPatched) return;
     prototype.__benchPatched = true;
+    const forget = () => (this.#lastService = "");
+    // A watched store counts synchronously within the call; an unwatched one (the gateway's, which
+    // holds the API keys) sets no service and is not charged.
     const charge = (collection: string, method: string) => {
+      if (!this.#lastService) return;
       const entry = this.#entry();
       const key = `${this.#lastService} ${collection}.${method}`;
       entry.byCall.set(key, (entry.byCall.get(key) ?? 0) + 1);
@@ -69,6 +73,7 @@ export class RoundTripCounter {
     for (const method of METHODS) {
       const original = prototype[method] as (this: Collection, ...args: unknown[]) => unknown;
       prototype[method] = function (this: Collection, ...args: unknown[]) {
+        forget();
         const result = original.apply(this, args);
         charge(this.name, method);
         return result;

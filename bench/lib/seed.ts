@@ -1,7 +1,7 @@
 // Seeding through the public API, as a client would; retries while events have not arrived yet.
 import { randomUUID } from "node:crypto";
 import { waitFor } from "@waybill/runtime/testing";
-import { execute } from "./graphql.ts";
+import { execute, type Endpoint } from "./graphql.ts";
 import {
   CONFIRM_SHIPMENT,
   CREATE_CUSTOMER,
@@ -21,9 +21,9 @@ export interface PlacedOrder {
   lineIds: string[];
 }
 
-export async function createCustomer(url: string, policy = "ON_SHIPMENT"): Promise<string> {
+export async function createCustomer(api: Endpoint, policy = "ON_SHIPMENT"): Promise<string> {
   const { createCustomer: customer } = await execute<{ createCustomer: { id: string } }>(
-    url,
+    api,
     CREATE_CUSTOMER,
     {
       input: {
@@ -36,8 +36,8 @@ export async function createCustomer(url: string, policy = "ON_SHIPMENT"): Promi
   return customer.id;
 }
 
-export async function createProduct(url: string, sku: string, quantity: number): Promise<void> {
-  await execute(url, CREATE_PRODUCT, { sku, warehouse: WAREHOUSE, quantity });
+export async function createProduct(api: Endpoint, sku: string, quantity: number): Promise<void> {
+  await execute(api, CREATE_PRODUCT, { sku, warehouse: WAREHOUSE, quantity });
 }
 
 /** The input of an order of `skus`, one line each. */
@@ -52,7 +52,7 @@ export function orderInput(customerId: string, skus: string[], quantity = 2) {
 
 /** Places an order, asking again while orders has not learned the SKUs from inventory. */
 export async function placeOrder(
-  url: string,
+  api: Endpoint,
   customerId: string,
   skus: string[],
   quantity = 2,
@@ -60,7 +60,7 @@ export async function placeOrder(
   const input = orderInput(customerId, skus, quantity);
   const placed = await waitFor(
     async () => {
-      const { placeOrder: result } = await execute<PlaceOrderData>(url, PLACE_ORDER, { input });
+      const { placeOrder: result } = await execute<PlaceOrderData>(api, PLACE_ORDER, { input });
       return result.__typename === "UnknownSkuError" ? undefined : result;
     },
     { description: "orders to know the SKUs", timeoutMs: 60_000, intervalMs: 50 },
@@ -85,14 +85,14 @@ export function shipmentInput(order: PlacedOrder, quantity: number, tracking: st
 
 /** Confirms a shipment, asking again while shipments has not heard of the order. */
 export async function confirmShipment(
-  url: string,
+  api: Endpoint,
   input: ReturnType<typeof shipmentInput>,
   headers: Record<string, string> = {},
 ): Promise<string> {
   const shipped = await waitFor(
     async () => {
       const { confirmShipment: result } = await execute<ConfirmShipmentData>(
-        url,
+        api,
         CONFIRM_SHIPMENT,
         { input },
         headers,
@@ -105,18 +105,18 @@ export async function confirmShipment(
   return shipped.id;
 }
 
-export async function milestone(url: string, shipmentId: string, type: string): Promise<void> {
-  await execute(url, RECORD_MILESTONE, {
+export async function milestone(api: Endpoint, shipmentId: string, type: string): Promise<void> {
+  await execute(api, RECORD_MILESTONE, {
     input: { shipmentId, type, occurredAt: new Date().toISOString(), location: "Utrecht" },
   });
 }
 
-export async function requestReturn(url: string, order: PlacedOrder): Promise<void> {
+export async function requestReturn(api: Endpoint, order: PlacedOrder): Promise<void> {
   const lineId = order.lineIds[0] ?? "";
   await waitFor(
     async () => {
       const { requestReturn: result } = await execute<{ requestReturn: { __typename: string } }>(
-        url,
+        api,
         REQUEST_RETURN,
         { input: { orderId: order.id, reason: "damaged", lines: [{ lineId, quantity: 1 }] } },
       );
@@ -127,11 +127,11 @@ export async function requestReturn(url: string, order: PlacedOrder): Promise<vo
 }
 
 /** Waits until the order has `count` invoices, all issued. */
-export async function invoicesIssued(url: string, orderId: string, count: number): Promise<void> {
+export async function invoicesIssued(api: Endpoint, orderId: string, count: number): Promise<void> {
   await waitFor(
     async () => {
       const { order } = await execute<{ order: { invoices: { status: string }[] } | null }>(
-        url,
+        api,
         INVOICES_OF_ORDER,
         { id: orderId },
       );
@@ -161,36 +161,36 @@ export async function inParallel<T, R>(
 }
 
 /** A populated order 360: two lines shipped in two parts, milestones, two issued invoices, a return. */
-export async function order360(url: string, skus: string[], index: number): Promise<string> {
-  const customerId = await createCustomer(url);
-  const order = await placeOrder(url, customerId, skus, 4);
+export async function order360(api: Endpoint, skus: string[], index: number): Promise<string> {
+  const customerId = await createCustomer(api);
+  const order = await placeOrder(api, customerId, skus, 4);
   const tracking = `1Z360${String(index).padStart(6, "0")}`;
-  const first = await confirmShipment(url, shipmentInput(order, 2, `${tracking}A`));
-  const second = await confirmShipment(url, shipmentInput(order, 2, `${tracking}B`));
+  const first = await confirmShipment(api, shipmentInput(order, 2, `${tracking}A`));
+  const second = await confirmShipment(api, shipmentInput(order, 2, `${tracking}B`));
   for (const type of ["PICKED_UP", "IN_TRANSIT"]) {
-    await milestone(url, first, type);
-    await milestone(url, second, type);
+    await milestone(api, first, type);
+    await milestone(api, second, type);
   }
-  await invoicesIssued(url, order.id, 2);
-  await requestReturn(url, order);
+  await invoicesIssued(api, order.id, 2);
+  await requestReturn(api, order);
   return order.id;
 }
 
 /** A customer with `size` orders, each shipped whole and invoiced. */
 export async function customerWithOrders(
-  url: string,
+  api: Endpoint,
   skus: string[],
   size: number,
   parallel = 8,
 ): Promise<{ customerId: string; orderIds: string[] }> {
-  const customerId = await createCustomer(url);
+  const customerId = await createCustomer(api);
   const orders = await inParallel(Array.from({ length: size }), parallel, async () => {
-    const placed = await placeOrder(url, customerId, skus, 1);
+    const placed = await placeOrder(api, customerId, skus, 1);
     const tracking = `1ZL${placed.id.slice(-12).replace(/-/g, "")}`;
-    await confirmShipment(url, shipmentInput(placed, 1, tracking));
+    await confirmShipment(api, shipmentInput(placed, 1, tracking));
     return placed;
   });
-  await inParallel(orders, parallel, (placed) => invoicesIssued(url, placed.id, 1));
+  await inParallel(orders, parallel, (placed) => invoicesIssued(api, placed.id, 1));
   return { customerId, orderIds: orders.map((order) => order.id) };
 }
 
@@ -198,16 +198,16 @@ export const READ_SKUS = ["BENCH-MUG", "BENCH-TEE"];
 
 /** `orders360` populated orders and `customers` customers with `listSize` orders each. */
 export async function seedReadModel(
-  url: string,
+  api: Endpoint,
   sizes: { orders360: number; customers: number; listSize: number },
 ) {
-  for (const sku of READ_SKUS) await createProduct(url, sku, 900_000);
+  for (const sku of READ_SKUS) await createProduct(api, sku, 900_000);
   const orderIds = await inParallel(Array.from({ length: sizes.orders360 }), 4, (_, index) =>
-    order360(url, READ_SKUS, index),
+    order360(api, READ_SKUS, index),
   );
   const customerIds: string[] = [];
   for (let i = 0; i < sizes.customers; i++) {
-    customerIds.push((await customerWithOrders(url, READ_SKUS, sizes.listSize)).customerId);
+    customerIds.push((await customerWithOrders(api, READ_SKUS, sizes.listSize)).customerId);
   }
   return { orderIds, customerIds };
 }

@@ -1,11 +1,16 @@
-import { readConfig } from "@waybill/runtime";
+import { readConfig, secretFromEnv } from "@waybill/runtime";
 import { z } from "zod";
+import { authEnv, jwtSettings } from "./auth/config.ts";
+import { limitsEnv } from "./limits/config.ts";
 
 const SUBGRAPHS = ["orders", "shipments", "inventory", "billing", "returns"] as const;
 
 const url = z.string().url().optional();
 
-/** Gateway configuration from the environment; subgraph URLs default to the supergraph's. */
+/**
+ * Gateway configuration from the environment; subgraph URLs default to the supergraph's. The
+ * internal signing key has no default: the gateway does not start without it.
+ */
 export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   const config = readConfig(
     {
@@ -14,12 +19,19 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       LOG_LEVEL: z
         .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
         .default("info"),
+      /** production hides introspection and internal error details; development shows them. */
+      WAYBILL_ENV: z.enum(["production", "development"]).default("production"),
       MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+      /** Where the gateway keeps API keys: the embedded store under DATA_DIR, or MongoDB. */
+      DATA_DIR: z.string().default(".waybill/data"),
+      MONGODB_URL: z.string().url().optional(),
       SUBGRAPH_ORDERS_URL: url,
       SUBGRAPH_SHIPMENTS_URL: url,
       SUBGRAPH_INVENTORY_URL: url,
       SUBGRAPH_BILLING_URL: url,
       SUBGRAPH_RETURNS_URL: url,
+      ...authEnv,
+      ...limitsEnv,
     },
     env,
   );
@@ -29,7 +41,12 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       config[`SUBGRAPH_${name.toUpperCase()}_URL` as `SUBGRAPH_${Uppercase<typeof name>}_URL`];
     if (override) subgraphUrls[name] = override;
   }
-  return { ...config, subgraphUrls };
+  return {
+    ...config,
+    subgraphUrls,
+    jwt: jwtSettings(config),
+    signingKey: secretFromEnv(env, "INTERNAL_SIGNING_KEY"),
+  };
 }
 
 export type GatewayConfig = ReturnType<typeof gatewayConfig>;

@@ -1,5 +1,6 @@
 import { Agent, request, type IncomingHttpHeaders } from "node:http";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { INTERNAL_HEADERS, signRequest } from "@waybill/runtime";
 
 /** The fetch function `RemoteGraphQLDataSource` calls subgraphs with. */
 type Fetcher = RemoteGraphQLDataSource["fetcher"];
@@ -89,8 +90,11 @@ class FetchError extends Error {
  * (make-fetch-happen) spends a large share of the gateway's CPU per call: it builds an Error to
  * read its stack for every request (agent-base `isSecureEndpoint`) and goes through several
  * stream and option layers. Subgraphs are plain `http:` URLs on the private network.
+ *
+ * Every call is signed with `signingKey` (method, path, time, body and the principal header set
+ * by the data source), which is what subgraphs accept instead of a client's own request.
  */
-export function keepAliveFetcher(): Fetcher {
+export function keepAliveFetcher(signingKey: Buffer): Fetcher {
   // Idle sockets are closed after 4 s, well before a subgraph's own keep-alive timeout (65 s), so
   // a request is never written to a socket the subgraph is closing at that moment.
   const agent = new Agent({ keepAlive: true, timeout: 4_000, scheduling: "lifo" });
@@ -102,12 +106,24 @@ export function keepAliveFetcher(): Fetcher {
         return;
       }
       const body = init.body ?? "";
+      const method = init.method ?? "GET";
+      const headers = { ...init.headers };
+      const signature = signRequest(signingKey, {
+        method,
+        path: `${target.pathname}${target.search}`,
+        body,
+        principal: headers[INTERNAL_HEADERS.principal] ?? "",
+      });
       const outgoing = request(
         target,
         {
           agent,
-          method: init.method ?? "GET",
-          headers: { ...init.headers, "content-length": String(Buffer.byteLength(body)) },
+          method,
+          headers: {
+            ...headers,
+            ...signature,
+            "content-length": String(Buffer.byteLength(body)),
+          },
           signal: init.signal as AbortSignal | undefined,
         },
         (incoming) => {

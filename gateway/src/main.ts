@@ -11,6 +11,8 @@ import {
   observeHttp,
   withTraceContext,
 } from "@waybill/runtime";
+import { openStore } from "@waybill/runtime/store";
+import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
@@ -19,7 +21,12 @@ import { WEBHOOK_ROUTES } from "./webhooks.ts";
 const config = gatewayConfig();
 const logger = createLogger("gateway", config.LOG_LEVEL);
 const metrics = createMetrics({ service: "gateway", defaultMetrics: true });
-const gateway = await createGateway(config, logger, { metrics });
+const store = await openStore({
+  database: "gateway",
+  dataDir: config.DATA_DIR,
+  ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
+});
+const gateway = await createGateway(config, logger, { metrics, apiKeys: apiKeyStore(store) });
 const probes = { [METRICS_PATH]: metricsRoute(metrics), "/readyz": readinessRoute(config) };
 const paths = ["/graphql", "/healthz", ...Object.keys(probes), ...Object.keys(WEBHOOK_ROUTES)];
 const handler = observeHttp(metrics, paths, withRoutes(probes, gateway.handler));
@@ -30,6 +37,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void closeServer(server)
       .then(() => gateway.stop())
+      .then(() => store.close())
       .then(() => tracing.flush())
       .then(() => process.exit(0));
   });

@@ -10,82 +10,156 @@ import {
   activeTraceparent,
   CORRELATION_HEADER,
   currentContext,
+  encodePrincipal,
+  INTERNAL_HEADERS,
   TRACEPARENT_HEADER,
   type Logger,
   type Metrics,
+  type Principal,
   type RequestHandler,
 } from "@waybill/runtime";
+import { authenticator, AuthError, jwtAuthenticator, type ApiKeyStore } from "./auth/index.ts";
 import { HttpError, readJsonBody } from "./body.ts";
 import type { GatewayConfig } from "./config.ts";
+import { maskErrorsInProduction } from "./errors.ts";
 import { keepAliveFetcher } from "./fetcher.ts";
+import {
+  applyPersistedDocument,
+  corsMiddleware,
+  createRateLimiter,
+  loadPersistedDocuments,
+  queryLimits,
+} from "./limits/index.ts";
 import { apolloMetricsPlugin } from "./metrics.ts";
 import { operationsDataSource, OPERATIONS_SUBGRAPH } from "./operations/index.ts";
 import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
 
-interface GatewayContext {
+/** What every operation carries: the trace, and the principal the gateway authenticated. */
+export interface GatewayContext {
   correlationId: string;
   traceparent?: string;
+  principal?: Principal;
 }
 
-/** Forwards the request's correlation id and traceparent to every subgraph call. */
-class TracingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+/**
+ * Sends the verified principal, the correlation id and the traceparent with every subgraph call;
+ * the fetcher signs the call. Nothing the client sent is forwarded.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     // Health checks and schema loads carry an untyped context; operations carry ours.
-    const { correlationId, traceparent } = context as Partial<GatewayContext>;
+    const { correlationId, traceparent, principal } = context as Partial<GatewayContext>;
     if (!request.http || !correlationId) return;
     request.http.headers.set(CORRELATION_HEADER, correlationId);
+    if (principal) request.http.headers.set(INTERNAL_HEADERS.principal, encodePrincipal(principal));
     // When tracing, the subgraph's span is a child of this fetch's span (Apollo's `gateway.fetch`).
     const parent = activeTraceparent() ?? traceparent;
     if (parent) request.http.headers.set(TRACEPARENT_HEADER, parent);
   }
 }
 
-/** The federated gateway over the static supergraph in `schema/`; `metrics` counts operations. */
+/** A client may not pose as the gateway: its copies of the internal headers are dropped. */
+function stripInternalHeaders(req: IncomingMessage): void {
+  for (const name of Object.values(INTERNAL_HEADERS)) delete req.headers[name];
+}
+
+/**
+ * The federated gateway over the static supergraph in `schema/`: authenticates every request,
+ * limits it, and calls the subgraphs with a signed principal. `metrics` counts operations.
+ */
 export async function createGateway(
   config: GatewayConfig,
   logger: Logger,
-  options: { metrics?: Metrics } = {},
+  options: { apiKeys: ApiKeyStore; metrics?: Metrics },
 ) {
   // The gateway reports usage to Apollo unless told not to; Waybill never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
+  const production = config.WAYBILL_ENV === "production";
   const supergraphSdl = readFileSync(SUPERGRAPH, "utf8");
-  const fetcher = keepAliveFetcher();
+  const fetcher = keepAliveFetcher(config.signingKey);
+  const urlOf = (service: string) =>
+    config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "";
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       name === OPERATIONS_SUBGRAPH
-        ? operationsDataSource(
-            (service) =>
-              config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "",
-          )
-        : new TracingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
+        ? operationsDataSource({ urlOf, signingKey: config.signingKey, apiKeys: options.apiKeys })
+        : new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
     logger,
   });
+  const limits = queryLimits(config);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
+    introspection: !production,
     includeStacktraceInErrorResponses: false,
-    plugins: options.metrics ? [apolloMetricsPlugin<GatewayContext>(options.metrics)] : [],
+    // Clients may not register documents (automatic persisted queries); trusted documents are ours.
+    persistedQueries: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    formatError: maskErrorsInProduction(production),
+    plugins: [
+      ...limits.plugins,
+      ...(options.metrics ? [apolloMetricsPlugin<GatewayContext>(options.metrics)] : []),
+    ],
   });
   await server.start();
+  const authenticate = authenticator({
+    apiKeys: options.apiKeys,
+    jwt: config.jwt ? jwtAuthenticator(config.jwt) : undefined,
+  });
+  const limiter = createRateLimiter({
+    requests: config.RATE_LIMIT_REQUESTS,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+  });
+  const cors = corsMiddleware(config.CORS_ALLOWED_ORIGINS);
+  const persisted = config.PERSISTED_DOCUMENTS_FILE
+    ? loadPersistedDocuments(config.PERSISTED_DOCUMENTS_FILE)
+    : undefined;
   const webhooks = webhookHandlers(config, supergraphSdl, logger);
+
+  const graphql: RequestHandler = async (req, res) => {
+    if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "use POST");
+    let principal: Principal;
+    try {
+      principal = await authenticate(req);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      // Failed attempts count against the caller's address, which slows down key guessing.
+      await throttle(`address:${req.socket.remoteAddress ?? "unknown"}`);
+      res.setHeader("www-authenticate", 'Bearer realm="waybill"');
+      throw new HttpError(401, "UNAUTHENTICATED", error.message);
+    }
+    await throttle(`principal:${principal.subject}`);
+    const body = applyPersistedDocument(await readJsonBody(req, config.MAX_BODY_BYTES), persisted, {
+      required: config.PERSISTED_DOCUMENTS_REQUIRED_FOR.includes(principal.role),
+    });
+    await serveGraphQL(server, req, res, body, principal);
+  };
+  const throttle = async (key: string) => {
+    const verdict = await limiter.consume(key);
+    if (verdict.allowed) return;
+    throw new HttpError(429, "RATE_LIMITED", "too many requests; slow down", {
+      "retry-after": String(verdict.retryAfterSeconds),
+    });
+  };
+
   const handler: RequestHandler = async (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === "/healthz") return send(res, 200, { status: "ok" });
+    stripInternalHeaders(req);
+    if ((await cors(req, res)) === "preflight-answered") return;
     const webhook = webhooks.get(path);
     if (webhook) return webhook(req, res);
-    if (path !== "/graphql")
-      return send(res, 404, {
-        errors: [
-          { message: "not found; GraphQL is at /graphql", extensions: { code: "NOT_FOUND" } },
-        ],
-      });
     try {
-      await serveGraphQL(server, req, res, config.MAX_BODY_BYTES);
+      if (path !== "/graphql")
+        throw new HttpError(404, "NOT_FOUND", "not found; GraphQL is at /graphql");
+      await graphql(req, res);
     } catch (error) {
       if (error instanceof HttpError) {
+        for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
         return send(res, error.status, {
           errors: [{ message: error.message, extensions: { code: error.code } }],
         });
@@ -111,7 +185,15 @@ function webhookHandlers(
   for (const [path, subgraph] of Object.entries(WEBHOOK_ROUTES)) {
     const url = config.subgraphUrls[subgraph] ?? supergraphUrl(supergraphSdl, subgraph);
     if (!url) throw new Error(`the supergraph names no URL for subgraph ${subgraph}`);
-    handlers.set(path, webhookForwarder(new URL(path, url), config.MAX_BODY_BYTES, logger));
+    handlers.set(
+      path,
+      webhookForwarder({
+        target: new URL(path, url),
+        limit: config.MAX_BODY_BYTES,
+        signingKey: config.signingKey,
+        logger,
+      }),
+    );
   }
   return handlers;
 }
@@ -120,9 +202,9 @@ async function serveGraphQL(
   server: ApolloServer<GatewayContext>,
   req: IncomingMessage,
   res: ServerResponse,
-  limit: number,
+  body: unknown,
+  principal: Principal,
 ) {
-  const body = await readJsonBody(req, limit);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -130,7 +212,7 @@ async function serveGraphQL(
   const trace = currentContext();
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: {
-      method: (req.method ?? "GET").toUpperCase(),
+      method: "POST",
       headers,
       search: new URL(req.url ?? "/", "http://gateway").search,
       body,
@@ -138,6 +220,7 @@ async function serveGraphQL(
     context: () =>
       Promise.resolve({
         correlationId: trace?.correlationId ?? "",
+        principal,
         ...(trace?.traceparent ? { traceparent: trace.traceparent } : {}),
       }),
   });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   CORRELATION_HEADER,
   currentContext,
+  signRequest,
   TRACEPARENT_HEADER,
   type Logger,
   type RequestHandler,
@@ -49,9 +50,16 @@ function reply(res: ServerResponse, status: number, code: string, message: strin
 
 /**
  * Relays a webhook to `target` with its exact body bytes (signatures cover them) and its
- * `X-Shopify-*` headers, and answers with the subgraph's status and body.
+ * `X-Shopify-*` headers, signed as the gateway's without a principal (the sender's own signature
+ * is what the subgraph checks), and answers with the subgraph's status and body.
  */
-export function webhookForwarder(target: URL, limit: number, logger: Logger): RequestHandler {
+export function webhookForwarder(options: {
+  target: URL;
+  limit: number;
+  signingKey: Buffer;
+  logger: Logger;
+}): RequestHandler {
+  const { target, limit, logger } = options;
   return async (req, res) => {
     if (req.method !== "POST") return reply(res, 405, "METHOD_NOT_ALLOWED", "use POST");
     const body = await rawBody(req, limit);
@@ -60,7 +68,15 @@ export function webhookForwarder(target: URL, limit: number, logger: Logger): Re
     try {
       upstream = await fetch(target, {
         method: "POST",
-        headers: forwardedHeaders(req),
+        headers: {
+          ...forwardedHeaders(req),
+          ...signRequest(options.signingKey, {
+            method: "POST",
+            path: `${target.pathname}${target.search}`,
+            body,
+            principal: "",
+          }),
+        },
         body: new Uint8Array(body),
         signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
       });

@@ -1,7 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "@waybill/runtime";
+import { randomBytes } from "node:crypto";
+import { freePort, INTERNAL_HEADERS, verifyRequest } from "@waybill/runtime";
 import { keepAliveFetcher } from "../src/fetcher.ts";
 
 let server: Server;
@@ -32,7 +33,8 @@ afterAll(async () => {
 });
 
 describe("keepAliveFetcher", () => {
-  const fetcher = keepAliveFetcher();
+  const key = randomBytes(32);
+  const fetcher = keepAliveFetcher(key);
 
   it("posts the body and headers and answers like fetch", async () => {
     const response = await fetcher(`${url}/graphql`, {
@@ -49,6 +51,23 @@ describe("keepAliveFetcher", () => {
     expect(seen.at(-1)?.headers).toMatchObject({
       "x-correlation-id": "c-1",
       "content-length": "26",
+    });
+    // Signed as the gateway: a subgraph holding the key accepts exactly this request.
+    const headers = seen.at(-1)?.headers ?? {};
+    const parts = {
+      method: "POST",
+      path: "/graphql",
+      body: '{"query":"{ __typename }"}',
+      principal: "",
+    };
+    const stamp = {
+      timestamp: headers[INTERNAL_HEADERS.timestamp] as string,
+      signature: headers[INTERNAL_HEADERS.signature] as string,
+    };
+    expect(verifyRequest(key, parts, stamp)).toEqual({ valid: true });
+    expect(verifyRequest(randomBytes(32), parts, stamp)).toEqual({
+      valid: false,
+      reason: "mismatch",
     });
   });
 

@@ -19,7 +19,8 @@ async function subgraph(status: number, notReady: string[] = []): Promise<string
 }
 
 async function gatewayReadiness(env: NodeJS.ProcessEnv) {
-  const server = await listen(readinessRoute(gatewayConfig(env)), 0, "127.0.0.1");
+  const config = gatewayConfig({ INTERNAL_SIGNING_KEY: "k".repeat(32), ...env });
+  const server = await listen(readinessRoute(config), 0, "127.0.0.1");
   onTestFinished(() => closeServer(server));
   const response = await fetch(`http://127.0.0.1:${boundPort(server)}/readyz`);
   return { status: response.status, body: (await response.json()) as unknown };

@@ -65,6 +65,7 @@ const shipment = buildEvent({
   data: {
     shipmentId: "shp_ghost",
     orderId: "ord_ghost",
+    customerId: "cus_ghost",
     warehouse: "AMS1",
     lines: [{ lineId: "ord_ghost-1", sku: "GHOST", quantity: 1 }],
     carrier: "UPS",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { execute, request } from "../support/graphql.ts";
+import { execute, request, credentialHeaders } from "../support/graphql.ts";
 import {
   CONFIRM_SHIPMENT,
   PLACE_ORDER,
@@ -178,7 +178,7 @@ describe("fuzzed input through the gateway", () => {
   it("refuses oversized bodies, wrong content types and broken JSON with a status and a code", async () => {
     const big = await fetch(gateway, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...credentialHeaders(gateway), "content-type": "application/json" },
       body: JSON.stringify({ query: `{ customers { id } }`, pad: "x".repeat(2 * 1024 * 1024) }),
     });
     expect(big.status).toBe(413);
@@ -193,14 +193,14 @@ describe("fuzzed input through the gateway", () => {
     ]) {
       const wrong = await fetch(gateway, {
         method: "POST",
-        headers: { "content-type": type },
+        headers: { ...credentialHeaders(gateway), "content-type": type },
         body: "query={customers{id}}",
       });
       expect(wrong.status).toBe(415);
     }
     const broken = await fetch(gateway, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...credentialHeaders(gateway), "content-type": "application/json" },
       body: '{"query": "{ customers { id } }"',
     });
     expect(broken.status).toBe(400);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/runtime/testing";
-import { execute, request } from "../support/graphql.ts";
+import { execute, request, credentialHeaders } from "../support/graphql.ts";
 import {
   CONFIRM_SHIPMENT,
   CREATE_PRODUCT,
@@ -176,7 +176,7 @@ describe("order to invoice through the gateway", () => {
 
     const notJson = await fetch(gateway, {
       method: "POST",
-      headers: { "content-type": "text/plain" },
+      headers: { ...credentialHeaders(gateway), "content-type": "text/plain" },
       body: "{}",
     });
     expect(notJson.status).toBe(415);

@@ -7,7 +7,25 @@ export interface GraphQLResponse<T> {
   headers: Headers;
 }
 
-/** Posts one operation over real HTTP and returns status, headers and the parsed body. */
+const credentials = new Map<string, string>();
+
+/** Requests to `url` carry this Authorization header unless they bring their own credential. */
+export function useCredential(url: string, authorization: string): void {
+  credentials.set(url, authorization);
+}
+
+function withCredential(url: string, headers: Record<string, string>): Record<string, string> {
+  const named = Object.keys(headers).some((name) =>
+    ["authorization", "x-api-key"].includes(name.toLowerCase()),
+  );
+  const fallback = credentials.get(url);
+  return named || !fallback ? headers : { ...headers, authorization: fallback };
+}
+
+/**
+ * Posts one operation over real HTTP and returns status, headers and the parsed body. Without an
+ * `authorization` or `x-api-key` header, the credential registered for `url` is sent.
+ */
 export async function request<T>(
   url: string,
   query: string,
@@ -16,7 +34,7 @@ export async function request<T>(
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", ...withCredential(url, headers) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, "status" | "headers">;
@@ -40,4 +58,9 @@ export async function execute<T>(
     throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
   }
   return response.data;
+}
+
+/** The credential registered for `url`, as headers for a hand-made request. */
+export function credentialHeaders(url: string): Record<string, string> {
+  return withCredential(url, {});
 }

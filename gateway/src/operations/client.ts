@@ -1,4 +1,11 @@
-import { codedError, CORRELATION_HEADER, currentContext } from "@waybill/runtime";
+import {
+  codedError,
+  CORRELATION_HEADER,
+  currentContext,
+  encodePrincipal,
+  signRequest,
+  type Principal,
+} from "@waybill/runtime";
 
 const SERVICES = ["orders", "shipments", "inventory", "billing", "returns"] as const;
 
@@ -10,11 +17,19 @@ export function isService(name: string): name is ServiceName {
 
 export const serviceNames: readonly ServiceName[] = SERVICES;
 
-/** Calls a service's internal operations route; a service that cannot be reached is a coded error. */
-export function operationsClient(urlOf: (service: ServiceName) => string) {
-  return async function call<T>(service: ServiceName, body: Record<string, unknown>): Promise<T> {
+/**
+ * Calls a service's internal operations route as `principal`, signed with the gateway's key; a
+ * service that cannot be reached is a coded error.
+ */
+export function operationsClient(urlOf: (service: ServiceName) => string, signingKey: Buffer) {
+  return async function call<T>(
+    service: ServiceName,
+    request: Record<string, unknown>,
+    principal: Principal,
+  ): Promise<T> {
     const url = new URL("/internal/operations", urlOf(service));
     const trace = currentContext();
+    const body = JSON.stringify(request);
     let response: Response;
     try {
       response = await fetch(url, {
@@ -22,8 +37,14 @@ export function operationsClient(urlOf: (service: ServiceName) => string) {
         headers: {
           "content-type": "application/json",
           ...(trace ? { [CORRELATION_HEADER]: trace.correlationId } : {}),
+          ...signRequest(signingKey, {
+            method: "POST",
+            path: url.pathname,
+            body,
+            principal: encodePrincipal(principal),
+          }),
         },
-        body: JSON.stringify(body),
+        body,
         signal: AbortSignal.timeout(120_000),
       });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { codedError, DateTime } from "@waybill/runtime";
+import { codedError, DateTime, requireScope, type Principal } from "@waybill/runtime";
 import type { OperationsCall, ServiceName } from "./client.ts";
 import { isService, serviceNames } from "./client.ts";
 
@@ -67,12 +67,18 @@ type Filter = {
   first?: number | null;
 };
 
+type Context = { principal?: Principal };
+
+/** The caller, when it may run operations (the exception queue and replays). */
+const operator = (context: Context) => requireScope(context.principal, "operations");
+
 /** Resolvers of the gateway's operations subgraph: they fan out to the services' internal routes. */
 export function operationsResolvers(call: OperationsCall) {
   return {
     DateTime,
     Query: {
-      async exceptions(_: unknown, { filter }: { filter?: Filter | null }) {
+      async exceptions(_: unknown, { filter }: { filter?: Filter | null }, context: Context) {
+        const principal = operator(context);
         const first = filter?.first ?? 50;
         if (first < 1 || first > 500)
           throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
@@ -88,7 +94,7 @@ export function operationsResolvers(call: OperationsCall) {
         };
         const lists = await Promise.all(
           services.map(async (service) =>
-            (await call<{ exceptions: Record[] }>(service, query)).exceptions.map((r) =>
+            (await call<{ exceptions: Record[] }>(service, query, principal)).exceptions.map((r) =>
               view(service, r),
             ),
           ),
@@ -100,16 +106,26 @@ export function operationsResolvers(call: OperationsCall) {
       },
     },
     Mutation: {
-      async retryException(_: unknown, { id }: { id: string }) {
-        const { service, local } = split(id);
-        return outcome(service, id, await call<Outcome>(service, { action: "retry", id: local }));
-      },
-      async resolveException(_: unknown, { id, comment }: { id: string; comment: string }) {
+      async retryException(_: unknown, { id }: { id: string }, context: Context) {
+        const principal = operator(context);
         const { service, local } = split(id);
         return outcome(
           service,
           id,
-          await call<Outcome>(service, { action: "resolve", id: local, comment }),
+          await call<Outcome>(service, { action: "retry", id: local }, principal),
+        );
+      },
+      async resolveException(
+        _: unknown,
+        { id, comment }: { id: string; comment: string },
+        context: Context,
+      ) {
+        const principal = operator(context);
+        const { service, local } = split(id);
+        return outcome(
+          service,
+          id,
+          await call<Outcome>(service, { action: "resolve", id: local, comment }, principal),
         );
       },
       async replayEvents(
@@ -124,17 +140,23 @@ export function operationsResolvers(call: OperationsCall) {
             fromTime?: Date | null;
           };
         },
+        context: Context,
       ) {
+        const principal = operator(context);
         if (!isService(input.service))
           throw codedError("BAD_USER_INPUT", `unknown service ${input.service}`);
         if (!input.fromSequence === !input.fromTime)
           throw codedError("BAD_USER_INPUT", "give exactly one of fromSequence and fromTime");
-        const { result } = await call<{ result: unknown }>(input.service, {
-          action: "replay",
-          stream: input.stream,
-          fromSequence: input.fromSequence ?? null,
-          fromTime: input.fromTime ? input.fromTime.toISOString() : null,
-        });
+        const { result } = await call<{ result: unknown }>(
+          input.service,
+          {
+            action: "replay",
+            stream: input.stream,
+            fromSequence: input.fromSequence ?? null,
+            fromTime: input.fromTime ? input.fromTime.toISOString() : null,
+          },
+          principal,
+        );
         return result;
       },
     },

@@ -72,6 +72,8 @@ export const eventData = {
   "shipments.shipment.confirmed": z.object({
     shipmentId: id,
     orderId: id,
+    /** The order's customer account, so consumers can authorise reads of what they derive. */
+    customerId: id,
     /** The warehouse the goods left from. */
     warehouse: id,
     lines: z.array(z.object({ lineId: id, sku: id, quantity })).min(1),

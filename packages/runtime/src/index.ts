@@ -14,3 +14,4 @@ export * from "./after-commit.ts";
 export * from "./metrics/index.ts";
 export * from "./readiness.ts";
 export * from "./tracing/index.ts";
+export * from "./auth/index.ts";

@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { YogaInitialContext } from "graphql-yoga";
 import { trackCommits } from "./after-commit.ts";
+import type { Principal } from "./auth/principal.ts";
+import { secretFromEnv } from "./auth/secrets.ts";
 import { connectBus, startConsumer, startOutboxRelay } from "./bus/index.ts";
 import { readConfig, serviceEnv } from "./config.ts";
 import { boundPort, closeServer, listen, withTraceContext, type RequestHandler } from "./http.ts";
@@ -24,7 +26,12 @@ export interface ServiceDefinition<C extends object> {
   resolvers: object;
   /** Creates the collections' indexes; idempotent, run at every start. */
   prepare(store: Store): Promise<void>;
-  context(runtime: ServiceRuntime, initial: YogaInitialContext): C;
+  /** The resolvers' context; `principal` is the caller the gateway verified, if any. */
+  context(
+    runtime: ServiceRuntime,
+    principal: Principal | undefined,
+    initial: YogaInitialContext,
+  ): C;
   consumers?(runtime: ServiceRuntime): ConsumerDefinition[];
   /** Registers the service's own metrics at start (through `runtime.metrics`). */
   metrics?(runtime: ServiceRuntime): void;
@@ -49,6 +56,7 @@ export async function runService<C extends object>(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningService> {
   const config = readConfig(serviceEnv, env);
+  const signingKey = secretFromEnv(env, "INTERNAL_SIGNING_KEY");
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const store = trackCommits(
     await openStore({
@@ -126,9 +134,11 @@ export async function runService<C extends object>(
   const handler = createSubgraphHandler({
     schema: buildSchema(loadTypeDefs(definition.schemaFolder), definition.resolvers),
     logger,
-    context: (initial) => definition.context(runtime, initial),
+    context: (initial, principal) => definition.context(runtime, principal, initial),
+    signingKey,
     readiness: () => observed.readiness(),
-    routes: { ...routes, ...operations, ...observed.routes },
+    routes: { ...routes, ...operations },
+    publicRoutes: observed.routes,
     metrics: observed.metrics,
   });
   const paths = ["/graphql", "/healthz", "/readyz", ...Object.keys({ ...routes, ...operations })];

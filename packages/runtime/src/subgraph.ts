@@ -1,8 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
-import { GraphQLError, parse, type DocumentNode, type GraphQLSchema } from "graphql";
-import { createYoga, type YogaInitialContext } from "graphql-yoga";
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
+import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
+import { gatewayOnly, requestPrincipal } from "./auth/gateway-only.ts";
+import type { Principal } from "./auth/principal.ts";
 import { errorCode } from "./errors.ts";
 import type { RequestHandler } from "./http.ts";
 import type { Logger } from "./logger.ts";
@@ -25,31 +33,43 @@ export function buildSchema(typeDefs: DocumentNode, resolvers: object): GraphQLS
 export interface SubgraphHandlerOptions<C> {
   schema: GraphQLSchema;
   logger: Logger;
-  context: (initial: YogaInitialContext) => C | Promise<C>;
+  /** The resolvers' context; `principal` is the caller the gateway signed for, if any. */
+  context: (initial: YogaInitialContext, principal: Principal | undefined) => C | Promise<C>;
+  /** The key the gateway signs its calls with; nothing but the probes and `publicRoutes` is served without. */
+  signingKey: Buffer;
   /** Names of the dependencies that are not ready; empty when ready. */
   readiness: () => Promise<string[]>;
   /** Plain HTTP routes served beside GraphQL (webhooks), keyed by exact path. */
   routes?: Readonly<Record<string, RequestHandler>>;
+  /** Routes served without a gateway signature (metrics for the scraper); they expose no business data. */
+  publicRoutes?: Readonly<Record<string, RequestHandler>>;
   /** Where GraphQL operations are counted and timed (`waybill_graphql_*`). */
   metrics?: Metrics;
 }
 
+type ServerContext = { principal?: Principal };
+
 /**
  * The HTTP handler of a subgraph: GraphQL on `/graphql`, liveness on `/healthz`, readiness on `/readyz`,
- * and the service's own `routes`. Errors without a code are logged and masked as INTERNAL_SERVER_ERROR.
+ * and the service's own `routes`. GraphQL and the routes answer only requests the gateway signed.
+ * Errors without a code are logged and masked as INTERNAL_SERVER_ERROR.
  */
 export function createSubgraphHandler<C extends object>(
   options: SubgraphHandlerOptions<C>,
 ): RequestHandler {
   const { logger } = options;
-  const yoga = createYoga<object, C>({
+  const yoga = createYoga<ServerContext, C>({
     schema: options.schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     graphiql: false,
     logging: false,
-    context: options.context,
-    plugins: options.metrics ? [yogaMetricsPlugin(options.metrics)] : [],
+    context: (initial) => options.context(initial, initial.principal),
+    // The gateway plans from the static supergraph; nobody needs to introspect a subgraph.
+    plugins: [
+      disableIntrospection(),
+      ...(options.metrics ? [yogaMetricsPlugin(options.metrics)] : []),
+    ],
     maskedErrors: {
       maskError(error) {
         if (errorCode(error)) return error as Error;
@@ -59,6 +79,21 @@ export function createSubgraphHandler<C extends object>(
         });
       },
     },
+  });
+  const signed = gatewayOnly(options.signingKey, async (req, res) => {
+    const route = options.routes?.[pathOf(req.url)];
+    if (!route) {
+      const principal = requestPrincipal(req);
+      return yoga(req, res, principal ? { principal } : {});
+    }
+    try {
+      await route(req, res);
+    } catch (error) {
+      logger.error({ err: error, path: req.url }, "route failed");
+      if (!res.headersSent)
+        sendJson(res, 500, { error: "internal error", code: "INTERNAL_SERVER_ERROR" });
+      else res.end();
+    }
   });
   return async (req, res) => {
     if (req.url === "/healthz") return sendJson(res, 200, { status: "ok" });
@@ -70,17 +105,22 @@ export function createSubgraphHandler<C extends object>(
         notReady.length ? { status: "not ready", notReady } : { status: "ready" },
       );
     }
-    const route = options.routes?.[(req.url ?? "/").split("?")[0] ?? "/"];
-    if (!route) return yoga(req, res);
-    try {
-      await route(req, res);
-    } catch (error) {
-      logger.error({ err: error, path: req.url }, "route failed");
-      if (!res.headersSent)
-        sendJson(res, 500, { error: "internal error", code: "INTERNAL_SERVER_ERROR" });
-      else res.end();
-    }
+    const open = options.publicRoutes?.[pathOf(req.url)];
+    if (open) return open(req, res);
+    return signed(req, res);
   };
+}
+
+function disableIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? "/").split("?")[0] ?? "/";
 }
 
 function sendJson(res: Parameters<RequestHandler>[1], status: number, body: object): void {

@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from "@waybill/runtime";
+import type { Principal, ServiceRuntime } from "@waybill/runtime";
 import {
   billingRepository,
   type BillingLoaders,
@@ -8,11 +8,16 @@ import {
 /** What every billing resolver receives. */
 export interface BillingContext {
   runtime: ServiceRuntime;
+  /** The caller the gateway verified; resolvers authorise against it. */
+  principal: Principal | undefined;
   repo: BillingRepository;
   loaders: BillingLoaders;
 }
 
-export function createContext(runtime: ServiceRuntime): BillingContext {
+export function createContext(
+  runtime: ServiceRuntime,
+  principal: Principal | undefined,
+): BillingContext {
   const repo = billingRepository(runtime.store);
-  return { runtime, repo, loaders: repo.loaders() };
+  return { runtime, principal, repo, loaders: repo.loaders() };
 }

@@ -13,7 +13,7 @@ export const billingService: ServiceDefinition<BillingContext> = {
   schemaFolder: new URL("./schema/", import.meta.url),
   resolvers,
   prepare: prepareBillingStore,
-  context: (runtime) => createContext(runtime),
+  context: (runtime, principal) => createContext(runtime, principal),
   consumers: billingConsumers,
   metrics: (runtime) => void billingMetrics(runtime.metrics),
   jobs: (runtime) => [podSweep(runtime, billingConfig().POD_GRACE_SECONDS)],

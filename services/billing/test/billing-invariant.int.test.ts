@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createLogger, createRuntime, type ServiceRuntime } from "@waybill/runtime";
 import { applyOnce, isRetryLater } from "@waybill/runtime/bus";
-import { openTestStore } from "@waybill/runtime/testing";
+import { openTestStore, testPrincipal } from "@waybill/runtime/testing";
 import { activeHolds } from "../src/domain/lifecycle.ts";
 import { billingConsumers } from "../src/events/consumers.ts";
 import { billingRepository, prepareBillingStore } from "../src/store/repository.ts";
@@ -84,7 +84,7 @@ describe("billing under any order of events", () => {
             if (rand.below(2)) return sweep.run();
             const held = await repo.invoices.find({ status: "ON_HOLD" });
             for (const invoice of held)
-              await releaseInvoice(createContext(runtime), {
+              await releaseInvoice(createContext(runtime, testPrincipal()), {
                 invoiceId: invoice._id,
                 comment: "checked",
               });

@@ -95,6 +95,7 @@ export function eventsOf(s: Scenario): {
       event("shipments.shipment.confirmed", shipmentId, {
         shipmentId,
         orderId,
+        customerId: "cus_1",
         warehouse: "AMS1",
         lines: shipmentLines,
         carrier: "UPS",

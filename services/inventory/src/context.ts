@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from "@waybill/runtime";
+import type { Principal, ServiceRuntime } from "@waybill/runtime";
 import type { InventoryConfig } from "./config.ts";
 import {
   inventoryRepository,
@@ -9,12 +9,18 @@ import {
 /** What every inventory resolver receives. */
 export interface InventoryContext {
   runtime: ServiceRuntime;
+  /** The caller the gateway verified; resolvers authorise against it. */
+  principal: Principal | undefined;
   config: InventoryConfig;
   repo: InventoryRepository;
   loaders: InventoryLoaders;
 }
 
-export function createContext(runtime: ServiceRuntime, config: InventoryConfig): InventoryContext {
+export function createContext(
+  runtime: ServiceRuntime,
+  config: InventoryConfig,
+  principal: Principal | undefined,
+): InventoryContext {
   const repo = inventoryRepository(runtime.store);
-  return { runtime, config, repo, loaders: repo.loaders() };
+  return { runtime, principal, config, repo, loaders: repo.loaders() };
 }

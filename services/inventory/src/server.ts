@@ -15,7 +15,7 @@ export function inventoryService(config: InventoryConfig): ServiceDefinition<Inv
     schemaFolder: new URL("./schema/", import.meta.url),
     resolvers,
     prepare: prepareInventoryStore,
-    context: (runtime) => createContext(runtime, config),
+    context: (runtime, principal) => createContext(runtime, config, principal),
     consumers: inventoryConsumers,
   };
 }

@@ -2,7 +2,7 @@
 import type { EventData, EventOf, EventType } from "@waybill/contracts";
 import { createLogger, createRuntime, type UnitOfWork } from "@waybill/runtime";
 import { buildEvent, OUTBOX, type OutboxRecord } from "@waybill/runtime/bus";
-import { openTestStore } from "@waybill/runtime/testing";
+import { openTestStore, testPrincipal } from "@waybill/runtime/testing";
 import { createContext, type InventoryContext } from "../src/context.ts";
 import { prepareInventoryStore, type InventoryRepository } from "../src/store/repository.ts";
 
@@ -17,7 +17,7 @@ export async function inventoryHarness(varianceThreshold = 10) {
   const { store } = opened;
   await prepareInventoryStore(store);
   const runtime = createRuntime("inventory", store, createLogger("inventory", "silent"), () => {});
-  const ctx: InventoryContext = createContext(runtime, { varianceThreshold });
+  const ctx: InventoryContext = createContext(runtime, { varianceThreshold }, testPrincipal());
   const { repo } = ctx;
   return {
     ctx,

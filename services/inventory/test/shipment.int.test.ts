@@ -28,6 +28,7 @@ function confirmed(
   return {
     shipmentId,
     orderId: "o1",
+    customerId: "cus_1",
     warehouse,
     lines: [{ lineId: "o1-1", sku: "MUG-1", quantity }],
     carrier: "UPS",

@@ -1,14 +1,19 @@
-import type { ServiceRuntime } from "@waybill/runtime";
+import type { Principal, ServiceRuntime } from "@waybill/runtime";
 import { ordersRepository, type OrdersLoaders, type OrdersRepository } from "./store/repository.ts";
 
 /** What every orders resolver receives. */
 export interface OrdersContext {
   runtime: ServiceRuntime;
+  /** The caller the gateway verified; resolvers authorise against it. */
+  principal: Principal | undefined;
   repo: OrdersRepository;
   loaders: OrdersLoaders;
 }
 
-export function createContext(runtime: ServiceRuntime): OrdersContext {
+export function createContext(
+  runtime: ServiceRuntime,
+  principal: Principal | undefined,
+): OrdersContext {
   const repo = ordersRepository(runtime.store);
-  return { runtime, repo, loaders: repo.loaders() };
+  return { runtime, principal, repo, loaders: repo.loaders() };
 }

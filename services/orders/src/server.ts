@@ -12,7 +12,7 @@ export const ordersService: ServiceDefinition<OrdersContext> = {
   schemaFolder: new URL("./schema/", import.meta.url),
   resolvers,
   prepare: prepareOrdersStore,
-  context: (runtime) => createContext(runtime),
+  context: (runtime, principal) => createContext(runtime, principal),
   consumers: ordersConsumers,
   routes: (runtime, env) => ({
     [SHOPIFY_ORDERS_CREATE_PATH]: shopifyOrdersCreate(

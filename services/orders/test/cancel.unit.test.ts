@@ -37,6 +37,7 @@ function order(shipped: [number, number] = [0, 0]): OrderRecord {
   const shipment = newShipmentSummary({
     shipmentId: "shp_1",
     orderId: placed._id,
+    customerId: placed.customerId,
     warehouse: "AMS1",
     lines,
     carrier: "UPS",

@@ -7,7 +7,7 @@ import {
   type ServiceRuntime,
 } from "@waybill/runtime";
 import { applyOnce, buildEvent, OUTBOX, type OutboxRecord } from "@waybill/runtime/bus";
-import { openTestStore } from "@waybill/runtime/testing";
+import { openTestStore, testPrincipal } from "@waybill/runtime/testing";
 import { createContext, type OrdersContext } from "../src/context.ts";
 import { ordersConsumers } from "../src/events/consumers.ts";
 import {
@@ -43,7 +43,7 @@ export async function ordersHarness(): Promise<OrdersHarness> {
   return {
     runtime,
     repo: ordersRepository(store),
-    ctx: () => createContext(runtime),
+    ctx: () => createContext(runtime, testPrincipal()),
     async emitted() {
       const records = await store.collection<OutboxRecord>(OUTBOX).find({}, { sort: { seq: 1 } });
       return records.map((record) => record.event);

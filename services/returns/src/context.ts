@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from "@waybill/runtime";
+import type { Principal, ServiceRuntime } from "@waybill/runtime";
 import {
   returnsRepository,
   type ReturnsLoaders,
@@ -8,11 +8,16 @@ import {
 /** What every returns resolver receives. */
 export interface ReturnsContext {
   runtime: ServiceRuntime;
+  /** The caller the gateway verified; resolvers authorise against it. */
+  principal: Principal | undefined;
   repo: ReturnsRepository;
   loaders: ReturnsLoaders;
 }
 
-export function createContext(runtime: ServiceRuntime): ReturnsContext {
+export function createContext(
+  runtime: ServiceRuntime,
+  principal: Principal | undefined,
+): ReturnsContext {
   const repo = returnsRepository(runtime.store);
-  return { runtime, repo, loaders: repo.loaders() };
+  return { runtime, principal, repo, loaders: repo.loaders() };
 }

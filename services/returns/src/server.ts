@@ -10,6 +10,6 @@ export const returnsService: ServiceDefinition<ReturnsContext> = {
   schemaFolder: new URL("./schema/", import.meta.url),
   resolvers,
   prepare: prepareReturnsStore,
-  context: (runtime) => createContext(runtime),
+  context: (runtime, principal) => createContext(runtime, principal),
   consumers: returnsConsumers,
 };

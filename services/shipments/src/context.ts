@@ -1,4 +1,4 @@
-import type { ServiceRuntime } from "@waybill/runtime";
+import type { Principal, ServiceRuntime } from "@waybill/runtime";
 import {
   shipmentsRepository,
   type ShipmentsLoaders,
@@ -8,11 +8,16 @@ import {
 /** What every shipments resolver receives. */
 export interface ShipmentsContext {
   runtime: ServiceRuntime;
+  /** The caller the gateway verified; resolvers authorise against it. */
+  principal: Principal | undefined;
   repo: ShipmentsRepository;
   loaders: ShipmentsLoaders;
 }
 
-export function createContext(runtime: ServiceRuntime): ShipmentsContext {
+export function createContext(
+  runtime: ServiceRuntime,
+  principal: Principal | undefined,
+): ShipmentsContext {
   const repo = shipmentsRepository(runtime.store);
-  return { runtime, repo, loaders: repo.loaders() };
+  return { runtime, principal, repo, loaders: repo.loaders() };
 }

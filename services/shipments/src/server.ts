@@ -10,6 +10,6 @@ export const shipmentsService: ServiceDefinition<ShipmentsContext> = {
   schemaFolder: new URL("./schema/", import.meta.url),
   resolvers,
   prepare: prepareShipmentsStore,
-  context: (runtime) => createContext(runtime),
+  context: (runtime, principal) => createContext(runtime, principal),
   consumers: shipmentsConsumers,
 };

@@ -4,6 +4,7 @@ import type { OrderProjection, ShipmentRecord } from "../src/store/records.ts";
 
 const order: OrderProjection = {
   _id: "ord_1",
+  customerId: "cus_1",
   currency: "EUR",
   lines: [
     { lineId: "l1", sku: "MUG", quantity: 5, cancelled: 0 },

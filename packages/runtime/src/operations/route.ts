@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { bufferedBody, requestPrincipal } from "../auth/gateway-only.ts";
 import type { RequestHandler } from "../http.ts";
 import type { ExceptionQueue } from "./queue.ts";
 import type { ReplayResult } from "./replay.ts";
@@ -40,15 +41,11 @@ export interface OperationsDeps {
   ): Promise<ReplayResult | null>;
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 65_536) throw new Error("body too large");
-    chunks.push(chunk as Buffer);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+function readBody(req: IncomingMessage): unknown {
+  const body = bufferedBody(req);
+  if (!body) throw new Error("no body");
+  if (body.length > 65_536) throw new Error("body too large");
+  return JSON.parse(body.toString("utf8"));
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -60,9 +57,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 export function operationsRoute(deps: OperationsDeps): RequestHandler {
   return async (req, res) => {
     if (req.method !== "POST") return send(res, 405, { error: "POST only" });
+    // Only an operator, through the gateway's operations API, may touch the exception queue.
+    const principal = requestPrincipal(req);
+    if (!principal) return send(res, 401, { error: "authentication required" });
+    if (!principal.scopes.includes("operations")) return send(res, 403, { error: "not permitted" });
     let parsed: OperationsRequest;
     try {
-      const result = request.safeParse(await readBody(req));
+      const result = request.safeParse(readBody(req));
       if (!result.success)
         return send(res, 400, {
           error: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),

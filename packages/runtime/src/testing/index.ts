@@ -2,3 +2,4 @@ export * from "./nats.ts";
 export * from "./store.ts";
 export * from "./wait.ts";
 export * from "./metrics.ts";
+export * from "./principals.ts";

@@ -5,7 +5,12 @@ import type {
   OrderResolvers,
   ShipmentResolvers,
 } from "../generated/resolvers.ts";
+import { canSeeCustomer, readable, requireScope, visibleOnly } from "@waybill/runtime";
 import { secondsToInvoice } from "../domain/figures.ts";
+import type { InvoiceRecord } from "../store/records.ts";
+
+/** The customer account an invoice bills. */
+export const ownerOfInvoice = (invoice: InvoiceRecord) => invoice.customerId;
 
 const money = (amount: number, currency: string) => ({
   amount: formatAmount(amount, currency),
@@ -13,7 +18,13 @@ const money = (amount: number, currency: string) => ({
 });
 
 export const Invoice: InvoiceResolvers = {
-  __resolveReference: (reference, ctx) => ctx.loaders.invoice.load(reference.id),
+  __resolveReference: async (reference, ctx) =>
+    readable(
+      ctx.principal,
+      "invoices:read",
+      await ctx.loaders.invoice.load(reference.id),
+      ownerOfInvoice,
+    ),
   id: (invoice) => invoice._id,
   order: (invoice) => ({ __typename: "Order", id: invoice.orderId }),
   shipment: (invoice) => ({ __typename: "Shipment", id: invoice.shipmentId }),
@@ -34,9 +45,20 @@ export const InvoiceLine: InvoiceLineResolvers = {
 };
 
 export const Order: OrderResolvers = {
-  invoices: (order, _, ctx) => ctx.loaders.invoicesOfOrder.load(order.id),
+  invoices: async (order, _, ctx) =>
+    visibleOnly(
+      ctx.principal,
+      "invoices:read",
+      await ctx.loaders.invoicesOfOrder.load(order.id),
+      ownerOfInvoice,
+    ),
 };
 
 export const Shipment: ShipmentResolvers = {
-  invoice: (shipment, _, ctx) => ctx.loaders.invoiceOfShipment.load(shipment.id),
+  async invoice(shipment, _, ctx) {
+    const caller = requireScope(ctx.principal, "invoices:read");
+    const invoice = await ctx.loaders.invoiceOfShipment.load(shipment.id);
+    // Someone else's shipment shows no invoice, as one not invoiced yet does.
+    return invoice && canSeeCustomer(caller, invoice.customerId) ? invoice : null;
+  },
 };

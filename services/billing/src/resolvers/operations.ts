@@ -1,4 +1,5 @@
-import { codedError } from "@waybill/runtime";
+import { codedError, listScope, readable, requireScope, requireStaff } from "@waybill/runtime";
+import { ownerOfInvoice } from "./invoice.ts";
 import type { MutationResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { billingFigures } from "../domain/figures.ts";
 import { releaseInvoice } from "../usecases/release-invoice.ts";
@@ -6,15 +7,22 @@ import { releaseInvoice } from "../usecases/release-invoice.ts";
 const DAY = 24 * 60 * 60 * 1000;
 
 export const Query: QueryResolvers = {
-  invoice: (_, { id }, ctx) => ctx.loaders.invoice.load(id),
+  invoice: async (_, { id }, ctx) =>
+    readable(ctx.principal, "invoices:read", await ctx.loaders.invoice.load(id), ownerOfInvoice),
   invoices(_, { orderId, status, first }, ctx) {
+    const accounts = listScope(ctx.principal, "invoices:read");
     const size = first ?? 50;
     if (size < 1 || size > 500)
       throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
-    const filter = { ...(orderId ? { orderId } : {}), ...(status ? { status } : {}) };
+    const filter = {
+      ...(orderId ? { orderId } : {}),
+      ...(status ? { status } : {}),
+      ...(accounts ? { customerId: { $in: [...accounts] } } : {}),
+    };
     return ctx.repo.invoices.find(filter, { sort: { createdAt: -1 }, limit: size });
   },
   async billingFigures(_, { since }, ctx) {
+    requireStaff(ctx.principal, "invoices:read");
     const from = since ?? new Date(Date.now() - 30 * DAY);
     const invoices = await ctx.repo.invoices.find({ createdAt: { $gte: from } });
     return { since: from, ...billingFigures(invoices) };
@@ -23,6 +31,7 @@ export const Query: QueryResolvers = {
 
 export const Mutation: MutationResolvers = {
   async releaseInvoice(_, { input }, ctx) {
+    requireScope(ctx.principal, "invoices:write");
     const outcome = await releaseInvoice(ctx, input);
     if (outcome.kind === "released") return { __typename: "Invoice", ...outcome.invoice };
     if (outcome.kind === "unknown") {

@@ -1,3 +1,4 @@
+import { requireScope, requireStaff } from "@waybill/runtime";
 import type {
   MutationResolvers,
   QueryResolvers,
@@ -7,11 +8,13 @@ import { resolveStockException } from "../usecases/exceptions.ts";
 import { pageSize } from "./page.ts";
 
 export const exceptionQueries: QueryResolvers = {
-  stockExceptions: (_, { status, first }, ctx) =>
-    ctx.repo.exceptions.find(status ? { status } : {}, {
+  stockExceptions(_, { status, first }, ctx) {
+    requireStaff(ctx.principal, "inventory:read");
+    return ctx.repo.exceptions.find(status ? { status } : {}, {
       sort: { openedAt: 1, _id: 1 },
       limit: pageSize(first, 100),
-    }),
+    });
+  },
 };
 
 export const StockException: StockExceptionResolvers = {
@@ -21,6 +24,7 @@ export const StockException: StockExceptionResolvers = {
 
 export const exceptionMutations: MutationResolvers = {
   async resolveStockException(_, args, ctx) {
+    requireScope(ctx.principal, "inventory:write");
     const outcome = await resolveStockException(ctx, args);
     switch (outcome.kind) {
       case "ok":

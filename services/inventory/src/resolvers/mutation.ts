@@ -1,3 +1,4 @@
+import { requireScope } from "@waybill/runtime";
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import type { StockProblem } from "../domain/stock.ts";
 import { adjustStock } from "../usecases/count.ts";
@@ -19,6 +20,7 @@ const unknown = (sku: string) => ({
 
 export const productMutations: MutationResolvers = {
   async createProduct(_, { input }, ctx) {
+    requireScope(ctx.principal, "inventory:write");
     const outcome = await createProduct(ctx, input);
     if (outcome.kind === "ok") return { __typename: "Product", ...outcome.product };
     if (outcome.kind === "invalid") return invalid(outcome);
@@ -30,12 +32,14 @@ export const productMutations: MutationResolvers = {
     };
   },
   async receiveStock(_, { input }, ctx) {
+    requireScope(ctx.principal, "inventory:write");
     const outcome = await receiveStock(ctx, input);
     if (outcome.kind === "ok") return { __typename: "Product", ...outcome.product };
     if (outcome.kind === "invalid") return invalid(outcome);
     return unknown(outcome.sku);
   },
   async adjustStock(_, { input }, ctx) {
+    requireScope(ctx.principal, "inventory:write");
     const outcome = await adjustStock(ctx, input);
     switch (outcome.kind) {
       case "applied":

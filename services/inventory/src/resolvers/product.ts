@@ -1,24 +1,52 @@
+import { requireScope } from "@waybill/runtime";
+import type { InventoryContext } from "../context.ts";
 import type { ProductResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { available } from "../domain/stock.ts";
 import { pageSize } from "./page.ts";
 
+/** Stock per warehouse, reservations and movements are for staff with `inventory:read`. */
+const stockReader = (ctx: InventoryContext) => requireScope(ctx.principal, "inventory:read");
+
 export const productQueries: QueryResolvers = {
-  product: (_, { sku }, ctx) => ctx.loaders.product.load(sku),
-  products: (_, { first }, ctx) =>
-    ctx.repo.products.find({}, { sort: { _id: 1 }, limit: pageSize(first, 100) }),
+  product(_, { sku }, ctx) {
+    requireScope(ctx.principal, "catalog:read");
+    return ctx.loaders.product.load(sku);
+  },
+  products(_, { first }, ctx) {
+    requireScope(ctx.principal, "catalog:read");
+    return ctx.repo.products.find({}, { sort: { _id: 1 }, limit: pageSize(first, 100) });
+  },
 };
 
 export const Product: ProductResolvers = {
-  __resolveReference: (reference, ctx) => ctx.loaders.product.load(reference.sku),
+  __resolveReference(reference, ctx) {
+    requireScope(ctx.principal, "catalog:read");
+    return ctx.loaders.product.load(reference.sku);
+  },
   sku: (product) => product._id,
-  stock: (product) => product.stock.map((level) => ({ ...level, available: available(level) })),
-  onHand: (product) => product.stock.reduce((sum, level) => sum + level.onHand, 0),
-  reserved: (product) => product.stock.reduce((sum, level) => sum + level.reserved, 0),
+  stock(product, _, ctx) {
+    stockReader(ctx);
+    return product.stock.map((level) => ({ ...level, available: available(level) }));
+  },
+  onHand(product, _, ctx) {
+    stockReader(ctx);
+    return product.stock.reduce((sum, level) => sum + level.onHand, 0);
+  },
+  reserved(product, _, ctx) {
+    stockReader(ctx);
+    return product.stock.reduce((sum, level) => sum + level.reserved, 0);
+  },
+  // Available to promise is what a storefront shows: catalog readers may see it.
   available: (product) => product.stock.reduce((sum, level) => sum + available(level), 0),
-  backordered: (product, _, ctx) => ctx.loaders.backordered.load(product._id),
-  movements: (product, { first }, ctx) =>
-    ctx.repo.movements.find(
+  backordered(product, _, ctx) {
+    stockReader(ctx);
+    return ctx.loaders.backordered.load(product._id);
+  },
+  movements(product, { first }, ctx) {
+    stockReader(ctx);
+    return ctx.repo.movements.find(
       { sku: product._id },
       { sort: { version: -1, index: -1 }, limit: pageSize(first, 50) },
-    ),
+    );
+  },
 };

@@ -4,15 +4,26 @@ import type {
   ReservationResolvers,
   StockMovementResolvers,
 } from "../generated/resolvers.ts";
+import { requireStaff } from "@waybill/runtime";
 import { reservedOf } from "../domain/book.ts";
 
+// Reservations are warehouse and service data, never a customer's or partner's.
 export const reservationQueries: QueryResolvers = {
-  reservations: (_, { orderId }, ctx) => ctx.loaders.reservationsOfOrder.load(orderId),
+  reservations(_, { orderId }, ctx) {
+    requireStaff(ctx.principal, "inventory:read");
+    return ctx.loaders.reservationsOfOrder.load(orderId);
+  },
 };
 
 export const Order: OrderResolvers = {
-  __resolveReference: (reference) => ({ id: reference.id }),
-  reservations: (order, _, ctx) => ctx.loaders.reservationsOfOrder.load(order.id),
+  __resolveReference(reference, ctx) {
+    requireStaff(ctx.principal, "inventory:read");
+    return { id: reference.id };
+  },
+  reservations(order, _, ctx) {
+    requireStaff(ctx.principal, "inventory:read");
+    return ctx.loaders.reservationsOfOrder.load(order.id);
+  },
 };
 
 export const Reservation: ReservationResolvers = {

@@ -1,9 +1,12 @@
+import { readable } from "@waybill/runtime";
+import type { OrdersContext } from "../context.ts";
 import type {
   MutationResolvers,
   ResolversTypes,
   ResolversUnionTypes,
 } from "../generated/resolvers.ts";
 import { cancel, type CancelOutcome } from "../usecases/cancel-order.ts";
+import { ownerOfOrder } from "./access.ts";
 
 type Result = ResolversUnionTypes<ResolversTypes>["CancelOrderLineResult"];
 
@@ -51,12 +54,21 @@ function result(orderId: string, outcome: CancelOutcome): Result {
   }
 }
 
+/** A limited caller may cancel only its own orders, and learns nothing of others' (FORBIDDEN). */
+async function authorise(ctx: OrdersContext, orderId: string): Promise<void> {
+  readable(ctx.principal, "orders:write", await ctx.loaders.order.load(orderId), ownerOfOrder);
+}
+
 export const CancelMutation: MutationResolvers = {
   async cancelOrder(_, { input }, ctx) {
+    await authorise(ctx, input.orderId);
     const mapped = result(input.orderId, await cancel(ctx, input));
     // Unreachable: a whole-order cancellation names no line that could be missing.
     if (mapped.__typename === "OrderLineNotFoundError") throw new Error(mapped.message);
     return mapped;
   },
-  cancelOrderLine: async (_, { input }, ctx) => result(input.orderId, await cancel(ctx, input)),
+  async cancelOrderLine(_, { input }, ctx) {
+    await authorise(ctx, input.orderId);
+    return result(input.orderId, await cancel(ctx, input));
+  },
 };

@@ -1,10 +1,17 @@
+import { canSeeCustomer, forbidden, requireScope } from "@waybill/runtime";
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import { createCustomer } from "../usecases/customers.ts";
 import { placeOrder } from "../usecases/place-order.ts";
 
 export const OrderMutation: MutationResolvers = {
-  createCustomer: (_, { input }, ctx) => createCustomer(ctx, input),
+  createCustomer(_, { input }, ctx) {
+    requireScope(ctx.principal, "customers:write");
+    return createCustomer(ctx, input);
+  },
   async placeOrder(_, { input }, ctx) {
+    // A customer orders for its own account only.
+    const caller = requireScope(ctx.principal, "orders:write");
+    if (!canSeeCustomer(caller, input.customerId)) throw forbidden();
     const outcome = await placeOrder(ctx, input);
     switch (outcome.kind) {
       case "placed":

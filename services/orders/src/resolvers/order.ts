@@ -1,14 +1,21 @@
 import { formatAmount, formatTaxRate } from "@waybill/contracts";
-import { codedError } from "@waybill/runtime";
+import { codedError, readable, requireScope } from "@waybill/runtime";
 import type {
   OrderLineResolvers,
   OrderResolvers,
   CustomerResolvers,
 } from "../generated/resolvers.ts";
 import { chronological } from "../domain/timeline.ts";
+import { ownerOfCustomer, ownerOfOrder } from "./access.ts";
 
 export const Order: OrderResolvers = {
-  __resolveReference: (reference, ctx) => ctx.loaders.order.load(reference.id),
+  __resolveReference: async (reference, ctx) =>
+    readable(
+      ctx.principal,
+      "orders:read",
+      await ctx.loaders.order.load(reference.id),
+      ownerOfOrder,
+    ),
   id: (order) => order._id,
   async customer(order, _, ctx) {
     const customer = await ctx.loaders.customer.load(order.customerId);
@@ -26,7 +33,10 @@ export const Order: OrderResolvers = {
   },
   timeline: (order) => chronological(order.timeline),
   shipmentSummaries: (order) => order.shipments,
-  serviceCases: (order, _, ctx) => ctx.loaders.casesOfOrder.load(order._id),
+  serviceCases(order, _, ctx) {
+    requireScope(ctx.principal, "cases:read");
+    return ctx.loaders.casesOfOrder.load(order._id);
+  },
 };
 
 export const OrderLine: OrderLineResolvers = {
@@ -43,7 +53,13 @@ export const OrderLine: OrderLineResolvers = {
 };
 
 export const Customer: CustomerResolvers = {
-  __resolveReference: (reference, ctx) => ctx.loaders.customer.load(reference.id),
+  __resolveReference: async (reference, ctx) =>
+    readable(
+      ctx.principal,
+      "orders:read",
+      await ctx.loaders.customer.load(reference.id),
+      ownerOfCustomer,
+    ),
   id: (customer) => customer._id,
   orders: (customer, _, ctx) => ctx.loaders.ordersOfCustomer.load(customer._id),
 };

@@ -1,16 +1,21 @@
-import { codedError } from "@waybill/runtime";
+import { codedError, listScope, readable } from "@waybill/runtime";
 import type { QueryResolvers } from "../generated/resolvers.ts";
+
+import { ownerOfCustomer, ownerOfOrder } from "./access.ts";
 
 const MAX_PAGE = 200;
 
 export const OrderQuery: QueryResolvers = {
-  order: (_, { id }, ctx) => ctx.loaders.order.load(id),
+  order: async (_, { id }, ctx) =>
+    readable(ctx.principal, "orders:read", await ctx.loaders.order.load(id), ownerOfOrder),
   orders(_, { customerId, first }, ctx) {
+    const accounts = listScope(ctx.principal, "orders:read", customerId);
     const size = first ?? 50;
     if (size < 1 || size > MAX_PAGE)
       throw codedError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE}`);
-    return ctx.repo.listOrders(customerId, size);
+    return ctx.repo.listOrders(accounts, size);
   },
-  customer: (_, { id }, ctx) => ctx.loaders.customer.load(id),
-  customers: (_, __, ctx) => ctx.repo.listCustomers(),
+  customer: async (_, { id }, ctx) =>
+    readable(ctx.principal, "orders:read", await ctx.loaders.customer.load(id), ownerOfCustomer),
+  customers: (_, __, ctx) => ctx.repo.listCustomers(listScope(ctx.principal, "orders:read")),
 };

@@ -1,4 +1,4 @@
-import { codedError } from "@waybill/runtime";
+import { codedError, requireScope } from "@waybill/runtime";
 import type {
   MutationResolvers,
   QueryResolvers,
@@ -41,8 +41,12 @@ function result(
 }
 
 export const ServiceCaseQuery: QueryResolvers = {
-  serviceCase: (_, { id }, ctx) => ctx.repo.findCase(id),
+  serviceCase(_, { id }, ctx) {
+    requireScope(ctx.principal, "cases:read");
+    return ctx.repo.findCase(id);
+  },
   serviceCases(_, { status, first }, ctx) {
+    requireScope(ctx.principal, "cases:read");
     const size = first ?? 50;
     if (size < 1 || size > MAX_PAGE)
       throw codedError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE}`);
@@ -51,12 +55,18 @@ export const ServiceCaseQuery: QueryResolvers = {
 };
 
 export const ServiceCaseMutation: MutationResolvers = {
-  assignServiceCase: async (_, { caseId, assignee }, ctx) =>
-    result(await assignServiceCase(ctx, caseId, assignee)),
-  commentOnServiceCase: async (_, { caseId, author, body }, ctx) =>
-    result(await commentOnServiceCase(ctx, caseId, author, body)),
-  resolveServiceCase: async (_, { caseId, resolution }, ctx) =>
-    result(await resolveServiceCase(ctx, caseId, resolution)),
+  async assignServiceCase(_, { caseId, assignee }, ctx) {
+    requireScope(ctx.principal, "cases:write");
+    return result(await assignServiceCase(ctx, caseId, assignee));
+  },
+  async commentOnServiceCase(_, { caseId, author, body }, ctx) {
+    requireScope(ctx.principal, "cases:write");
+    return result(await commentOnServiceCase(ctx, caseId, author, body));
+  },
+  async resolveServiceCase(_, { caseId, resolution }, ctx) {
+    requireScope(ctx.principal, "cases:write");
+    return result(await resolveServiceCase(ctx, caseId, resolution));
+  },
 };
 
 export const ServiceCase: ServiceCaseResolvers = {

@@ -34,12 +34,17 @@ export function ordersRepository(store: Store) {
     findOrder: (id: string, session?: Session) => orders.findOne({ _id: id }, { session }),
     findByExternalKey: (externalKey: string, session?: Session) =>
       orders.findOne({ externalKey }, { session }),
-    listOrders: (customerId: string | null | undefined, first: number) =>
-      orders.find(customerId ? { customerId } : {}, { sort: { placedAt: -1 }, limit: first }),
+    /** Newest first, of the given customer accounts (all when undefined). */
+    listOrders: (accounts: readonly string[] | undefined, first: number) =>
+      orders.find(accounts ? { customerId: { $in: [...accounts] } } : {}, {
+        sort: { placedAt: -1 },
+        limit: first,
+      }),
     findCustomer: (id: string, session?: Session) => customers.findOne({ _id: id }, { session }),
     findCustomerByEmail: (email: string, session: Session) =>
       customers.findOne({ email }, { session }),
-    listCustomers: () => customers.find({}, { sort: { name: 1 } }),
+    listCustomers: (accounts: readonly string[] | undefined) =>
+      customers.find(accounts ? { _id: { $in: [...accounts] } } : {}, { sort: { name: 1 } }),
     /** The SKUs of `skus` the catalog does not know, in the order given. */
     async unknownSkus(skus: string[], session: Session): Promise<string[]> {
       const known = await catalog.find({ _id: { $in: [...new Set(skus)] } }, { session });

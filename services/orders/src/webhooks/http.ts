@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { bufferedBody } from "@waybill/runtime";
 
 /** A webhook request refused with an HTTP status, a code and a reason. */
 export class WebhookError extends Error {
@@ -17,6 +18,12 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
   const tooLarge = () =>
     new WebhookError(413, "PAYLOAD_TOO_LARGE", `request body above ${limit} bytes`);
   if (Number(req.headers["content-length"] ?? 0) > limit) throw tooLarge();
+  // The gateway-signature check has read and verified the bytes already.
+  const verified = bufferedBody(req);
+  if (verified) {
+    if (verified.length > limit) throw tooLarge();
+    return verified;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

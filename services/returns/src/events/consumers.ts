@@ -18,7 +18,7 @@ export function returnsConsumers(runtime: ServiceRuntime): ConsumerDefinition[] 
           }
           await shipped.updateOne(
             { _id: data.orderId },
-            { $set: { lines } },
+            { $set: { customerId: data.customerId, lines } },
             { upsert: true, session },
           );
         },

@@ -1,18 +1,39 @@
+import { accountsOf, readable, requireScope, visibleOnly } from "@waybill/runtime";
+import type { ReturnsContext } from "../context.ts";
 import type {
   MutationResolvers,
   OrderResolvers,
   QueryResolvers,
   ReturnResolvers,
 } from "../generated/resolvers.ts";
+import type { ReturnRecord } from "../store/records.ts";
 import { requestReturn } from "../usecases/request-return.ts";
 
+const ownerOfReturn = (record: ReturnRecord) => record.customerId;
+
+/** The returns of an order the caller may see: none of someone else's order. */
+async function returnsOfOrder(ctx: ReturnsContext, orderId: string) {
+  const returns = await ctx.loaders.returnsOfOrder.load(orderId);
+  return visibleOnly(ctx.principal, "returns:read", returns, ownerOfReturn);
+}
+
 export const Query: QueryResolvers = {
-  return: (_, { id }, ctx) => ctx.loaders.return.load(id),
-  returns: (_, { orderId }, ctx) => ctx.loaders.returnsOfOrder.load(orderId),
+  return: async (_, { id }, ctx) =>
+    readable(ctx.principal, "returns:read", await ctx.loaders.return.load(id), ownerOfReturn),
+  returns: (_, { orderId }, ctx) => returnsOfOrder(ctx, orderId),
 };
 
 export const Mutation: MutationResolvers = {
   async requestReturn(_, { input }, ctx) {
+    // A customer returns its own goods only; an unknown order is refused alike.
+    const caller = requireScope(ctx.principal, "returns:write");
+    if (accountsOf(caller))
+      readable(
+        caller,
+        "returns:write",
+        await ctx.repo.shipped.findOne({ _id: input.orderId }),
+        (shipped) => shipped.customerId,
+      );
     const outcome = await requestReturn(ctx, input);
     switch (outcome.kind) {
       case "requested":
@@ -46,11 +67,17 @@ export const Mutation: MutationResolvers = {
 };
 
 export const Return: ReturnResolvers = {
-  __resolveReference: (reference, ctx) => ctx.loaders.return.load(reference.id),
+  __resolveReference: async (reference, ctx) =>
+    readable(
+      ctx.principal,
+      "returns:read",
+      await ctx.loaders.return.load(reference.id),
+      ownerOfReturn,
+    ),
   id: (record) => record._id,
   order: (record) => ({ __typename: "Order", id: record.orderId }),
 };
 
 export const Order: OrderResolvers = {
-  returns: (order, _, ctx) => ctx.loaders.returnsOfOrder.load(order.id),
+  returns: (order, _, ctx) => returnsOfOrder(ctx, order.id),
 };

@@ -27,6 +27,7 @@ export function requestReturn(
     const record: ReturnRecord = {
       _id: `rma_${randomUUID()}`,
       orderId: input.orderId,
+      customerId: shipped.customerId,
       status: "REQUESTED",
       reason,
       lines,

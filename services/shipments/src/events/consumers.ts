@@ -36,7 +36,7 @@ export function shipmentsConsumers(runtime: ServiceRuntime): ConsumerDefinition[
           }));
           await repo.orders.updateOne(
             { _id: data.orderId },
-            { $set: { currency: data.currency, lines } },
+            { $set: { customerId: data.customerId, currency: data.currency, lines } },
             { upsert: true, session },
           );
         },

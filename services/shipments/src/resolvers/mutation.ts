@@ -1,3 +1,4 @@
+import { requireScope } from "@waybill/runtime";
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import { confirmShipment } from "../usecases/confirm-shipment.ts";
 import { recordMilestone } from "../usecases/record-milestone.ts";
@@ -5,6 +6,7 @@ import { parkedView } from "./parked.ts";
 
 export const Mutation: MutationResolvers = {
   async confirmShipment(_, { input }, ctx) {
+    requireScope(ctx.principal, "shipments:write");
     const outcome = await confirmShipment(ctx, input);
     switch (outcome.kind) {
       case "confirmed":
@@ -37,6 +39,7 @@ export const Mutation: MutationResolvers = {
     }
   },
   async recordMilestone(_, { input }, ctx) {
+    requireScope(ctx.principal, "milestones:write");
     const outcome = await recordMilestone(ctx, input);
     switch (outcome.kind) {
       case "applied":

@@ -1,12 +1,25 @@
 import { formatAmount } from "@waybill/contracts";
-import { codedError } from "@waybill/runtime";
+import { codedError, readable, requireStaff, visibleOnly } from "@waybill/runtime";
+import type { ShipmentsContext } from "../context.ts";
+import type { ShipmentRecord } from "../store/records.ts";
 import { parkedView } from "./parked.ts";
 import type { OrderResolvers, QueryResolvers, ShipmentResolvers } from "../generated/resolvers.ts";
 
+const ownerOfShipment = (shipment: ShipmentRecord) => shipment.customerId;
+
+/** The shipments of an order the caller may see: none of someone else's order. */
+async function shipmentsOfOrder(ctx: ShipmentsContext, orderId: string) {
+  const shipments = await ctx.loaders.shipmentsOfOrder.load(orderId);
+  return visibleOnly(ctx.principal, "shipments:read", shipments, ownerOfShipment);
+}
+
 export const Query: QueryResolvers = {
-  shipment: (_, { id }, ctx) => ctx.loaders.shipment.load(id),
-  shipments: (_, { orderId }, ctx) => ctx.loaders.shipmentsOfOrder.load(orderId),
+  shipment: async (_, { id }, ctx) =>
+    readable(ctx.principal, "shipments:read", await ctx.loaders.shipment.load(id), ownerOfShipment),
+  shipments: (_, { orderId }, ctx) => shipmentsOfOrder(ctx, orderId),
   async parkedMilestones(_, { first }, ctx) {
+    // Parked milestones belong to no known shipment yet: operations staff only.
+    requireStaff(ctx.principal, "shipments:read");
     const size = first ?? 100;
     if (size < 1 || size > 500)
       throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
@@ -16,7 +29,13 @@ export const Query: QueryResolvers = {
 };
 
 export const Shipment: ShipmentResolvers = {
-  __resolveReference: (reference, ctx) => ctx.loaders.shipment.load(reference.id),
+  __resolveReference: async (reference, ctx) =>
+    readable(
+      ctx.principal,
+      "shipments:read",
+      await ctx.loaders.shipment.load(reference.id),
+      ownerOfShipment,
+    ),
   id: (shipment) => shipment._id,
   order: (shipment) => ({ __typename: "Order", id: shipment.orderId }),
   proofOfDelivery(shipment) {
@@ -36,5 +55,5 @@ export const Shipment: ShipmentResolvers = {
 };
 
 export const Order: OrderResolvers = {
-  shipments: (order, _, ctx) => ctx.loaders.shipmentsOfOrder.load(order.id),
+  shipments: (order, _, ctx) => shipmentsOfOrder(ctx, order.id),
 };

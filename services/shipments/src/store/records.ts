@@ -3,6 +3,7 @@ import type { MilestoneType, ShipmentStatus } from "../generated/resolvers.ts";
 /** What the shipments service keeps of an order, from `orders.order.placed`. */
 export type OrderProjection = {
   _id: string;
+  customerId: string;
   currency: string;
   /** `cancelled` units of a line can no longer ship. */
   lines: { lineId: string; sku: string; quantity: number; cancelled: number }[];
@@ -38,6 +39,8 @@ export type ParkedMilestoneRecord = {
 export type ShipmentRecord = {
   _id: string;
   orderId: string;
+  /** The order's customer account (whose data this is). */
+  customerId: string;
   warehouse: string;
   lines: { lineId: string; sku: string; quantity: number }[];
   carrier: string;

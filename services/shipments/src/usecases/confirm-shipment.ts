@@ -49,6 +49,7 @@ export function confirmShipment(
     const shipment: ShipmentRecord = {
       _id: `shp_${randomUUID()}`,
       orderId: order._id,
+      customerId: order.customerId,
       warehouse: input.warehouse.trim(),
       lines,
       carrier: input.carrier.trim(),
@@ -66,6 +67,7 @@ export function confirmShipment(
     await emit("shipments.shipment.confirmed", shipment._id, {
       shipmentId: shipment._id,
       orderId: shipment.orderId,
+      customerId: shipment.customerId,
       warehouse: shipment.warehouse,
       lines: shipment.lines,
       carrier: shipment.carrier,

@@ -1,0 +1,30 @@
+import type { IncomingMessage } from "node:http";
+import type { Principal } from "@waybill/runtime";
+import type { ApiKeyStore } from "./api-keys.ts";
+import { isApiKey } from "./api-keys.ts";
+import { AuthError } from "./errors.ts";
+
+export type Authenticator = (req: IncomingMessage) => Promise<Principal>;
+
+/**
+ * Finds the caller of a request: `Authorization: Bearer <JWT or API key>` or `X-API-Key`. A
+ * request without credentials, or with bad ones, is an AuthError.
+ */
+export function authenticator(options: {
+  apiKeys: ApiKeyStore;
+  jwt?: ((token: string) => Promise<Principal>) | undefined;
+}): Authenticator {
+  return async (req) => {
+    const authorization = req.headers.authorization;
+    const apiKeyHeader = req.headers["x-api-key"];
+    if (authorization && apiKeyHeader) throw new AuthError("send one credential, not two");
+    if (typeof apiKeyHeader === "string") return options.apiKeys.authenticate(apiKeyHeader);
+    if (!authorization) throw new AuthError("authentication required");
+    const [scheme, credential] = authorization.split(" ", 2);
+    if (scheme?.toLowerCase() !== "bearer" || !credential)
+      throw new AuthError("use Authorization: Bearer <token or API key>");
+    if (isApiKey(credential)) return options.apiKeys.authenticate(credential);
+    if (!options.jwt) throw new AuthError("this gateway accepts API keys only");
+    return options.jwt(credential);
+  };
+}

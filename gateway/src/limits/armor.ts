@@ -1,0 +1,62 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { ParseOptions, ValidationContext, ValidationRule } from "graphql";
+import type { LimitsConfig } from "./config.ts";
+import { limitErrors, QueryLimitError, type QueryLimitCode } from "./limit-errors.ts";
+
+/** What `new ApolloServer` needs to enforce the query limits; spread it into the server's options. */
+export type QueryLimits = {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin[];
+  parseOptions: ParseOptions;
+};
+
+/** Armor options that report a coded error to the validation context instead of throwing. */
+function refuse(code: QueryLimitCode, message: string) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null) =>
+        context?.reportError(new QueryLimitError(code, message)),
+    ],
+  };
+}
+
+/**
+ * Rules, plugins and parser options that refuse an operation too deep, costly, aliased, directed
+ * or long before the gateway plans it, each with its own `extensions.code` and HTTP 400, and that
+ * keep schema suggestions out of error messages.
+ */
+export function queryLimits(config: LimitsConfig): QueryLimits {
+  const depth = config.QUERY_MAX_DEPTH;
+  const cost = config.QUERY_MAX_COST;
+  const aliases = config.QUERY_MAX_ALIASES;
+  const directives = config.QUERY_MAX_DIRECTIVES;
+  const armor = new ApolloArmor({
+    maxDepth: { n: depth, ...refuse("QUERY_TOO_DEEP", `query is deeper than ${depth} levels`) },
+    costLimit: {
+      maxCost: cost,
+      ...refuse("QUERY_TOO_COSTLY", `query costs more than the limit of ${cost}`),
+    },
+    maxAliases: {
+      n: aliases,
+      ...refuse("TOO_MANY_ALIASES", `query uses more than ${aliases} aliases`),
+    },
+    maxDirectives: {
+      n: directives,
+      ...refuse("TOO_MANY_DIRECTIVES", `query uses more than ${directives} directives`),
+    },
+    // Armor's Apollo plugin parses every query a second time, answers a long one with a 500 and
+    // rewrites every unexpected error into a client-visible one; the parser's own limit does not.
+    maxTokens: { enabled: false },
+    // Armor's mask misses enum-value suggestions and leaves a stray "?"; `limitErrors` strips them.
+    blockFieldSuggestion: { enabled: false },
+  });
+  // With both of its plugins off, armor contributes validation rules only.
+  const { validationRules } = armor.protect();
+  return {
+    validationRules,
+    plugins: [limitErrors(config.QUERY_MAX_TOKENS)],
+    parseOptions: { maxLexicalTokens: config.QUERY_MAX_TOKENS },
+  };
+}

@@ -1,0 +1,135 @@
+import { ApolloServer } from "@apollo/server";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { z } from "zod";
+import { limitsEnv, queryLimits } from "../src/limits/index.ts";
+
+const typeDefs = `#graphql
+  enum Color { RED GREEN }
+  type Item { id: ID!, name: String, child: Item }
+  type Query { item: Item, items(first: Int): [Item!]!, paint(color: Color): String }
+`;
+
+/** Generous limits, so that each test tightens only the one it exercises. */
+const GENEROUS = {
+  QUERY_MAX_DEPTH: "50",
+  QUERY_MAX_COST: "100000",
+  QUERY_MAX_ALIASES: "50",
+  QUERY_MAX_TOKENS: "5000",
+  QUERY_MAX_DIRECTIVES: "50",
+};
+
+/** An Apollo Server over the toy schema with the limits; counts the resolver calls it makes. */
+function serverWith(env: Partial<Record<keyof typeof GENEROUS, string>>) {
+  const config = z.object(limitsEnv).parse({ ...GENEROUS, ...env });
+  const calls = { count: 0 };
+  const item = () => {
+    calls.count++;
+    return { id: "1", name: "crate", child: { id: "2", name: "box" } };
+  };
+  const server = new ApolloServer({
+    typeDefs,
+    resolvers: {
+      Query: { item, items: () => [item()], paint: () => "painted" },
+      Item: { child: () => ({ id: "3" }) },
+    },
+    ...queryLimits(config),
+  });
+  onTestFinished(() => server.stop());
+  const run = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await server.executeOperation({ query, variables });
+    if (response.body.kind !== "single") throw new Error("expected a single result");
+    const { errors } = response.body.singleResult;
+    return {
+      status: response.http.status,
+      errors: errors?.map(({ message, extensions }) => ({ message, code: extensions?.code })),
+    };
+  };
+  return { run, calls };
+}
+
+const refusal = (code: string, message: string) => ({
+  status: 400,
+  errors: [{ code, message }],
+});
+const served = { status: undefined, errors: undefined };
+
+describe("query limits", () => {
+  it("refuses a query deeper than QUERY_MAX_DEPTH before resolving anything", async () => {
+    const { run, calls } = serverWith({ QUERY_MAX_DEPTH: "3" });
+    expect(await run("{ item { child { child { id } } } }")).toEqual(
+      refusal("QUERY_TOO_DEEP", "query is deeper than 3 levels"),
+    );
+    expect(calls.count).toBe(0);
+    expect(await run("{ item { child { id } } }")).toEqual(served);
+  });
+
+  it("refuses a query costing more than QUERY_MAX_COST", async () => {
+    // armor's cost of `items(first: n) { id }` is (2 + 1.5 × 1) × n
+    const { run, calls } = serverWith({ QUERY_MAX_COST: "40" });
+    expect(await run("{ items(first: 12) { id } }")).toEqual(
+      refusal("QUERY_TOO_COSTLY", "query costs more than the limit of 40"),
+    );
+    expect(calls.count).toBe(0);
+    expect(await run("{ items(first: 11) { id } }")).toEqual(served);
+  });
+
+  it("refuses more aliases than QUERY_MAX_ALIASES", async () => {
+    const { run, calls } = serverWith({ QUERY_MAX_ALIASES: "2" });
+    expect(await run("{ a: item { id } b: item { id } c: item { id } }")).toEqual(
+      refusal("TOO_MANY_ALIASES", "query uses more than 2 aliases"),
+    );
+    expect(calls.count).toBe(0);
+    expect(await run("{ a: item { id } b: item { id } }")).toEqual(served);
+  });
+
+  it("refuses more directives than QUERY_MAX_DIRECTIVES", async () => {
+    const { run, calls } = serverWith({ QUERY_MAX_DIRECTIVES: "2" });
+    const query = (n: number) => `{ item { ${"id @skip(if: false) ".repeat(n)} } }`;
+    expect(await run(query(3))).toEqual(
+      refusal("TOO_MANY_DIRECTIVES", "query uses more than 2 directives"),
+    );
+    expect(calls.count).toBe(0);
+    expect(await run(query(2))).toEqual(served);
+  });
+
+  it("stops parsing a document longer than QUERY_MAX_TOKENS", async () => {
+    const { run, calls } = serverWith({ QUERY_MAX_TOKENS: "20" });
+    // `{`, `}` and one token per field; comments are not tokens
+    const query = (tokens: number) => `# comment\n{ ${"__typename ".repeat(tokens - 2)}}`;
+    expect(await run(query(21))).toEqual(
+      refusal("TOO_MANY_TOKENS", "query has more than 20 tokens"),
+    );
+    expect(calls.count).toBe(0);
+    expect(await run(query(20))).toEqual(served);
+  });
+
+  it("keeps Apollo's codes for other invalid documents", async () => {
+    const { run } = serverWith({ QUERY_MAX_TOKENS: "20" });
+    expect(await run("{ item { id }")).toEqual(
+      refusal("GRAPHQL_PARSE_FAILED", "Syntax Error: Expected Name, found <EOF>."),
+    );
+    expect(await run('{ items(first: "x") { id } }')).toEqual(
+      refusal("GRAPHQL_VALIDATION_FAILED", 'Int cannot represent non-integer value: "x"'),
+    );
+  });
+
+  it("names no field, type or enum value in its suggestions", async () => {
+    const { run } = serverWith({});
+    expect(await run("{ itme { id } }")).toEqual(
+      refusal("GRAPHQL_VALIDATION_FAILED", 'Cannot query field "itme" on type "Query".'),
+    );
+    expect(await run("{ paint(color: REDD) }")).toEqual(
+      refusal("GRAPHQL_VALIDATION_FAILED", 'Value "REDD" does not exist in "Color" enum.'),
+    );
+    expect(await run("query ($c: Color) { paint(color: $c) }", { c: "REDD" })).toEqual({
+      status: 400,
+      errors: [
+        {
+          code: "BAD_USER_INPUT",
+          message:
+            'Variable "$c" got invalid value "REDD"; Value "REDD" does not exist in "Color" enum.',
+        },
+      ],
+    });
+  });
+});

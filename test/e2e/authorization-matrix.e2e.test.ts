@@ -1,0 +1,186 @@
+// The authorization matrix: every role against every root field, through the gateway and straight
+// to the owning subgraph with a gateway-signed principal, on its own and on another customer's data.
+import { readFileSync } from "node:fs";
+import { Kind, OperationTypeNode, parse } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUBGRAPHS } from "../../scripts/subgraphs.ts";
+import { ACTORS, principalFor, tokenFor, type Actor } from "../support/authz/actors.ts";
+import {
+  ENTITY_CASES,
+  expectation,
+  ROOT_CASES,
+  secretsOf,
+  type Case,
+  type Expectation,
+} from "../support/authz/matrix.ts";
+import { buildWorld, type Account, type World } from "../support/authz/world.ts";
+import { request, type GraphQLResponse } from "../support/graphql.ts";
+import { signingKey, subgraphRequest } from "../support/subgraph-calls.ts";
+import { startTestSystem, type TestSystem } from "../support/system.ts";
+
+let system: TestSystem;
+let world: World;
+let key: Buffer;
+const tokens = new Map<Actor, string>();
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  world = await buildWorld(system.gatewayUrl);
+  key = signingKey(system.signingKeyFile);
+  for (const actor of ACTORS) tokens.set(actor, await tokenFor(system.identities, actor, world));
+}, 180_000);
+
+afterAll(() => system?.dispose());
+
+type Answer = Omit<GraphQLResponse<Record<string, unknown>>, "headers">;
+
+/** Checks one answer against what the matrix expects; returns a description of any mismatch. */
+function judge(item: Case, expected: Expectation, answer: Answer, target: Account): string[] {
+  const text = JSON.stringify({ data: answer.data, errors: answer.errors });
+  const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
+  const problems: string[] = [];
+  if (answer.status >= 500) problems.push(`status ${answer.status}`);
+  if (expected === "allow") {
+    if (!item.served(answer, target, world)) problems.push(`not served: ${text}`);
+    if (codes.includes("FORBIDDEN")) problems.push("FORBIDDEN although allowed");
+    return problems;
+  }
+  if (expected === "forbidden" && !codes.includes("FORBIDDEN"))
+    problems.push(`expected FORBIDDEN, got ${text}`);
+  if (expected === "hidden" && codes.length) problems.push(`expected no error, got ${text}`);
+  for (const secret of secretsOf(target))
+    if (target === world.b && text.includes(secret)) problems.push(`leaked ${secret}`);
+  return problems;
+}
+
+async function viaGateway(item: Case, actor: Actor, target: Account): Promise<Answer> {
+  return request(system.gatewayUrl, item.document, item.variables(target, world), {
+    authorization: `Bearer ${tokens.get(actor) ?? ""}`,
+  });
+}
+
+async function direct(item: Case, actor: Actor, target: Account): Promise<Answer> {
+  const url = system.services[item.subgraph as keyof TestSystem["services"]].url;
+  return subgraphRequest(url, item.document, item.variables(target, world), {
+    key,
+    principal: principalFor(actor, world),
+  });
+}
+
+async function runMatrix(cases: Case[], call: typeof direct) {
+  const failures: string[] = [];
+  let checked = 0;
+  for (const item of cases)
+    for (const actor of ACTORS)
+      for (const target of item.foreign ? [world.a, world.b] : [world.a]) {
+        const expected = expectation(item, actor, target, world);
+        const answer = await call(item, actor, target);
+        checked += 1;
+        for (const problem of judge(item, expected, answer, target))
+          failures.push(
+            `${item.name} as ${actor} on ${target === world.a ? "own" : "foreign"} data (${expected}): ${problem}`,
+          );
+      }
+  return { failures, checked };
+}
+
+/** The API schema's root fields, as clients see them (the supergraph without join internals). */
+function rootFields(): Set<string> {
+  const sdl = readFileSync(new URL("../../schema/supergraph.graphql", import.meta.url), "utf8");
+  const fields = new Set<string>();
+  for (const definition of parse(sdl).definitions)
+    if (
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION &&
+      ["Query", "Mutation", "Subscription"].includes(definition.name.value)
+    )
+      for (const field of definition.fields ?? [])
+        fields.add(`${definition.name.value}.${field.name.value}`);
+  return fields;
+}
+
+describe("authorization matrix", () => {
+  it("covers every root field of the API (a new field must be added to the matrix)", () => {
+    const covered = new Set(
+      ROOT_CASES.map((item) => {
+        const operation = parse(item.document).definitions[0];
+        const isMutation =
+          operation?.kind === Kind.OPERATION_DEFINITION &&
+          operation.operation === OperationTypeNode.MUTATION;
+        return `${isMutation ? "Mutation" : "Query"}.${item.name.split(/[ .]/)[0] ?? ""}`;
+      }),
+    );
+    expect([...rootFields()].filter((name) => !covered.has(name))).toEqual([]);
+  });
+
+  it("through the gateway, every role gets exactly what it may and nothing of another customer", async () => {
+    const { failures, checked } = await runMatrix(ROOT_CASES, viaGateway);
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(250);
+  }, 300_000);
+
+  it("straight to each subgraph with a signed principal, the subgraph enforces the same matrix", async () => {
+    const local = ROOT_CASES.filter((item) => item.subgraph !== "operations");
+    const { failures } = await runMatrix(local, direct);
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it("every entity's _entities path enforces it too: by reference, nobody reaches another customer's data", async () => {
+    const { failures, checked } = await runMatrix(ENTITY_CASES, direct);
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  }, 300_000);
+
+  it("covers the _entities path of every entity each subgraph resolves", () => {
+    for (const { name } of SUBGRAPHS) {
+      const sdl = readFileSync(
+        new URL(`../../services/${name}/src/schema/types.graphql`, import.meta.url),
+        "utf8",
+      );
+      const keyed = [...sdl.matchAll(/^type (\w+) @key\((?![^)]*resolvable: false)/gm)].map(
+        (match) => match[1],
+      );
+      for (const type of keyed)
+        expect(
+          ENTITY_CASES.some(
+            (item) => item.subgraph === name && item.name.startsWith(`_entities:${type}`),
+          ),
+          `${name} ${type}`,
+        ).toBe(true);
+    }
+  });
+
+  it("clients cannot send _entities or _service to the gateway", async () => {
+    const answer = await request(
+      system.gatewayUrl,
+      `{ _entities(representations: [{ __typename: "Order", id: "${world.b.orderId}" }]) { __typename } }`,
+    );
+    expect(answer.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(JSON.stringify(answer)).not.toContain(world.b.customerId);
+  });
+
+  it("a customer's order 360 through the gateway spans the subgraphs, and another's is refused", async () => {
+    const query = `query ($id: ID!) { order(id: $id) { id customer { id } shipments { id invoice { id } } invoices { id } returns { id } } }`;
+    const auth = { authorization: `Bearer ${tokens.get("customer") ?? ""}` };
+    const own = await request<{ order: { shipments: { invoice: { id: string } }[] } }>(
+      system.gatewayUrl,
+      query,
+      { id: world.a.orderId },
+      auth,
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.order.shipments[0]?.invoice.id).toBe(world.a.invoiceId);
+    const other = await request<{ order: unknown }>(
+      system.gatewayUrl,
+      query,
+      { id: world.b.orderId },
+      auth,
+    );
+    expect(other.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(other.data?.order ?? null).toBeNull();
+    const missing = await request(system.gatewayUrl, query, { id: "ord_does_not_exist" }, auth);
+    // Someone else's order and no order at all look the same to a customer.
+    expect(missing.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual(
+      other.errors?.map(({ message, extensions }) => ({ message, extensions })),
+    );
+  });
+});

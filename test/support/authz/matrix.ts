@@ -1,0 +1,592 @@
+// Every root field of the API and every entity, with who may use it. A case runs against one
+// customer's data ("target"); customers and partners may reach only customer A's.
+import type { SubgraphName } from "../../../scripts/subgraphs.ts";
+import type { GraphQLResponse } from "../graphql.ts";
+import { isLimited, type Actor } from "./actors.ts";
+import type { Account, World } from "./world.ts";
+
+type Response = Omit<GraphQLResponse<Record<string, unknown>>, "headers">;
+
+/** What an actor should get: the data, FORBIDDEN, or an answer in which the target's data is absent. */
+export type Expectation = "allow" | "forbidden" | "hidden";
+
+export type Case = {
+  /** The root field, or `_entities:<Type>.<field>` for an entity path. */
+  name: string;
+  /** Where the field lives; "operations" runs inside the gateway and has no direct path. */
+  subgraph: SubgraphName | "operations";
+  document: string;
+  variables(target: Account, world: World): Record<string, unknown>;
+  /** Who may use it at all. */
+  allowed: readonly Actor[];
+  /** How a limited actor is kept from another customer's data; undefined: not customer data. */
+  foreign?: "forbidden" | "hidden";
+  /** Whether an allowed answer really carries what was asked for. */
+  served(response: Response, target: Account, world: World): boolean;
+};
+
+export function expectation(item: Case, actor: Actor, target: Account, world: World): Expectation {
+  if (!item.allowed.includes(actor)) return "forbidden";
+  if (item.foreign && isLimited(actor) && target !== world.a) return item.foreign;
+  return "allow";
+}
+
+const READ_ORDERS: Actor[] = ["customer", "partner", "warehouse", "agent", "finance", "admin"];
+const READ_INVOICES: Actor[] = ["customer", "partner", "agent", "finance", "admin"];
+const CATALOG: Actor[] = ["customer", "partner", "warehouse", "agent", "finance", "admin"];
+const STOCK: Actor[] = ["warehouse", "agent", "finance", "admin"];
+const CASES: Actor[] = ["agent", "finance", "admin"];
+const STAFF_INVOICES: Actor[] = ["agent", "finance", "admin"];
+const ADMIN: Actor[] = ["admin"];
+
+const field = (response: Response, name: string): unknown => response.data?.[name];
+const ok = (response: Response) => !response.errors?.length;
+const idOf = (value: unknown) => (value as { id?: string } | null)?.id;
+const ids = (value: unknown) => ((value as { id: string }[] | null) ?? []).map((item) => item.id);
+const typename = (response: Response, name: string, expected: string) =>
+  ok(response) &&
+  (field(response, name) as { __typename?: string } | null)?.__typename === expected;
+const coded = (response: Response, code: string) =>
+  response.errors?.some((error) => error.extensions?.code === code) ?? false;
+
+const read = (
+  name: string,
+  subgraph: SubgraphName,
+  document: string,
+  variables: Case["variables"],
+  allowed: Actor[],
+  served: Case["served"],
+  foreign?: Case["foreign"],
+): Case => ({
+  name,
+  subgraph,
+  document,
+  variables,
+  allowed,
+  served,
+  ...(foreign ? { foreign } : {}),
+});
+
+const mutation = (
+  name: string,
+  subgraph: SubgraphName | "operations",
+  document: string,
+  variables: Case["variables"],
+  allowed: Actor[],
+  outcome: string,
+  foreign?: Case["foreign"],
+): Case => ({
+  name,
+  subgraph,
+  document,
+  variables,
+  allowed,
+  served: (response) =>
+    outcome.startsWith("code:")
+      ? coded(response, outcome.slice(5))
+      : typename(response, name, outcome),
+  ...(foreign ? { foreign } : {}),
+});
+
+const none = () => ({});
+
+/** Every Query and Mutation root field of the supergraph. */
+export const ROOT_CASES: Case[] = [
+  // orders
+  read(
+    "order",
+    "orders",
+    `query ($id: ID!) { order(id: $id) { id } }`,
+    (t) => ({ id: t.orderId }),
+    READ_ORDERS,
+    (r, t) => idOf(field(r, "order")) === t.orderId,
+    "forbidden",
+  ),
+  read(
+    "orders",
+    "orders",
+    `query ($customerId: ID) { orders(customerId: $customerId) { id } }`,
+    (t) => ({ customerId: t.customerId }),
+    READ_ORDERS,
+    (r, t) => ids(field(r, "orders")).includes(t.orderId),
+    "forbidden",
+  ),
+  read(
+    "customer",
+    "orders",
+    `query ($id: ID!) { customer(id: $id) { id } }`,
+    (t) => ({ id: t.customerId }),
+    READ_ORDERS,
+    (r, t) => idOf(field(r, "customer")) === t.customerId,
+    "forbidden",
+  ),
+  read(
+    "customers",
+    "orders",
+    `{ customers { id } }`,
+    none,
+    READ_ORDERS,
+    (r, t) => ids(field(r, "customers")).includes(t.customerId),
+    "hidden",
+  ),
+  read(
+    "serviceCase",
+    "orders",
+    `query ($id: ID!) { serviceCase(id: $id) { id } }`,
+    (_, w) => ({ id: w.caseId }),
+    CASES,
+    (r, _, w) => idOf(field(r, "serviceCase")) === w.caseId,
+  ),
+  read("serviceCases", "orders", `{ serviceCases { id } }`, none, CASES, (r, _, w) =>
+    ids(field(r, "serviceCases")).includes(w.caseId),
+  ),
+  // inventory
+  read(
+    "product",
+    "inventory",
+    `query ($sku: String!) { product(sku: $sku) { sku available } }`,
+    (_, w) => ({ sku: w.sku }),
+    CATALOG,
+    (r, _, w) => (field(r, "product") as { sku?: string } | null)?.sku === w.sku,
+  ),
+  read(
+    "products",
+    "inventory",
+    `{ products { sku } }`,
+    none,
+    CATALOG,
+    (r) => ok(r) && Array.isArray(field(r, "products")),
+  ),
+  read(
+    "product.stock",
+    "inventory",
+    `query ($sku: String!) { product(sku: $sku) { onHand stock { warehouse onHand } movements { id } } }`,
+    (_, w) => ({ sku: w.sku }),
+    STOCK,
+    (r) => ok(r) && field(r, "product") !== null,
+  ),
+  read(
+    "reservations",
+    "inventory",
+    `query ($orderId: ID!) { reservations(orderId: $orderId) { sku } }`,
+    (t) => ({ orderId: t.orderId }),
+    STOCK,
+    (r) => ok(r) && (field(r, "reservations") as unknown[]).length > 0,
+  ),
+  read(
+    "stockExceptions",
+    "inventory",
+    `{ stockExceptions { id } }`,
+    none,
+    STOCK,
+    (r) => ok(r) && Array.isArray(field(r, "stockExceptions")),
+  ),
+  // shipments
+  read(
+    "shipment",
+    "shipments",
+    `query ($id: ID!) { shipment(id: $id) { id } }`,
+    (t) => ({ id: t.shipmentId }),
+    READ_ORDERS,
+    (r, t) => idOf(field(r, "shipment")) === t.shipmentId,
+    "forbidden",
+  ),
+  read(
+    "shipments",
+    "shipments",
+    `query ($orderId: ID!) { shipments(orderId: $orderId) { id } }`,
+    (t) => ({ orderId: t.orderId }),
+    READ_ORDERS,
+    (r, t) => ids(field(r, "shipments")).includes(t.shipmentId),
+    "hidden",
+  ),
+  read(
+    "parkedMilestones",
+    "shipments",
+    `{ parkedMilestones { id } }`,
+    none,
+    STOCK,
+    (r) => ok(r) && Array.isArray(field(r, "parkedMilestones")),
+  ),
+  // billing
+  read(
+    "invoice",
+    "billing",
+    `query ($id: ID!) { invoice(id: $id) { id } }`,
+    (t) => ({ id: t.invoiceId }),
+    READ_INVOICES,
+    (r, t) => idOf(field(r, "invoice")) === t.invoiceId,
+    "forbidden",
+  ),
+  read(
+    "invoices",
+    "billing",
+    `query ($orderId: ID) { invoices(orderId: $orderId) { id } }`,
+    (t) => ({ orderId: t.orderId }),
+    READ_INVOICES,
+    (r, t) => ids(field(r, "invoices")).includes(t.invoiceId),
+    "hidden",
+  ),
+  read(
+    "invoices (all)",
+    "billing",
+    `{ invoices { id } }`,
+    none,
+    READ_INVOICES,
+    (r, t) => ids(field(r, "invoices")).includes(t.invoiceId),
+    "hidden",
+  ),
+  read(
+    "billingFigures",
+    "billing",
+    `{ billingFigures { invoicesIssued } }`,
+    none,
+    STAFF_INVOICES,
+    (r) => ok(r) && field(r, "billingFigures") !== null,
+  ),
+  // returns
+  read(
+    "return",
+    "returns",
+    `query ($id: ID!) { return(id: $id) { id } }`,
+    (t) => ({ id: t.returnId }),
+    READ_ORDERS,
+    (r, t) => idOf(field(r, "return")) === t.returnId,
+    "forbidden",
+  ),
+  read(
+    "returns",
+    "returns",
+    `query ($orderId: ID!) { returns(orderId: $orderId) { id } }`,
+    (t) => ({ orderId: t.orderId }),
+    READ_ORDERS,
+    (r, t) => ids(field(r, "returns")).includes(t.returnId),
+    "hidden",
+  ),
+  // operations (inside the gateway)
+  {
+    name: "exceptions",
+    subgraph: "operations",
+    document: `{ exceptions { id } }`,
+    variables: none,
+    allowed: ADMIN,
+    served: (r) => ok(r) && Array.isArray(field(r, "exceptions")),
+  },
+  {
+    name: "apiKeys",
+    subgraph: "operations",
+    document: `{ apiKeys { id } }`,
+    variables: none,
+    allowed: ADMIN,
+    served: (r) => ok(r) && Array.isArray(field(r, "apiKeys")),
+  },
+
+  // Mutations: allowed callers get a business answer (often a typed error, so nothing changes).
+  mutation(
+    "createCustomer",
+    "orders",
+    `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { __typename } }`,
+    () => ({
+      input: { name: "Matrix", email: `m${Math.random().toString(36).slice(2)}@example.com` },
+    }),
+    ["agent", "admin"],
+    "Customer",
+  ),
+  mutation(
+    "placeOrder",
+    "orders",
+    `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename } }`,
+    (t, w) => ({
+      input: {
+        customerId: t.customerId,
+        channel: "web",
+        currency: "EUR",
+        lines: [{ sku: w.sku, quantity: 0, unitPrice: "1.00", taxRate: "0" }],
+      },
+    }),
+    ["customer", "agent", "admin"],
+    "InvalidOrderError",
+    "forbidden",
+  ),
+  mutation(
+    "cancelOrder",
+    "orders",
+    `mutation ($input: CancelOrderInput!) { cancelOrder(input: $input) { __typename } }`,
+    (t) => ({ input: { orderId: t.orderId, reason: "matrix" } }),
+    ["customer", "agent", "admin"],
+    "CannotCancelShippedError",
+    "forbidden",
+  ),
+  mutation(
+    "cancelOrderLine",
+    "orders",
+    `mutation ($input: CancelOrderLineInput!) { cancelOrderLine(input: $input) { __typename } }`,
+    (t) => ({ input: { orderId: t.orderId, lineId: t.lineId, reason: "matrix" } }),
+    ["customer", "agent", "admin"],
+    "CannotCancelShippedError",
+    "forbidden",
+  ),
+  mutation(
+    "assignServiceCase",
+    "orders",
+    `mutation { assignServiceCase(caseId: "case_missing", assignee: "kim") { __typename } }`,
+    none,
+    ["agent", "admin"],
+    "ServiceCaseNotFoundError",
+  ),
+  mutation(
+    "commentOnServiceCase",
+    "orders",
+    `mutation { commentOnServiceCase(caseId: "case_missing", author: "kim", body: "hi") { __typename } }`,
+    none,
+    ["agent", "admin"],
+    "ServiceCaseNotFoundError",
+  ),
+  mutation(
+    "resolveServiceCase",
+    "orders",
+    `mutation { resolveServiceCase(caseId: "case_missing", resolution: "done") { __typename } }`,
+    none,
+    ["agent", "admin"],
+    "ServiceCaseNotFoundError",
+  ),
+  mutation(
+    "requestReturn",
+    "returns",
+    `mutation ($input: RequestReturnInput!) { requestReturn(input: $input) { __typename } }`,
+    (t) => ({
+      input: { orderId: t.orderId, reason: "matrix", lines: [{ lineId: t.lineId, quantity: 99 }] },
+    }),
+    ["customer", "agent", "admin"],
+    "QuantityExceedsShippedError",
+    "forbidden",
+  ),
+  mutation(
+    "confirmShipment",
+    "shipments",
+    `mutation ($input: ConfirmShipmentInput!) { confirmShipment(input: $input) { __typename } }`,
+    () => ({
+      input: {
+        orderId: "ord_missing",
+        warehouse: "AMS1",
+        lines: [{ lineId: "l", quantity: 1 }],
+        carrier: "UPS",
+        service: "STD",
+        trackingNumber: "1Z",
+        shippedAt: new Date().toISOString(),
+        shippingCharge: "0",
+      },
+    }),
+    ["warehouse", "admin"],
+    "UnknownOrderError",
+  ),
+  mutation(
+    "recordMilestone",
+    "shipments",
+    `mutation ($input: RecordMilestoneInput!) { recordMilestone(input: $input) { __typename } }`,
+    () => ({
+      input: {
+        shipmentId: "shp_missing",
+        type: "IN_TRANSIT",
+        occurredAt: new Date().toISOString(),
+      },
+    }),
+    ["carrier", "warehouse", "admin"],
+    "UnknownShipmentError",
+  ),
+  mutation(
+    "releaseInvoice",
+    "billing",
+    `mutation { releaseInvoice(input: { invoiceId: "inv_missing", comment: "matrix" }) { __typename } }`,
+    none,
+    ["finance", "admin"],
+    "UnknownInvoiceError",
+  ),
+  mutation(
+    "createProduct",
+    "inventory",
+    `mutation { createProduct(input: { sku: "", name: "" }) { __typename } }`,
+    none,
+    ["warehouse", "admin"],
+    "InvalidStockInputError",
+  ),
+  mutation(
+    "receiveStock",
+    "inventory",
+    `mutation { receiveStock(input: { sku: "NO-SUCH-SKU", warehouse: "AMS1", quantity: 1 }) { __typename } }`,
+    none,
+    ["warehouse", "admin"],
+    "UnknownProductError",
+  ),
+  mutation(
+    "adjustStock",
+    "inventory",
+    `mutation { adjustStock(input: { sku: "NO-SUCH-SKU", warehouse: "AMS1", countedQuantity: 1, reason: "count" }) { __typename } }`,
+    none,
+    ["warehouse", "admin"],
+    "UnknownProductError",
+  ),
+  mutation(
+    "resolveStockException",
+    "inventory",
+    `mutation { resolveStockException(id: "sx_missing", accept: true) { __typename } }`,
+    none,
+    ["warehouse", "admin"],
+    "UnknownStockExceptionError",
+  ),
+  mutation(
+    "retryException",
+    "operations",
+    `mutation { retryException(id: "billing/missing") { id } }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "resolveException",
+    "operations",
+    `mutation { resolveException(id: "billing/missing", comment: "x") { id } }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "replayEvents",
+    "operations",
+    `mutation { replayEvents(input: { service: "billing", stream: "shipments" }) { __typename } }`,
+    none,
+    ADMIN,
+    "code:BAD_USER_INPUT",
+  ),
+  mutation(
+    "createApiKey",
+    "operations",
+    `mutation { createApiKey(input: { name: "matrix", role: CARRIER }) { __typename } }`,
+    none,
+    ADMIN,
+    "CreatedApiKey",
+  ),
+  mutation(
+    "revokeApiKey",
+    "operations",
+    `mutation { revokeApiKey(id: "missing") { id } }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
+  ),
+];
+
+const entities = (selection: string) =>
+  `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+const entity = (response: Response) =>
+  ((field(response, "_entities") as (Record<string, unknown> | null)[] | null) ?? [])[0] ?? null;
+
+/** The `_entities` path of every entity each subgraph resolves; only the gateway may send these. */
+export const ENTITY_CASES: Case[] = [
+  read(
+    "_entities:Order",
+    "orders",
+    entities(`... on Order { id }`),
+    (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
+    READ_ORDERS,
+    (r, t) => idOf(entity(r)) === t.orderId,
+    "forbidden",
+  ),
+  read(
+    "_entities:Customer",
+    "orders",
+    entities(`... on Customer { id }`),
+    (t) => ({ representations: [{ __typename: "Customer", id: t.customerId }] }),
+    READ_ORDERS,
+    (r, t) => idOf(entity(r)) === t.customerId,
+    "forbidden",
+  ),
+  read(
+    "_entities:Shipment",
+    "shipments",
+    entities(`... on Shipment { id }`),
+    (t) => ({ representations: [{ __typename: "Shipment", id: t.shipmentId }] }),
+    READ_ORDERS,
+    (r, t) => idOf(entity(r)) === t.shipmentId,
+    "forbidden",
+  ),
+  read(
+    "_entities:Order.shipments",
+    "shipments",
+    entities(`... on Order { shipments { id } }`),
+    (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
+    READ_ORDERS,
+    (r, t) => ids(entity(r)?.shipments).includes(t.shipmentId),
+    "hidden",
+  ),
+  read(
+    "_entities:Invoice",
+    "billing",
+    entities(`... on Invoice { id }`),
+    (t) => ({ representations: [{ __typename: "Invoice", id: t.invoiceId }] }),
+    READ_INVOICES,
+    (r, t) => idOf(entity(r)) === t.invoiceId,
+    "forbidden",
+  ),
+  read(
+    "_entities:Order.invoices",
+    "billing",
+    entities(`... on Order { invoices { id } }`),
+    (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
+    READ_INVOICES,
+    (r, t) => ids(entity(r)?.invoices).includes(t.invoiceId),
+    "hidden",
+  ),
+  read(
+    "_entities:Shipment.invoice",
+    "billing",
+    entities(`... on Shipment { invoice { id } }`),
+    (t) => ({ representations: [{ __typename: "Shipment", id: t.shipmentId }] }),
+    READ_INVOICES,
+    (r, t) => idOf(entity(r)?.invoice) === t.invoiceId,
+    "hidden",
+  ),
+  read(
+    "_entities:Product",
+    "inventory",
+    entities(`... on Product { sku }`),
+    (_, w) => ({ representations: [{ __typename: "Product", sku: w.sku }] }),
+    CATALOG,
+    (r, _, w) => (entity(r) as { sku?: string } | null)?.sku === w.sku,
+  ),
+  read(
+    "_entities:Order.reservations",
+    "inventory",
+    entities(`... on Order { reservations { sku } }`),
+    (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
+    STOCK,
+    (r) => ok(r) && ((entity(r)?.reservations as unknown[] | undefined)?.length ?? 0) > 0,
+  ),
+  read(
+    "_entities:Return",
+    "returns",
+    entities(`... on Return { id }`),
+    (t) => ({ representations: [{ __typename: "Return", id: t.returnId }] }),
+    READ_ORDERS,
+    (r, t) => idOf(entity(r)) === t.returnId,
+    "forbidden",
+  ),
+  read(
+    "_entities:Order.returns",
+    "returns",
+    entities(`... on Order { returns { id } }`),
+    (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
+    READ_ORDERS,
+    (r, t) => ids(entity(r)?.returns).includes(t.returnId),
+    "hidden",
+  ),
+];
+
+/** The ids of an account, none of which may appear in an answer that denies it. */
+export const secretsOf = (account: Account) => [
+  account.orderId,
+  account.shipmentId,
+  account.invoiceId,
+  account.returnId,
+  account.customerId,
+];
