@@ -9,6 +9,7 @@ type ComposeService = {
   image?: string;
   environment?: Record<string, string>;
   depends_on?: Record<string, unknown> | string[];
+  secrets?: string[];
 };
 
 const root = new URL("../", import.meta.url);
@@ -16,6 +17,7 @@ const compose = parse(readFileSync(new URL("docker-compose.yml", root), "utf8"),
   merge: true,
 }) as {
   services: Record<string, ComposeService>;
+  secrets: Record<string, { file?: string }>;
 };
 
 describe("docker-compose.yml", () => {
@@ -44,6 +46,19 @@ describe("docker-compose.yml", () => {
         `http://${name}:${port}/graphql`,
       );
     }
+  });
+
+  it("gives the gateway and every subgraph the signing key as a secret file, never inline", () => {
+    expect(compose.secrets.internal_signing_key?.file).toBeTruthy();
+    for (const name of [...SUBGRAPHS.map((subgraph) => subgraph.name), "gateway"]) {
+      const service = compose.services[name];
+      expect(service?.secrets, name).toContain("internal_signing_key");
+      expect(service?.environment?.INTERNAL_SIGNING_KEY_FILE, name).toBe(
+        "/run/secrets/internal_signing_key",
+      );
+      expect(service?.environment, name).not.toHaveProperty("INTERNAL_SIGNING_KEY");
+    }
+    expect(compose.services.gateway?.environment?.WAYBILL_ENV).toBe("production");
   });
 
   it("names only services that are defined", () => {
