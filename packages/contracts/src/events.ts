@@ -86,6 +86,8 @@ export const eventData = {
   "shipments.milestone.recorded": z.object({
     shipmentId: id,
     orderId: id,
+    /** The order's customer account: who may hear of this milestone. */
+    customerId: id,
     milestoneId: id,
     type: milestoneType,
     occurredAt: instant,

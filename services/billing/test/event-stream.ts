@@ -111,6 +111,7 @@ export function eventsOf(s: Scenario): {
         event("shipments.milestone.recorded", shipmentId, {
           shipmentId,
           orderId,
+          customerId: "cus_1",
           milestoneId: randomUUID(),
           type: m.type,
           occurredAt: new Date(clock).toISOString(),

@@ -40,6 +40,7 @@ function milestone(type: Milestone["type"], at: string, extra: Partial<Milestone
   return {
     shipmentId: "shp_1",
     orderId: "ord_1",
+    customerId: "cus_1",
     milestoneId: `${type}-${at}`,
     type,
     occurredAt: at,

@@ -30,6 +30,7 @@ export async function applyToShipment(
   await emit("shipments.milestone.recorded", shipment._id, {
     shipmentId: shipment._id,
     orderId: shipment.orderId,
+    customerId: shipment.customerId,
     milestoneId: milestone.id,
     type: milestone.type,
     occurredAt: milestone.occurredAt.toISOString(),
