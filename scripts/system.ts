@@ -169,6 +169,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const gateway = launch("gateway", "gateway/src/main.ts", gatewayPort, "/healthz", {
       ...urls,
       DATA_DIR: join(dataDir, "data"),
+      NATS_URL: natsUrl,
     });
     await gateway.start();
     return {

@@ -25,6 +25,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Where the gateway keeps API keys: the embedded store under DATA_DIR, or MongoDB. */
       DATA_DIR: z.string().default(".waybill/data"),
       MONGODB_URL: z.string().url().optional(),
+      /** NATS with JetStream, for subscriptions; unset: subscriptions answer an error. */
+      NATS_URL: z.string().min(1).optional(),
       SUBGRAPH_ORDERS_URL: url,
       SUBGRAPH_SHIPMENTS_URL: url,
       SUBGRAPH_INVENTORY_URL: url,

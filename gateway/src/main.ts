@@ -11,6 +11,7 @@ import {
   observeHttp,
   withTraceContext,
 } from "@waybill/runtime";
+import { connectBus } from "@waybill/runtime/bus";
 import { openStore } from "@waybill/runtime/store";
 import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
@@ -26,11 +27,26 @@ const store = await openStore({
   dataDir: config.DATA_DIR,
   ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
 });
-const gateway = await createGateway(config, logger, { metrics, apiKeys: apiKeyStore(store) });
+// Subscriptions read the event streams; without NATS they answer a coded error.
+const bus = config.NATS_URL
+  ? await connectBus({ servers: config.NATS_URL, name: "gateway", logger })
+  : undefined;
+const gateway = await createGateway(config, logger, {
+  metrics,
+  apiKeys: apiKeyStore(store),
+  bus,
+});
 const probes = { [METRICS_PATH]: metricsRoute(metrics), "/readyz": readinessRoute(config) };
-const paths = ["/graphql", "/healthz", ...Object.keys(probes), ...Object.keys(WEBHOOK_ROUTES)];
+const paths = [
+  "/graphql",
+  "/graphql/stream",
+  "/healthz",
+  ...Object.keys(probes),
+  ...Object.keys(WEBHOOK_ROUTES),
+];
 const handler = observeHttp(metrics, paths, withRoutes(probes, gateway.handler));
 const server = await listen(withTraceContext(handler), config.PORT, config.HOST);
+gateway.attach(server);
 logger.info({ port: boundPort(server) }, "gateway listening");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -38,6 +54,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     void closeServer(server)
       .then(() => gateway.stop())
       .then(() => store.close())
+      .then(() => bus?.close())
       .then(() => tracing.flush())
       .then(() => process.exit(0));
   });

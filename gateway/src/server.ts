@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import {
   ApolloGateway,
   RemoteGraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
 } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
+import { getOperationAST, OperationTypeNode, parse } from "graphql";
 import {
   activeTraceparent,
   CORRELATION_HEADER,
@@ -18,7 +19,13 @@ import {
   type Principal,
   type RequestHandler,
 } from "@waybill/runtime";
-import { authenticator, AuthError, jwtAuthenticator, type ApiKeyStore } from "./auth/index.ts";
+import {
+  authenticator,
+  AuthError,
+  jwtAuthenticator,
+  type ApiKeyStore,
+  type Credentials,
+} from "./auth/index.ts";
 import { HttpError, readJsonBody } from "./body.ts";
 import type { GatewayConfig } from "./config.ts";
 import { maskErrorsInProduction } from "./errors.ts";
@@ -31,7 +38,10 @@ import {
   queryLimits,
 } from "./limits/index.ts";
 import { apolloMetricsPlugin } from "./metrics.ts";
-import { operationsDataSource, OPERATIONS_SUBGRAPH } from "./operations/index.ts";
+import { operationsDataSource, operationsSchema, OPERATIONS_SUBGRAPH } from "./operations/index.ts";
+import { milestoneFeed } from "./subscriptions/milestones.ts";
+import { attachWebSocket, sseHandler } from "./subscriptions/transports.ts";
+import type { Bus } from "@waybill/runtime/bus";
 import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
@@ -72,7 +82,7 @@ function stripInternalHeaders(req: IncomingMessage): void {
 export async function createGateway(
   config: GatewayConfig,
   logger: Logger,
-  options: { apiKeys: ApiKeyStore; metrics?: Metrics },
+  options: { apiKeys: ApiKeyStore; metrics?: Metrics; bus?: Bus | undefined },
 ) {
   // The gateway reports usage to Apollo unless told not to; Waybill never phones home.
   process.env.APOLLO_TELEMETRY_DISABLED = "1";
@@ -81,11 +91,17 @@ export async function createGateway(
   const fetcher = keepAliveFetcher(config.signingKey);
   const urlOf = (service: string) =>
     config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "";
+  const ownSchema = operationsSchema({
+    urlOf,
+    signingKey: config.signingKey,
+    apiKeys: options.apiKeys,
+    milestones: options.bus ? milestoneFeed(options.bus) : undefined,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       name === OPERATIONS_SUBGRAPH
-        ? operationsDataSource({ urlOf, signingKey: config.signingKey, apiKeys: options.apiKeys })
+        ? operationsDataSource(ownSchema)
         : new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
     logger,
   });
@@ -119,24 +135,57 @@ export async function createGateway(
     ? loadPersistedDocuments(config.PERSISTED_DOCUMENTS_FILE)
     : undefined;
   const webhooks = webhookHandlers(config, supergraphSdl, logger);
+  const transport = {
+    schema: ownSchema,
+    limits,
+    authenticate: (credentials: Credentials) => authenticate.credentials(credentials),
+    throttle: (principal: Principal) => throttle(`principal:${principal.subject}`),
+    logger,
+  };
+  const sse = sseHandler(transport);
 
   const graphql: RequestHandler = async (req, res) => {
     if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "use POST");
-    let principal: Principal;
-    try {
-      principal = await authenticate(req);
-    } catch (error) {
-      if (!(error instanceof AuthError)) throw error;
-      // Failed attempts count against the caller's address, which slows down key guessing.
-      await throttle(`address:${req.socket.remoteAddress ?? "unknown"}`);
-      res.setHeader("www-authenticate", 'Bearer realm="waybill"');
-      throw new HttpError(401, "UNAUTHENTICATED", error.message);
-    }
+    const principal = await authenticated(req);
     await throttle(`principal:${principal.subject}`);
     const body = applyPersistedDocument(await readJsonBody(req, config.MAX_BODY_BYTES), persisted, {
       required: config.PERSISTED_DOCUMENTS_REQUIRED_FOR.includes(principal.role),
     });
+    if (isSubscription(body))
+      throw new HttpError(
+        400,
+        "BAD_REQUEST",
+        "subscribe over WebSocket at /graphql or Server-Sent Events at /graphql/stream",
+      );
     await serveGraphQL(server, req, res, body, principal);
+  };
+  const stream: RequestHandler = async (req, res) => {
+    if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "use POST");
+    const principal = await authenticated(req);
+    await throttle(`principal:${principal.subject}`);
+    // graphql-sse reads the body itself: refuse what is too large or of unknown size up front.
+    const length = Number(req.headers["content-length"] ?? Number.NaN);
+    if (!Number.isFinite(length))
+      throw new HttpError(411, "LENGTH_REQUIRED", "send a Content-Length");
+    if (length > config.MAX_BODY_BYTES)
+      throw new HttpError(
+        413,
+        "PAYLOAD_TOO_LARGE",
+        `request body above ${config.MAX_BODY_BYTES} bytes`,
+      );
+    await sse(req, res, principal);
+  };
+  const authenticated = async (req: IncomingMessage): Promise<Principal> => {
+    try {
+      return await authenticate(req);
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error;
+      // Failed attempts count against the caller's address, which slows down key guessing.
+      await throttle(`address:${req.socket.remoteAddress ?? "unknown"}`);
+      throw new HttpError(401, "UNAUTHENTICATED", error.message, {
+        "www-authenticate": 'Bearer realm="waybill"',
+      });
+    }
   };
   const throttle = async (key: string) => {
     const verdict = await limiter.consume(key);
@@ -154,9 +203,9 @@ export async function createGateway(
     const webhook = webhooks.get(path);
     if (webhook) return webhook(req, res);
     try {
-      if (path !== "/graphql")
-        throw new HttpError(404, "NOT_FOUND", "not found; GraphQL is at /graphql");
-      await graphql(req, res);
+      if (path === "/graphql") await graphql(req, res);
+      else if (path === STREAM_PATH) await stream(req, res);
+      else throw new HttpError(404, "NOT_FOUND", "not found; GraphQL is at /graphql");
     } catch (error) {
       if (error instanceof HttpError) {
         for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
@@ -172,7 +221,36 @@ export async function createGateway(
       });
     }
   };
-  return { handler, stop: () => server.stop() };
+  let sockets: ReturnType<typeof attachWebSocket> | undefined;
+  return {
+    handler,
+    /** Serves subscriptions over WebSocket on the server that runs `handler`. */
+    attach(http: Server) {
+      sockets = attachWebSocket(http, "/graphql", transport);
+    },
+    async stop() {
+      await sockets?.close();
+      await server.stop();
+    },
+  };
+}
+
+const STREAM_PATH = "/graphql/stream";
+
+/** Whether a request body names a subscription (checked only when the word appears at all). */
+function isSubscription(body: unknown): boolean {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  if (typeof query !== "string" || !/\bsubscription\b/.test(query)) return false;
+  try {
+    const operationName = (body as { operationName?: unknown }).operationName;
+    const operation = getOperationAST(
+      parse(query),
+      typeof operationName === "string" ? operationName : undefined,
+    );
+    return operation?.operation === OperationTypeNode.SUBSCRIPTION;
+  } catch {
+    return false;
+  }
 }
 
 /** One relay per webhook path, to the URL of the subgraph that serves it. */

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { Kind, OperationTypeNode, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPHS } from "../../scripts/subgraphs.ts";
-import { ACTORS, principalFor, tokenFor, type Actor } from "../support/authz/actors.ts";
+import { ACTORS, isLimited, principalFor, tokenFor, type Actor } from "../support/authz/actors.ts";
 import {
   ENTITY_CASES,
   expectation,
@@ -14,7 +14,10 @@ import {
   type Expectation,
 } from "../support/authz/matrix.ts";
 import { buildWorld, type Account, type World } from "../support/authz/world.ts";
-import { request, type GraphQLResponse } from "../support/graphql.ts";
+import { execute, request, type GraphQLResponse } from "../support/graphql.ts";
+import { RECORD_MILESTONE } from "../support/billing-operations.ts";
+import { subscribeSse, type Received } from "../support/subscriptions.ts";
+import { waitFor } from "@waybill/runtime/testing";
 import { signingKey, subgraphRequest } from "../support/subgraph-calls.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
@@ -100,15 +103,16 @@ function rootFields(): Set<string> {
 
 describe("authorization matrix", () => {
   it("covers every root field of the API (a new field must be added to the matrix)", () => {
-    const covered = new Set(
-      ROOT_CASES.map((item) => {
+    const covered = new Set([
+      ...ROOT_CASES.map((item) => {
         const operation = parse(item.document).definitions[0];
         const isMutation =
           operation?.kind === Kind.OPERATION_DEFINITION &&
           operation.operation === OperationTypeNode.MUTATION;
         return `${isMutation ? "Mutation" : "Query"}.${item.name.split(/[ .]/)[0] ?? ""}`;
       }),
-    );
+      "Subscription.shipmentMilestones",
+    ]);
     expect([...rootFields()].filter((name) => !covered.has(name))).toEqual([]);
   });
 
@@ -146,6 +150,52 @@ describe("authorization matrix", () => {
           ),
           `${name} ${type}`,
         ).toBe(true);
+    }
+  });
+
+  it("Subscription.shipmentMilestones: each role hears what it may, limited roles only their accounts'", async () => {
+    await execute(system.gatewayUrl, RECORD_MILESTONE, {
+      input: {
+        shipmentId: world.a.shipmentId,
+        type: "IN_TRANSIT",
+        occurredAt: new Date().toISOString(),
+      },
+    });
+    const query = `subscription { shipmentMilestones(after: "0") { shipmentId type } }`;
+    const heard: [Actor, Received][] = ACTORS.map((actor) => [
+      actor,
+      subscribeSse(
+        system.gatewayUrl,
+        `Bearer ${tokens.get(actor) ?? ""}`,
+        { query },
+        "shipmentMilestones",
+      ),
+    ]);
+    try {
+      for (const [actor, received] of heard) {
+        if (actor === "carrier") {
+          await waitFor(() => (received.errors.length ? true : undefined), {
+            description: "the carrier's refusal",
+            timeoutMs: 15_000,
+            intervalMs: 50,
+          });
+          expect(JSON.stringify(received.errors)).toContain("FORBIDDEN");
+          expect(received.events).toEqual([]);
+          continue;
+        }
+        // A's milestone was recorded after B's exception: once it is here, a leak would be too.
+        await waitFor(
+          () =>
+            received.events.some((event) => event.shipmentId === world.a.shipmentId)
+              ? true
+              : undefined,
+          { description: `${actor} to hear of A's milestone`, timeoutMs: 15_000, intervalMs: 50 },
+        );
+        const heardOfB = received.events.some((event) => event.shipmentId === world.b.shipmentId);
+        expect(heardOfB, actor).toBe(!isLimited(actor));
+      }
+    } finally {
+      for (const [, received] of heard) received.stop();
     }
   });
 

@@ -6,6 +6,9 @@ import { AuthError } from "./errors.ts";
 
 export type Authenticator = (req: IncomingMessage) => Promise<Principal>;
 
+/** The credentials a caller presented: an Authorization header value and an X-API-Key value. */
+export type Credentials = { authorization?: string | undefined; apiKey?: string | undefined };
+
 /**
  * Finds the caller of a request: `Authorization: Bearer <JWT or API key>` or `X-API-Key`. A
  * request without credentials, or with bad ones, is an AuthError.
@@ -13,12 +16,10 @@ export type Authenticator = (req: IncomingMessage) => Promise<Principal>;
 export function authenticator(options: {
   apiKeys: ApiKeyStore;
   jwt?: ((token: string) => Promise<Principal>) | undefined;
-}): Authenticator {
-  return async (req) => {
-    const authorization = req.headers.authorization;
-    const apiKeyHeader = req.headers["x-api-key"];
+}): Authenticator & { credentials(credentials: Credentials): Promise<Principal> } {
+  const fromCredentials = async ({ authorization, apiKey: apiKeyHeader }: Credentials) => {
     if (authorization && apiKeyHeader) throw new AuthError("send one credential, not two");
-    if (typeof apiKeyHeader === "string") return options.apiKeys.authenticate(apiKeyHeader);
+    if (apiKeyHeader) return options.apiKeys.authenticate(apiKeyHeader);
     if (!authorization) throw new AuthError("authentication required");
     const [scheme, credential] = authorization.split(" ", 2);
     if (scheme?.toLowerCase() !== "bearer" || !credential)
@@ -27,4 +28,12 @@ export function authenticator(options: {
     if (!options.jwt) throw new AuthError("this gateway accepts API keys only");
     return options.jwt(credential);
   };
+  const fromRequest = (req: IncomingMessage) => {
+    const apiKey = req.headers["x-api-key"];
+    return fromCredentials({
+      authorization: req.headers.authorization,
+      apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
+    });
+  };
+  return Object.assign(fromRequest, { credentials: fromCredentials });
 }
