@@ -27,6 +27,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       MONGODB_URL: z.string().url().optional(),
       /** NATS with JetStream, for subscriptions; unset: subscriptions answer an error. */
       NATS_URL: z.string().min(1).optional(),
+      /** How often open subscriptions check their credentials again (expiry, revocation). */
+      SUBSCRIPTION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
       SUBGRAPH_ORDERS_URL: url,
       SUBGRAPH_SHIPMENTS_URL: url,
       SUBGRAPH_INVENTORY_URL: url,

@@ -140,6 +140,7 @@ export async function createGateway(
     limits,
     authenticate: (credentials: Credentials) => authenticate.credentials(credentials),
     throttle: (principal: Principal) => throttle(`principal:${principal.subject}`),
+    recheckMs: config.SUBSCRIPTION_RECHECK_SECONDS * 1_000,
     logger,
   };
   const sse = sseHandler(transport);

@@ -26,7 +26,8 @@ const MILESTONES = /* GraphQL */ `
 `;
 
 beforeAll(async () => {
-  system = await startTestSystem();
+  // Open subscriptions check their credentials every second here (a minute by default).
+  system = await startTestSystem({ SUBSCRIPTION_RECHECK_SECONDS: "1" });
   world = await buildWorld(system.gatewayUrl);
 }, 180_000);
 
@@ -166,6 +167,48 @@ describe("milestone subscriptions", () => {
       body: JSON.stringify({ query: MILESTONES }),
     });
     expect(sse.status).toBe(401);
+  });
+
+  it("end open subscriptions once their key is revoked, on both transports", async () => {
+    const { data } = await request<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+      system.gatewayUrl,
+      `mutation { createApiKey(input: { name: "3PL feed", role: PARTNER, accounts: ["${world.a.customerId}"] }) { secret apiKey { id } } }`,
+    );
+    const key = data?.createApiKey;
+    const authorization = `Bearer ${key?.secret ?? ""}`;
+    const ws = track(
+      subscribeWs(system.gatewayUrl, authorization, { query: MILESTONES }, "shipmentMilestones"),
+    );
+    const sse = track(
+      subscribeSse(system.gatewayUrl, authorization, { query: MILESTONES }, "shipmentMilestones"),
+    );
+    // Both are live: a new milestone of A reaches them.
+    await record(world.a.shipmentId, "DELIVERY_ATTEMPTED", 5);
+    await waitFor(
+      () =>
+        seen(ws, world.a.shipmentId, "DELIVERY_ATTEMPTED") &&
+        seen(sse, world.a.shipmentId, "DELIVERY_ATTEMPTED")
+          ? true
+          : undefined,
+      {
+        description: "both subscriptions to be live",
+        timeoutMs: 30_000,
+        intervalMs: 50,
+      },
+    );
+    await request(
+      system.gatewayUrl,
+      `mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+      {
+        id: key?.apiKey.id,
+      },
+    );
+    await waitFor(() => (ws.closeCode && sse.ended ? true : undefined), {
+      description: "both subscriptions to end",
+      timeoutMs: 15_000,
+      intervalMs: 50,
+    });
+    expect(ws.closeCode).toBe(4401);
   });
 
   it("apply the query limits to subscriptions and keep them off POST /graphql", async () => {

@@ -8,13 +8,15 @@ export type Received = {
   errors: unknown[];
   /** The WebSocket close code, when the server closed the connection. */
   closeCode?: number;
+  /** The subscription ended (completed or failed). */
+  ended: boolean;
   stop(): void;
 };
 
 type Subscription = { query: string; variables?: Record<string, unknown> };
 
 function collector(): Omit<Received, "stop"> {
-  return { events: [], errors: [] };
+  return { events: [], errors: [], ended: false };
 }
 
 function sink(received: Omit<Received, "stop">, field: string) {
@@ -26,8 +28,11 @@ function sink(received: Omit<Received, "stop">, field: string) {
     },
     error(error: unknown) {
       received.errors.push(error);
+      received.ended = true;
     },
-    complete() {},
+    complete() {
+      received.ended = true;
+    },
   };
 }
 
@@ -57,6 +62,9 @@ export function subscribeWs(
     },
     get errors() {
       return received.errors;
+    },
+    get ended() {
+      return received.ended;
     },
     get closeCode() {
       return received.closeCode;
@@ -88,6 +96,9 @@ export function subscribeSse(
     },
     get errors() {
       return received.errors;
+    },
+    get ended() {
+      return received.ended;
     },
     stop() {
       unsubscribe();

@@ -15,6 +15,8 @@ export type SubscriptionTransportOptions = {
   authenticate(credentials: Credentials): Promise<Principal>;
   /** Counts a request against the principal's rate limit; throws when it is over. */
   throttle(principal: Principal): Promise<void>;
+  /** How often an open subscription's credentials are checked again (expired, revoked). */
+  recheckMs: number;
   logger: Logger;
 };
 
@@ -23,6 +25,25 @@ const isErrors = (
 ): value is readonly GraphQLError[] => Array.isArray(value);
 
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/**
+ * Checks the credentials again every `recheckMs` while a connection is open, and calls `revoke`
+ * once they fail (a token that expired, a key that was revoked). Returns the stop function.
+ */
+function keepChecking(
+  options: SubscriptionTransportOptions,
+  credentials: Credentials,
+  revoke: () => void,
+): () => void {
+  const timer = setInterval(() => {
+    options.authenticate(credentials).catch(() => {
+      clearInterval(timer);
+      revoke();
+    });
+  }, options.recheckMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /**
  * GraphQL over WebSocket (graphql-transport-ws) on `path`: the client authenticates in its
@@ -41,13 +62,19 @@ export function attachWebSocket(
       async onConnect(ctx) {
         const params = ctx.connectionParams ?? {};
         const headers = ctx.extra.request.headers;
+        const credentials = {
+          authorization: text(params.authorization) ?? headers.authorization,
+          apiKey: text(params.apiKey) ?? text(headers["x-api-key"]),
+        };
         try {
-          const principal = await options.authenticate({
-            authorization: text(params.authorization) ?? headers.authorization,
-            apiKey: text(params.apiKey) ?? text(headers["x-api-key"]),
-          });
+          const principal = await options.authenticate(credentials);
           await options.throttle(principal);
           principals.set(ctx.extra, principal);
+          const { socket } = ctx.extra;
+          const stop = keepChecking(options, credentials, () =>
+            socket.close(4401, "Unauthorized: the credentials are no longer valid"),
+          );
+          socket.once("close", stop);
           return true;
         } catch (error) {
           options.logger.info({ err: error }, "subscription connection refused");
@@ -89,8 +116,20 @@ export function sseHandler(options: SubscriptionTransportOptions) {
       ] as const;
     },
   });
-  return (req: IncomingMessage, res: ServerResponse, principal: Principal) => {
+  return async (req: IncomingMessage, res: ServerResponse, principal: Principal) => {
     principals.set(req, principal);
-    return handle(req, res);
+    const apiKey = req.headers["x-api-key"];
+    const credentials = {
+      authorization: req.headers.authorization,
+      apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
+    };
+    // Ending the response ends the stream, which stops the subscription's consumer.
+    const stop = keepChecking(options, credentials, () => res.end());
+    res.once("close", stop);
+    try {
+      await handle(req, res);
+    } finally {
+      stop();
+    }
   };
 }
