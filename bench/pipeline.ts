@@ -5,7 +5,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { openBroker, rawPublish, redeliveries, type ConsumerState } from "./lib/bus.ts";
 import { startHub } from "./lib/hub.ts";
 import { loadAverage } from "./lib/machine.ts";
-import { CONFIRM_SHIPMENT } from "./lib/operations.ts";
+import {
+  CONFIRM_SHIPMENT,
+  CONFIRM_SHIPMENTS,
+  type ConfirmShipmentsData,
+} from "./lib/operations.ts";
 import { cpuMeter, rssMiB, type Watched } from "./lib/procs.ts";
 import { writeSection } from "./lib/results.ts";
 import { percentile, pipelineReport, ms, type Phase } from "./lib/pipeline-report.ts";
@@ -23,6 +27,10 @@ const SHIPMENTS = Number(process.env.BENCH_SHIPMENTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const HALF_SECONDS = Number(process.env.BENCH_HALF_SECONDS ?? 15);
 const RETRY_ORDERS = Number(process.env.BENCH_RETRY_ORDERS ?? 200);
+// confirmShipments: shipments per call, calls in flight, shipments in the batched phase.
+const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+const BATCH_CONCURRENCY = Number(process.env.BENCH_BATCH_CONCURRENCY ?? 4);
+const BATCH_SHIPMENTS = Number(process.env.BENCH_BATCH_SHIPMENTS ?? 4000);
 const SKUS = 100;
 const CUSTOMERS = 10;
 
@@ -39,21 +47,44 @@ const hub = await startHub();
 const broker = await openBroker(hub.system.natsUrl);
 const poster = jsonPoster(256);
 const tracks = new Map<string, Track>();
+// A batch shares one correlation id: its shipments are found by tracking number, then by id.
+const byTracking = new Map<string, Track>();
+const byShipment = new Map<string, Track>();
 const eventSizes: number[] = [];
 
-const watch = (subject: string, mark: (track: Track, at: number) => void) =>
+interface Seen {
+  correlationid: string;
+  data: { shipmentId: string; trackingNumber?: string };
+}
+const watch = (
+  subject: string,
+  find: (seen: Seen) => Track | undefined,
+  mark: (track: Track, at: number) => void,
+) =>
   broker.connection.subscribe(subject, {
     callback: (error, msg) => {
       if (error) return;
       const at = performance.now();
       eventSizes.push(msg.data.length);
-      const { correlationid } = JSON.parse(msg.string()) as { correlationid: string };
-      const track = tracks.get(correlationid);
+      const seen = JSON.parse(msg.string()) as Seen;
+      const track = tracks.get(seen.correlationid) ?? find(seen);
       if (track) mark(track, at);
     },
   });
-watch("shipments.shipment.confirmed", (track, at) => (track.confirmed ??= at));
-watch("billing.invoice.issued", (track, at) => (track.invoiced ??= at));
+watch(
+  "shipments.shipment.confirmed",
+  ({ data }) => {
+    const track = byTracking.get(data.trackingNumber ?? "");
+    if (track) byShipment.set(data.shipmentId, track);
+    return track;
+  },
+  (track, at) => (track.confirmed ??= at),
+);
+watch(
+  "billing.invoice.issued",
+  ({ data }) => byShipment.get(data.shipmentId),
+  (track, at) => (track.invoiced ??= at),
+);
 
 /** Confirms one shipment of `order` through the gateway, tracked under `id`. */
 async function confirm(order: PlacedOrder, id: string): Promise<string> {
@@ -70,6 +101,48 @@ async function confirm(order: PlacedOrder, id: string): Promise<string> {
   track.ok = reply.status === 200 && reply.body.includes('"__typename":"Shipment"');
   return track.ok ? "" : reply.body.slice(0, 300);
 }
+
+/** Confirms one shipment of each of `orders` in one `confirmShipments` call, tracked under `ids`. */
+async function confirmBatch(
+  orders: PlacedOrder[],
+  ids: string[],
+  batchId: string,
+): Promise<string> {
+  const sent = performance.now();
+  const batch = orders.map((order, i) => {
+    const tracking = `1ZB${(ids[i] ?? "").replace(/[^A-Za-z0-9]/g, "")}`;
+    const track: Track = { sent };
+    tracks.set(ids[i] ?? "", track);
+    byTracking.set(tracking, track);
+    return { track, input: shipmentInput(order, 1, tracking) };
+  });
+  const body = JSON.stringify({
+    query: CONFIRM_SHIPMENTS,
+    variables: { inputs: batch.map(({ input }) => input) },
+  });
+  const reply = await poster
+    .post(hub.gateway.url, body, { ...hub.gateway.headers, "x-correlation-id": batchId })
+    .catch((error: unknown) => ({ status: 0, body: String(error) }));
+  const answered = performance.now();
+  let results: ConfirmShipmentsData["confirmShipments"] = [];
+  try {
+    results =
+      (JSON.parse(reply.body) as { data?: ConfirmShipmentsData }).data?.confirmShipments ?? [];
+  } catch {
+    // not JSON: every shipment of the batch failed
+  }
+  for (const [i, { track }] of batch.entries()) {
+    track.answered = answered;
+    track.ok = reply.status === 200 && results[i]?.__typename === "Shipment";
+  }
+  return batch.every(({ track }) => track.ok) ? "" : reply.body.slice(0, 300);
+}
+
+/** Groups `items` into lists of `size`. */
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 
 async function placeOrders(count: number, skus: string[], customers: string[]) {
   return inParallel(Array.from({ length: count }), 16, (_, i) =>
@@ -162,7 +235,35 @@ async function phase(
   };
 }
 
+/** Confirms one shipment of each order, `BATCH` per call, the calls sent by `loop`. */
+async function confirmBatches(
+  orders: PlacedOrder[],
+  prefix: string,
+  loop: (
+    calls: { order: PlacedOrder; id: string }[][],
+    send: (call: { order: PlacedOrder; id: string }[], n: number) => Promise<void>,
+  ) => Promise<void>,
+): Promise<string[]> {
+  const failures: string[] = [];
+  const calls = chunks(
+    orders.map((order, i) => ({ order, id: `${prefix}${i}` })),
+    BATCH,
+  );
+  await loop(calls, async (call, n) => {
+    const ids = call.map(({ id }) => id);
+    failures.push(
+      await confirmBatch(
+        call.map(({ order }) => order),
+        ids,
+        `${prefix}call${n}`,
+      ),
+    );
+  });
+  return failures;
+}
+
 const phases: Phase[] = [];
+let headline: { max: Phase; half: Phase } | undefined;
 const atRest = new Map<string, number>();
 const raw = { windowed: 0, serial: 0, size: 0 };
 try {
@@ -226,7 +327,42 @@ try {
     }),
   );
 
-  console.log(`phase 3: ${RETRY_ORDERS} orders shipped as soon as shipments knows them…`);
+  const batchOrders = await placeOrders(BATCH_SHIPMENTS, skus, customers);
+  await broker.drained(300_000);
+  console.log(
+    `phase 3: ${BATCH_SHIPMENTS} shipments, ${BATCH} per confirmShipments call, ${BATCH_CONCURRENCY} calls in flight…`,
+  );
+  const batched = await phase(
+    "most shipments per second, batched",
+    `confirmShipments of ${BATCH}, ${BATCH_CONCURRENCY} calls in flight`,
+    "batch-",
+    () =>
+      confirmBatches(batchOrders, "batch-", (calls, send) =>
+        closedLoop(calls, BATCH_CONCURRENCY, send),
+      ),
+  );
+  phases.push(batched);
+  console.log(
+    `  ${batched.perSecond.toFixed(0)} shipments/s, p99 ${ms(percentile(batched.latency, 99))} ms`,
+  );
+
+  const batchRate = Math.max(1, Math.floor(batched.perSecond / 2));
+  const halfBatchOrders = await placeOrders(batchRate * HALF_SECONDS, skus, customers);
+  await broker.drained(300_000);
+  console.log(`phase 4: half the batched load, ${batchRate} shipments/s for ${HALF_SECONDS} s…`);
+  const halfBatched = await phase(
+    "half the batched load",
+    `${batchRate} shipments/s in confirmShipments of ${BATCH}, evenly spaced`,
+    "halfbatch-",
+    () =>
+      confirmBatches(halfBatchOrders, "halfbatch-", (calls, send) =>
+        openLoop(calls, batchRate / BATCH, send),
+      ),
+  );
+  phases.push(halfBatched);
+  headline = { max: batched, half: halfBatched };
+
+  console.log(`phase 5: ${RETRY_ORDERS} orders shipped as soon as shipments knows them…`);
   const placeAndShip = async (prefix: string, i: number): Promise<string> => {
     const customer = customers[i % CUSTOMERS] ?? "";
     const order = await placeOrder(hub.gateway, customer, [skus[i % SKUS] ?? ""], 1);
@@ -257,7 +393,7 @@ try {
   // order is retried after the consumer's backoff (RetryLaterError). Latency counts from the resume.
   const billing = hub.processes().find((process) => process.label === "billing");
   let resumedAt = 0;
-  console.log(`phase 4: ${RETRY_ORDERS} orders placed and shipped while billing is paused…`);
+  console.log(`phase 6: ${RETRY_ORDERS} orders placed and shipped while billing is paused…`);
   phases.push(
     await phase(
       "billing catching up after a pause",
@@ -292,7 +428,16 @@ const body = await pipelineReport(
     atRest,
     raw,
     loadBefore,
-    settings: { SHIPMENTS, CONCURRENCY, HALF_SECONDS, RETRY_ORDERS },
+    settings: {
+      SHIPMENTS,
+      CONCURRENCY,
+      HALF_SECONDS,
+      BATCH,
+      BATCH_CONCURRENCY,
+      BATCH_SHIPMENTS,
+      RETRY_ORDERS,
+    },
+    ...(headline ? { headline } : {}),
     skus: SKUS,
     customers: CUSTOMERS,
   },

@@ -237,6 +237,20 @@ export type ConfirmShipmentData = {
   confirmShipment: { __typename: string; id?: string; message?: string };
 };
 
+export const CONFIRM_SHIPMENTS = /* GraphQL */ `
+  mutation ConfirmShipments($inputs: [ConfirmShipmentInput!]!) {
+    confirmShipments(inputs: $inputs) {
+      __typename
+      ... on UserError {
+        code
+      }
+    }
+  }
+`;
+export type ConfirmShipmentsData = {
+  confirmShipments: { __typename: string; code?: string }[];
+};
+
 export const CREATE_CUSTOMER = /* GraphQL */ `
   mutation CreateCustomer($input: CreateCustomerInput!) {
     createCustomer(input: $input) {

@@ -41,12 +41,16 @@ export interface PipelineRun {
   settings: Record<string, number>;
   skus: number;
   customers: number;
+  /** The phases the targets are judged on; the first two phases when absent. */
+  headline?: { max: Phase; half: Phase };
 }
 
 /** The markdown section for one run; `dataDir` names where the data lived when not the default. */
 export async function pipelineReport(run: PipelineRun, dataDir?: string): Promise<string> {
   const { phases, atRest, raw, loadBefore, settings } = run;
-  const [max] = phases;
+  const [first, second] = phases;
+  const max = run.headline?.max ?? first;
+  const half = run.headline?.half ?? second;
   const processLabels = [...atRest.keys()];
   return `## Event pipeline: confirmShipment to invoice issued, against raw JetStream${dataDir ? ` (diagnostic: databases and JetStream on ${dataDir})` : ""}
 
@@ -60,12 +64,13 @@ ${await machineReport()}
 
 nats-server, the five subgraphs and our gateway run as separate processes (\`scripts/system.ts\`).
 Orders (one line, one unit, ${run.skus} SKUs, ${run.customers} ON_SHIPMENT customers) are placed through the
-gateway and the consumers left to drain first; then each shipment is confirmed with
-\`confirmShipment\` through the gateway (there is no batch confirmation API), each under its own
-\`x-correlation-id\`. The benchmark subscribes to \`shipments.shipment.confirmed\` and
-\`billing.invoice.issued\` on the same nats-server and matches events to requests by the
-envelope's \`correlationid\`. Latency is from sending \`confirmShipment\` to seeing the invoice's
-\`billing.invoice.issued\` on the bus. "Shipments/s" counts invoiced shipments from the first
+gateway and the consumers left to drain first; then each shipment is confirmed through the
+gateway: with \`confirmShipment\`, one per request, each under its own \`x-correlation-id\`, or
+("batched") with \`confirmShipments\`, many per request and transaction, as a WMS wave would send
+them. The benchmark subscribes to \`shipments.shipment.confirmed\` and \`billing.invoice.issued\`
+on the same nats-server and matches events to requests by the envelope's \`correlationid\` (a
+batch's shipments by tracking number, then shipment id). Latency is from sending the request that
+confirmed the shipment to seeing the invoice's \`billing.invoice.issued\` on the bus. "Shipments/s" counts invoiced shipments from the first
 request to the last invoice. "Events/s" counts every message the services stored in their streams
 (all consumers' effects: invoices, stock, order status) from the first request until every
 consumer had drained. "CPU ms/shipment" is the CPU time of every process of the hub (not the
@@ -128,8 +133,10 @@ ${raw.size}-byte messages, the mean size of the events seen above): **${raw.wind
 acked publishes/s with 256 in flight; ${raw.serial.toFixed(0)}/s publishing one at a time and
 waiting for each ack (as the outbox relay did before it published batches).
 
+Against the targets (${max ? `"${max.name}"` : "–"}, and ${half ? `"${half.name}"` : "–"} for latency):
+
 - events the pipeline published per second at full load: ${max ? (max.events / max.eventsSeconds).toFixed(0) : "–"}, **${max ? ((100 * max.events) / max.eventsSeconds / raw.windowed).toFixed(1) : "–"} %** of raw JetStream (target ≥ 25 %)
-- shipments per second: ${max ? max.perSecond.toFixed(0) : "–"} (target ≥ 1,000); p99 at half load: ${phases[1] ? ms(percentile(phases[1].latency, 99)) : "–"} ms (target < 100 ms)
+- shipments per second: ${max ? max.perSecond.toFixed(0) : "–"} (target ≥ 1,000); p99 at half load: ${half ? ms(percentile(half.latency, 99)) : "–"} ms (target < 100 ms)
 
 Redeliveries per consumer (\`STREAM/durable\`; deliveries beyond the first, from the consumers'
 sequence numbers), and CPU used per process from the first request until every consumer drained
@@ -156,7 +163,7 @@ invoices issued):
 
 ${table(
   ["s", "answered", "confirmed events", "billing backlog", "invoices"],
-  (max?.timeline ?? []).filter(
+  (first?.timeline ?? []).filter(
     (_, i, all) => all.length <= 40 || i % Math.ceil(all.length / 40) === 0,
   ),
 )}

@@ -380,6 +380,30 @@ export const ROOT_CASES: Case[] = [
     ["warehouse", "admin"],
     "UnknownOrderError",
   ),
+  {
+    name: "confirmShipments",
+    subgraph: "shipments",
+    document: `mutation ($inputs: [ConfirmShipmentInput!]!) { confirmShipments(inputs: $inputs) { __typename } }`,
+    variables: () => ({
+      inputs: [
+        {
+          orderId: "ord_missing",
+          warehouse: "AMS1",
+          lines: [{ lineId: "l", quantity: 1 }],
+          carrier: "UPS",
+          service: "STD",
+          trackingNumber: "1Z",
+          shippedAt: new Date().toISOString(),
+          shippingCharge: "0",
+        },
+      ],
+    }),
+    allowed: ["warehouse", "admin"],
+    served: (response) =>
+      ok(response) &&
+      (field(response, "confirmShipments") as { __typename: string }[] | null)?.[0]?.__typename ===
+        "UnknownOrderError",
+  },
   mutation(
     "recordMilestone",
     "shipments",

@@ -24,7 +24,7 @@ export interface ConsumerOptions<T extends EventType> {
   ackWaitMs?: number;
   /** How long one pull waits for messages; defaults to 10 s. */
   expiresMs?: number;
-  /** Messages per pull; defaults to 10. Messages are still handled one at a time. */
+  /** Messages per pull, and the most applied in one transaction; defaults to 50. */
   batchSize?: number;
   /** Called after a handler's transaction commits (to notify the service's outbox relay). */
   onCommitted?: () => void;

@@ -1,23 +1,26 @@
-import type { Consumer, ConsumerMessages } from "@nats-io/jetstream";
+import type { Consumer, ConsumerMessages, JsMsg } from "@nats-io/jetstream";
 import type { EventType } from "@waybill/contracts";
 import { setTimeout as delay } from "node:timers/promises";
 import type { ConsumerOptions, ConsumerProgress, RunningConsumer } from "./consumer-types.ts";
 import { messageHandler } from "./handle.ts";
 import { consumerFilter, ensureDurableConsumer } from "./provision.ts";
-import { backoffDelay, sleep } from "./timing.ts";
+import { Wakeup, backoffDelay, sleep } from "./timing.ts";
 import { isStalled, progressed } from "./watchdog.ts";
 
 const DEFAULT_BACKOFF_MS = [1_000, 5_000, 15_000, 30_000, 60_000];
 const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+const NEVER = new AbortController().signal;
 
 /**
  * Provisions the durable pull consumer, then pulls and applies each event once, through the inbox,
- * one message at a time, until stopped. Rejects when the consumer cannot be provisioned.
+ * until stopped. What arrived while a transaction ran is applied together in the next one (one
+ * commit), so batches grow with the load and a lone event waits for nobody.
+ * Rejects when the consumer cannot be provisioned.
  */
 export async function startConsumer<T extends EventType = EventType>(
   options: ConsumerOptions<T>,
 ): Promise<RunningConsumer> {
-  const { bus, durable, stream, expiresMs = 10_000, batchSize = 10 } = options;
+  const { bus, durable, stream, expiresMs = 10_000, batchSize = 50 } = options;
   const { types, filterSubject } = consumerFilter(bus.names, stream, options.filterSubjects);
   const streamName = bus.names.streamName(stream);
   const logger = options.logger.child({
@@ -25,7 +28,7 @@ export async function startConsumer<T extends EventType = EventType>(
     consumer: durable,
     stream: streamName,
   });
-  const handle = messageHandler({
+  const handling = messageHandler({
     store: options.store,
     logger,
     durable,
@@ -54,6 +57,44 @@ export async function startConsumer<T extends EventType = EventType>(
     return bus.jetstream.consumers.get(streamName, durable);
   }
 
+  /** Applies the pull's messages as they arrive, taking all that arrived meanwhile as one batch. */
+  async function drain(messages: ConsumerMessages): Promise<void> {
+    const queue: JsMsg[] = [];
+    const arrived = new Wakeup();
+    let done = false;
+    let failure: { error: unknown } | undefined;
+    const pumping = (async () => {
+      try {
+        for await (const msg of messages) {
+          queue.push(msg);
+          arrived.notify();
+        }
+      } catch (error) {
+        failure = { error };
+      } finally {
+        done = true;
+        arrived.notify();
+      }
+    })();
+    while (!done || queue.length > 0) {
+      if (queue.length === 0) {
+        // Not `stopping`: stop() closes the pull, which ends the pump and wakes this wait.
+        await arrived.wait(expiresMs, NEVER);
+        continue;
+      }
+      const batch = queue.splice(0, batchSize);
+      if (stopping.signal.aborted) {
+        for (const msg of batch) msg.nak();
+        continue;
+      }
+      const outcomes = await handling.many(batch);
+      for (const outcome of outcomes) counts[outcome] += 1;
+      if (outcomes.includes("handled")) options.onCommitted?.();
+    }
+    await pumping;
+    if (failure) throw failure.error;
+  }
+
   async function run(first: Consumer): Promise<void> {
     let consumer: Consumer | undefined = first;
     let failures = 0;
@@ -67,15 +108,7 @@ export async function startConsumer<T extends EventType = EventType>(
         });
         counts.lastPullAt = new Date();
         if (stopping.signal.aborted) pulling.stop(); // stop() ran while this pull was being set up
-        for await (const msg of pulling) {
-          if (stopping.signal.aborted) {
-            msg.nak();
-            continue;
-          }
-          const outcome = await handle(msg);
-          counts[outcome] += 1;
-          if (outcome === "handled") options.onCommitted?.();
-        }
+        await drain(pulling);
         failures = 0;
       } catch (error) {
         failures += 1;

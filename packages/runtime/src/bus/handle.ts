@@ -4,9 +4,10 @@ import { runWithContext } from "../context.ts";
 import type { Logger } from "../logger.ts";
 import type { Session, Store } from "../store/port.ts";
 import { isRetryLater } from "./errors.ts";
+import { batchHandler } from "./batch.ts";
 import { applyOnce } from "./inbox.ts";
 import { parkFailed, parkInvalid } from "./park.ts";
-import { backoffDelay } from "./timing.ts";
+import { backoffDelay, retryDelay } from "./timing.ts";
 
 /** A consumed event, narrowed by its `type` (a discriminated union over `T`). */
 export type ConsumedEvent<T extends EventType> = T extends EventType ? EventOf<T> : never;
@@ -38,10 +39,20 @@ export interface MessageHandlerDeps<T extends EventType> {
   backoffMs: readonly number[];
 }
 
-/** Builds the function that takes one message through parse, inbox, handler and ack/nak/term. */
-export function messageHandler<T extends EventType>(
-  deps: MessageHandlerDeps<T>,
-): (msg: JsMsg) => Promise<Outcome> {
+/** Takes messages through parse, inbox, handler and ack/nak/term. */
+export interface MessageHandling {
+  /** One message in its own transaction. */
+  one(msg: JsMsg): Promise<Outcome>;
+  /**
+   * Several messages, their effects and inbox records in one transaction (one commit); when any
+   * of them fails, none is applied and each is then taken on its own, so one failing event
+   * delays the others but never makes them fail or apply twice.
+   */
+  many(msgs: readonly JsMsg[]): Promise<Outcome[]>;
+}
+
+/** Builds the functions that take messages through parse, inbox, handler and ack/nak/term. */
+export function messageHandler<T extends EventType>(deps: MessageHandlerDeps<T>): MessageHandling {
   const { store, logger, durable } = deps;
   const isHandled = (event: EventOf<EventType>): event is ConsumedEvent<T> =>
     deps.types.has(event.type);
@@ -50,7 +61,7 @@ export function messageHandler<T extends EventType>(
     const deliveries = msg.info.deliveryCount;
     const fields = { err: error, eventId: event.id, type: event.type, deliveries };
     if (deliveries < deps.maxDeliver) {
-      const delay = backoffDelay(deps.backoffMs, deliveries);
+      const delay = retryDelay(deps.backoffMs, deliveries, error);
       logger[isRetryLater(error) ? "info" : "warn"](
         { ...fields, delay },
         "event not applied; will retry",
@@ -114,7 +125,7 @@ export function messageHandler<T extends EventType>(
     });
   }
 
-  return async (msg) => {
+  async function one(msg: JsMsg): Promise<Outcome> {
     try {
       return await consume(msg);
     } catch (error) {
@@ -124,5 +135,7 @@ export function messageHandler<T extends EventType>(
       msg.nak(delay);
       return "retrying";
     }
-  };
+  }
+
+  return { one, many: batchHandler({ ...deps, isHandled }, one) };
 }

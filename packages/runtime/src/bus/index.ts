@@ -9,7 +9,7 @@ export {
   type ExceptionRecord,
 } from "./exceptions.ts";
 export type { ConsumedEvent, EventHandler, HandlerContext, Outcome } from "./handle.ts";
-export { INBOX, applyOnce, type InboxRecord } from "./inbox.ts";
+export { INBOX, applyAllOnce, applyOnce, type InboxRecord } from "./inbox.ts";
 export { naming, type Naming } from "./naming.ts";
 export { OUTBOX, buildEvent, enqueueEvent, type NewEvent, type OutboxRecord } from "./outbox.ts";
 export { ensureDurableConsumer, type DurableConsumerSpec } from "./provision.ts";

@@ -13,7 +13,7 @@ export interface OutboxRelayOptions {
   logger: Logger;
   /** How often to look for records nobody notified about (other instances, restarts). */
   pollIntervalMs: number;
-  /** Records read per round; defaults to 100. */
+  /** Records read per round; defaults to 500. */
   batchSize?: number;
 }
 
@@ -35,7 +35,9 @@ const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
  * Several relays on one database are safe: the broker drops the duplicates by msg id.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  const { store, bus, pollIntervalMs, batchSize = 100 } = options;
+  // Large rounds: each one waits twice for the store's lock behind request and consumer
+  // transactions, so under load the number of rounds, not the broker, bounds the relay.
+  const { store, bus, pollIntervalMs, batchSize = 500 } = options;
   const logger = options.logger.child({ component: "outbox-relay" });
   const outbox = store.collection<OutboxRecord>(OUTBOX);
   const wakeup = new Wakeup();

@@ -1,9 +1,28 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { isRetryLater } from "./errors.ts";
 
 /** Picks the delay for the n-th attempt (1-based) from a schedule; the last entry repeats. */
 export function backoffDelay(schedule: readonly number[], attempt: number): number {
   if (schedule.length === 0) return 0;
   return schedule[Math.min(Math.max(attempt, 1), schedule.length) - 1] ?? 0;
+}
+
+/** The first wait of an event that cannot be applied yet: its reference is usually milliseconds behind. */
+const RETRY_LATER_FIRST_MS = 50;
+
+/**
+ * The redelivery delay after the n-th failed delivery. A `RetryLaterError` (say, a shipment seen
+ * before its order, which another consumer is applying) is first retried after 50 ms, then along
+ * the schedule; other failures follow the schedule from its start.
+ */
+export function retryDelay(
+  schedule: readonly number[],
+  deliveries: number,
+  error: unknown,
+): number {
+  if (!isRetryLater(error)) return backoffDelay(schedule, deliveries);
+  const first = Math.min(RETRY_LATER_FIRST_MS, schedule[0] ?? RETRY_LATER_FIRST_MS);
+  return backoffDelay([first, ...schedule], deliveries);
 }
 
 /** Waits `ms`, returning early (without throwing) when `signal` aborts. */

@@ -2,8 +2,8 @@
  * MongoDB update semantics for the embedded store, on top of mingo's `update()`: adds
  * `$setOnInsert`, and the type errors MongoDB raises where mingo silently does nothing.
  */
-import { update as mingoUpdate } from "mingo";
 import type { Modifier } from "mingo/updater";
+import { applyUpdate } from "./matcher.ts";
 import type { Doc, Filter, Update } from "./port.ts";
 import { lookup, typeName } from "./paths.ts";
 
@@ -42,9 +42,7 @@ export function applyOperators(doc: Doc, operators: Obj, filter?: Filter): boole
   if (Object.keys(modifier).length === 0) return false;
   checkTypes(doc, modifier);
   const condition = hasPositional(modifier) ? filter : undefined;
-  const changed = mingoUpdate(doc, modifier as Modifier<Doc>, undefined, condition, {
-    cloneMode: "deep",
-  });
+  const changed = applyUpdate(doc, modifier as Modifier<Doc>, condition);
   if (doc._id !== id) throw immutableId();
   return changed.length > 0;
 }

@@ -80,4 +80,45 @@ export function queryContract(adapter: Adapter): void {
     expect(await collection.findOne({}, { sort: { name: -1 } })).toMatchObject({ _id: "e" });
     expect(await collection.find({}, { limit: 2 })).toHaveLength(2);
   });
+
+  it("pages by one numeric field in MongoDB's order, whatever other types the field holds", async () => {
+    const { store } = await freshStore(adapter);
+    const collection = store.collection("events");
+    await collection.insertMany([
+      { _id: "a", kind: "x", seq: 10 },
+      { _id: "b", kind: "x", seq: 9.5 },
+      { _id: "c", kind: "y", seq: 1 },
+      { _id: "d", kind: "x", seq: 100 },
+      { _id: "e", kind: "x", seq: -3 },
+    ]);
+    const page = (docs: Array<{ _id: string }>) => docs.map((doc) => doc._id);
+    expect(page(await collection.find({}, { sort: { seq: 1 }, limit: 3 }))).toEqual([
+      "e",
+      "c",
+      "b",
+    ]);
+    expect(
+      page(await collection.find({ kind: "x" }, { sort: { seq: -1 }, skip: 1, limit: 2 })),
+    ).toEqual(["a", "b"]);
+    expect(
+      await collection.findOne({ kind: "x", seq: { $gt: 0 } }, { sort: { seq: 1 } }),
+    ).toMatchObject({
+      _id: "b",
+    });
+    // Missing, null and string values sort before numbers, as in MongoDB.
+    await collection.insertMany([
+      { _id: "f", kind: "x" },
+      { _id: "g", kind: "x", seq: "7" },
+      { _id: "h", kind: "x", seq: null },
+    ]);
+    const first = page(await collection.find({ kind: "x" }, { sort: { seq: 1 }, limit: 4 }));
+    expect([first.slice(0, 2).sort(), first.slice(2)]).toEqual([
+      ["f", "h"],
+      ["e", "b"],
+    ]);
+    expect(page(await collection.find({ kind: "x" }, { sort: { seq: -1 }, limit: 2 }))).toEqual([
+      "g",
+      "d",
+    ]);
+  });
 }

@@ -90,6 +90,12 @@ export type Mutation = {
   /** A warehouse confirms what left the building; partial shipments allowed. */
   confirmShipment: ConfirmShipmentResult;
   /**
+   * A warehouse confirms a batch of shipments (a WMS wave), at most 500, in one transaction: one
+   * result per input, in input order, each as confirmShipment would give it. A rejected input
+   * leaves the others; a later input sees what the earlier ones shipped.
+   */
+  confirmShipments: Array<ConfirmShipmentResult>;
+  /**
    * A carrier milestone, for a shipment named by id or by carrier and tracking number. A milestone
    * for a tracking number no shipment has yet is parked and applied when the shipment is confirmed.
    */
@@ -99,6 +105,11 @@ export type Mutation = {
 
 export type MutationConfirmShipmentArgs = {
   input: ConfirmShipmentInput;
+};
+
+
+export type MutationConfirmShipmentsArgs = {
+  inputs: Array<ConfirmShipmentInput>;
 };
 
 
@@ -475,6 +486,7 @@ export type MoneyResolvers<ContextType = ShipmentsContext, ParentType extends Re
 
 export type MutationResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   confirmShipment?: Resolver<ResolversTypes['ConfirmShipmentResult'], ParentType, ContextType, RequireFields<MutationConfirmShipmentArgs, 'input'>>;
+  confirmShipments?: Resolver<Array<ResolversTypes['ConfirmShipmentResult']>, ParentType, ContextType, RequireFields<MutationConfirmShipmentsArgs, 'inputs'>>;
   recordMilestone?: Resolver<ResolversTypes['RecordMilestoneResult'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'input'>>;
 };
 

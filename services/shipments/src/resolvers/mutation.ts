@@ -1,43 +1,28 @@
-import { requireScope } from "@waybill/runtime";
+import { codedError, requireScope } from "@waybill/runtime";
 import type { MutationResolvers } from "../generated/resolvers.ts";
-import { confirmShipment } from "../usecases/confirm-shipment.ts";
+import { confirmShipment, confirmShipments } from "../usecases/confirm-shipment.ts";
+import { confirmResult } from "./confirm-result.ts";
 import { recordMilestone } from "../usecases/record-milestone.ts";
 import { parkedView } from "./parked.ts";
+
+/** The most shipments one `confirmShipments` call may confirm: one transaction holds the store. */
+export const MAX_CONFIRMATIONS = 500;
 
 export const Mutation: MutationResolvers = {
   async confirmShipment(_, { input }, ctx) {
     requireScope(ctx.principal, "shipments:write");
-    const outcome = await confirmShipment(ctx, input);
-    switch (outcome.kind) {
-      case "confirmed":
-        return { __typename: "Shipment", ...outcome.shipment };
-      case "unknown_order":
-        return {
-          __typename: "UnknownOrderError",
-          code: "UNKNOWN_ORDER",
-          message: `no order with id ${outcome.orderId}`,
-          orderId: outcome.orderId,
-        };
-      case "exceeds":
-        return {
-          __typename: "QuantityExceedsOrderedError",
-          code: "QUANTITY_EXCEEDS_ORDERED",
-          message: `line ${outcome.lineId}: ${outcome.requested} requested, ${outcome.ordered - outcome.cancelled - outcome.alreadyShipped} left to ship${outcome.cancelled ? ` (${outcome.cancelled} cancelled)` : ""}`,
-          lineId: outcome.lineId,
-          ordered: outcome.ordered,
-          cancelled: outcome.cancelled,
-          alreadyShipped: outcome.alreadyShipped,
-          requested: outcome.requested,
-        };
-      case "invalid":
-        return {
-          __typename: "InvalidShipmentError",
-          code: "INVALID_SHIPMENT",
-          message: outcome.message,
-          field: outcome.field,
-        };
-    }
+    return confirmResult(await confirmShipment(ctx, input));
   },
+  async confirmShipments(_, { inputs }, ctx) {
+    requireScope(ctx.principal, "shipments:write");
+    if (inputs.length > MAX_CONFIRMATIONS)
+      throw codedError(
+        "BAD_USER_INPUT",
+        `at most ${MAX_CONFIRMATIONS} shipments per call; got ${inputs.length}`,
+      );
+    return (await confirmShipments(ctx, inputs)).map(confirmResult);
+  },
+
   async recordMilestone(_, { input }, ctx) {
     requireScope(ctx.principal, "milestones:write");
     const outcome = await recordMilestone(ctx, input);

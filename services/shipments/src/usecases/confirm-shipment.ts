@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { parseAmount } from "@waybill/contracts";
+import type { UnitOfWork } from "@waybill/runtime";
 import type { ConfirmShipmentInput } from "../generated/resolvers.ts";
 import type { ShipmentsContext } from "../context.ts";
 import { shipmentLines, type ConfirmRejection } from "../domain/confirm.ts";
 import { trackingKey } from "../domain/tracking.ts";
 import type { ShipmentRecord } from "../store/records.ts";
+import type { ShipmentsRepository } from "../store/repository.ts";
 import { applyParked } from "./apply-parked.ts";
 
 export type ConfirmOutcome =
@@ -27,55 +29,75 @@ export function confirmShipment(
   ctx: ShipmentsContext,
   input: ConfirmShipmentInput,
 ): Promise<ConfirmOutcome> {
-  const { repo } = ctx;
-  return ctx.runtime.transact(async (work): Promise<ConfirmOutcome> => {
-    const { session, emit } = work;
-    const order = await repo.orders.findOne({ _id: input.orderId }, { session });
-    if (!order) return { kind: "unknown_order", orderId: input.orderId };
-    const problem = textProblem(input);
-    if (problem) return problem;
-    let shippingCharge: number;
-    try {
-      shippingCharge = parseAmount(input.shippingCharge, order.currency);
-    } catch (error) {
-      return { kind: "invalid", field: "shippingCharge", message: (error as Error).message };
-    }
-    if (shippingCharge < 0)
-      return { kind: "invalid", field: "shippingCharge", message: "must not be negative" };
-    const previous = await repo.shipments.find({ orderId: order._id }, { session });
-    const lines = shipmentLines(order, previous, input.lines);
-    if (!Array.isArray(lines)) return lines;
-    const now = new Date();
-    const shipment: ShipmentRecord = {
-      _id: `shp_${randomUUID()}`,
-      orderId: order._id,
-      customerId: order.customerId,
-      warehouse: input.warehouse.trim(),
-      lines,
-      carrier: input.carrier.trim(),
-      service: input.service.trim(),
-      trackingNumber: input.trackingNumber.trim(),
-      trackingKey: trackingKey(input.carrier, input.trackingNumber),
-      shippedAt: input.shippedAt,
-      shippingCharge,
-      currency: order.currency,
-      status: "SHIPPED",
-      milestones: [],
-      confirmedAt: now,
-    };
-    await repo.shipments.insertOne(shipment, { session });
-    await emit("shipments.shipment.confirmed", shipment._id, {
-      shipmentId: shipment._id,
-      orderId: shipment.orderId,
-      customerId: shipment.customerId,
-      warehouse: shipment.warehouse,
-      lines: shipment.lines,
-      carrier: shipment.carrier,
-      service: shipment.service,
-      trackingNumber: shipment.trackingNumber,
-      shippedAt: shipment.shippedAt.toISOString(),
-      shippingCharge: { amount: shippingCharge, currency: order.currency },
-    });
-    return { kind: "confirmed", shipment: await applyParked(repo, shipment, work) };
+  return ctx.runtime.transact((work) => confirmIn(ctx.repo, work, input));
+}
+
+/**
+ * Confirms several shipments in one transaction (one commit), each as `confirmShipment` would, in
+ * input order: a later one sees what the earlier ones shipped. A rejected one leaves the others.
+ */
+export function confirmShipments(
+  ctx: ShipmentsContext,
+  inputs: readonly ConfirmShipmentInput[],
+): Promise<ConfirmOutcome[]> {
+  return ctx.runtime.transact(async (work) => {
+    const outcomes: ConfirmOutcome[] = [];
+    for (const input of inputs) outcomes.push(await confirmIn(ctx.repo, work, input));
+    return outcomes;
   });
+}
+
+async function confirmIn(
+  repo: ShipmentsRepository,
+  work: UnitOfWork,
+  input: ConfirmShipmentInput,
+): Promise<ConfirmOutcome> {
+  const { session, emit } = work;
+  const order = await repo.orders.findOne({ _id: input.orderId }, { session });
+  if (!order) return { kind: "unknown_order", orderId: input.orderId };
+  const problem = textProblem(input);
+  if (problem) return problem;
+  let shippingCharge: number;
+  try {
+    shippingCharge = parseAmount(input.shippingCharge, order.currency);
+  } catch (error) {
+    return { kind: "invalid", field: "shippingCharge", message: (error as Error).message };
+  }
+  if (shippingCharge < 0)
+    return { kind: "invalid", field: "shippingCharge", message: "must not be negative" };
+  const previous = await repo.shipments.find({ orderId: order._id }, { session });
+  const lines = shipmentLines(order, previous, input.lines);
+  if (!Array.isArray(lines)) return lines;
+  const now = new Date();
+  const shipment: ShipmentRecord = {
+    _id: `shp_${randomUUID()}`,
+    orderId: order._id,
+    customerId: order.customerId,
+    warehouse: input.warehouse.trim(),
+    lines,
+    carrier: input.carrier.trim(),
+    service: input.service.trim(),
+    trackingNumber: input.trackingNumber.trim(),
+    trackingKey: trackingKey(input.carrier, input.trackingNumber),
+    shippedAt: input.shippedAt,
+    shippingCharge,
+    currency: order.currency,
+    status: "SHIPPED",
+    milestones: [],
+    confirmedAt: now,
+  };
+  await repo.shipments.insertOne(shipment, { session });
+  await emit("shipments.shipment.confirmed", shipment._id, {
+    shipmentId: shipment._id,
+    orderId: shipment.orderId,
+    customerId: shipment.customerId,
+    warehouse: shipment.warehouse,
+    lines: shipment.lines,
+    carrier: shipment.carrier,
+    service: shipment.service,
+    trackingNumber: shipment.trackingNumber,
+    shippedAt: shipment.shippedAt.toISOString(),
+    shippingCharge: { amount: shippingCharge, currency: order.currency },
+  });
+  return { kind: "confirmed", shipment: await applyParked(repo, shipment, work) };
 }
