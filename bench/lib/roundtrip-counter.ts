@@ -19,6 +19,7 @@ const METHODS = [
   "updateOne",
   "updateMany",
   "findOneAndUpdate",
+  "bulkWrite",
   "deleteOne",
   "deleteMany",
 ] as const;

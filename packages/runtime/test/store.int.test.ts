@@ -3,6 +3,7 @@
  * `MONGODB_URL` is set). Each test opens its own store on a fresh database.
  */
 import { describe } from "vitest";
+import { bulkWriteContract } from "./store/bulk-writes.ts";
 import { durabilityContract } from "./store/durability.ts";
 import { ADAPTERS, isAvailable } from "./store/harness.ts";
 import { indexContract } from "./store/indexes.ts";
@@ -18,6 +19,7 @@ describe.each(ADAPTERS)("store contract: $name", (adapter) => {
     describe("values", () => valueContract(adapter));
     describe("updates", () => updateContract(adapter));
     describe("upserts and deletes", () => upsertDeleteContract(adapter));
+    describe("bulk writes", () => bulkWriteContract(adapter));
     describe("indexes", () => indexContract(adapter));
     describe("transactions", () => transactionContract(adapter));
     describe("durability", () => durabilityContract(adapter));

@@ -146,4 +146,32 @@ describe("writers racing on one database", () => {
     expect(isRetryLater(error)).toBe(true);
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [3, 0], BER1: [2, 0] });
   });
+
+  it("fails an order of several SKUs as a whole, retriably, when one SKU's stock changed", async () => {
+    await createProduct(h.ctx, { sku: "CUP-1", name: "Cup" });
+    await receiveStock(h.ctx, { sku: "CUP-1", warehouse: "AMS1", quantity: 4 });
+    const find = h.repo.products.find.bind(h.repo.products);
+    // Another instance changed CUP-1 after this one read it.
+    h.repo.products.find = async (filter, options) =>
+      (await find(filter, options)).map((product) =>
+        product._id === "CUP-1" ? { ...product, version: product.version - 1 } : product,
+      );
+    const error: unknown = await place("o1", [
+      ["MUG-1", 2],
+      ["CUP-1", 1],
+    ]).catch((caught: unknown) => caught);
+    h.repo.products.find = find;
+    expect(isRetryLater(error)).toBe(true);
+    expect(await h.reservations("o1")).toEqual({});
+    expect([await h.stock("MUG-1"), await h.stock("CUP-1")]).toEqual([
+      { AMS1: [3, 0], BER1: [2, 0] },
+      { AMS1: [4, 0] },
+    ]);
+    expect(await h.repo.movements.countDocuments({ kind: "RESERVATION" })).toBe(0);
+    await place("o1", [
+      ["MUG-1", 2],
+      ["CUP-1", 1],
+    ]);
+    expect(await h.reservations("o1")).toEqual({ "o1-1": [2, 0, "OPEN"], "o1-2": [1, 0, "OPEN"] });
+  });
 });

@@ -1,5 +1,7 @@
 /** A collection of the embedded store: one SQLite table of JSON documents. */
 import type {
+  BulkWriteOperation,
+  BulkWriteResult,
   Collection,
   Doc,
   Filter,
@@ -14,7 +16,7 @@ import type {
   WriteOptions,
 } from "./port.ts";
 import { countDocs, findDocs } from "./query.ts";
-import { deleteDocs, insertDoc, updateDocs, type Target } from "./writes.ts";
+import { bulkWriteDocs, deleteDocs, insertDoc, updateDocs, type Target } from "./writes.ts";
 
 export class EmbeddedCollection<T extends Doc> implements Collection<T> {
   readonly name: string;
@@ -79,6 +81,15 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
       const { before, after } = updateDocs<T>(this.#target, filter, update, mode);
       return options.returnDocument === "before" ? before : after;
     });
+  }
+
+  async bulkWrite(
+    operations: BulkWriteOperation<T>[],
+    options: WriteOptions = {},
+  ): Promise<BulkWriteResult> {
+    if (operations.length === 0)
+      return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+    return this.#write(options, () => bulkWriteDocs(this.#target, operations));
   }
 
   async deleteOne(filter: Filter, options: WriteOptions = {}): Promise<number> {

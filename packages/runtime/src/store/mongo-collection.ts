@@ -3,11 +3,14 @@ import type { ClientSession, Collection as DriverCollection } from "mongodb";
 import {
   callDriver,
   findOptions,
+  toDriverWrite,
   toUpdateResult,
   withStringId,
   type MongoContext,
 } from "./mongo-support.ts";
 import type {
+  BulkWriteOperation,
+  BulkWriteResult,
   Collection,
   Doc,
   Filter,
@@ -86,6 +89,24 @@ export class MongoStoreCollection<T extends Doc> implements Collection<T> {
     return this.#call(options, (session) =>
       this.#driver.findOneAndUpdate(filter, change, { upsert, returnDocument, session }),
     ) as Promise<T | null>;
+  }
+
+  async bulkWrite(
+    operations: BulkWriteOperation<T>[],
+    options: WriteOptions = {},
+  ): Promise<BulkWriteResult> {
+    if (operations.length === 0)
+      return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+    const writes = operations.map(toDriverWrite);
+    const result = await this.#call(options, (session) =>
+      session
+        ? this.#driver.bulkWrite(writes, { ordered: true, session })
+        : this.#context.transact((own) =>
+            this.#driver.bulkWrite(writes, { ordered: true, session: own }),
+          ),
+    );
+    const { insertedCount, matchedCount, modifiedCount, upsertedCount } = result;
+    return { insertedCount, matchedCount, modifiedCount, upsertedCount };
   }
 
   async deleteOne(filter: Filter, options: WriteOptions = {}): Promise<number> {

@@ -2,12 +2,14 @@
 import { randomUUID } from "node:crypto";
 import {
   MongoServerError,
+  type AnyBulkWriteOperation,
   type ClientSession,
   type UpdateResult as DriverUpdateResult,
 } from "mongodb";
 import { upsertSeed } from "./filter.ts";
 import {
   DuplicateKeyError,
+  type BulkWriteOperation,
   type Doc,
   type Filter,
   type FindOptions,
@@ -73,4 +75,14 @@ export function withStringId(filter: Filter, update: Update, upsert: boolean): U
 export function toUpdateResult(result: DriverUpdateResult<Doc>): UpdateResult {
   const { matchedCount, modifiedCount, upsertedId } = result;
   return { matchedCount, modifiedCount, upsertedId };
+}
+
+/** A port bulk-write operation as the driver's (upserts get a string `_id`, as in `updateOne`). */
+export function toDriverWrite(operation: BulkWriteOperation): AnyBulkWriteOperation<Doc> {
+  if ("insertOne" in operation) return { insertOne: { document: operation.insertOne.document } };
+  if (!("updateOne" in operation)) {
+    throw new TypeError(`Unsupported bulkWrite operation: ${Object.keys(operation).join(", ")}`);
+  }
+  const { filter, update, upsert = false } = operation.updateOne;
+  return { updateOne: { filter, update: withStringId(filter, update, upsert), upsert } };
 }

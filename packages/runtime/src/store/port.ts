@@ -50,6 +50,19 @@ export interface UpdateResult {
   upsertedId: string | null;
 }
 
+/** One write of a `bulkWrite`. */
+export type BulkWriteOperation<T extends Doc = Doc> =
+  | { insertOne: { document: T } }
+  | { updateOne: { filter: Filter; update: Update; upsert?: boolean } };
+
+/** What a `bulkWrite` did, summed over its operations. */
+export interface BulkWriteResult {
+  insertedCount: number;
+  matchedCount: number;
+  modifiedCount: number;
+  upsertedCount: number;
+}
+
 export interface IndexSpec {
   /** Field paths (dotted allowed) in index order. */
   keys: Record<string, 1 | -1>;
@@ -74,6 +87,13 @@ export interface Collection<T extends Doc = Doc> {
     update: Update,
     options?: FindOneAndUpdateOptions,
   ): Promise<T | null>;
+  /**
+   * Runs the operations in order as one call to the database, all or nothing: inside one
+   * transaction of its own unless a session is given. The first failure (a `DuplicateKeyError`,
+   * say) stops it and is thrown with none of it applied; inside a session, let it end the
+   * transaction (MongoDB aborts the whole transaction). An empty list writes nothing.
+   */
+  bulkWrite(operations: BulkWriteOperation<T>[], options?: WriteOptions): Promise<BulkWriteResult>;
   deleteOne(filter: Filter, options?: WriteOptions): Promise<number>;
   deleteMany(filter: Filter, options?: WriteOptions): Promise<number>;
   /** Idempotent: creating an index that exists is a no-op. */

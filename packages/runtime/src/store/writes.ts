@@ -4,7 +4,14 @@ import type { Catalog } from "./catalog.ts";
 import { encode } from "./codec.ts";
 import type { Engine } from "./engine.ts";
 import { upsertSeed } from "./filter.ts";
-import type { Doc, Filter, Update, UpdateResult } from "./port.ts";
+import type {
+  BulkWriteOperation,
+  BulkWriteResult,
+  Doc,
+  Filter,
+  Update,
+  UpdateResult,
+} from "./port.ts";
 import { findDocs } from "./query.ts";
 import { ident, mapWriteError } from "./sql.ts";
 import { applyOperators, insertOperators, parseUpdate } from "./updates.ts";
@@ -63,6 +70,29 @@ export function updateDocs<T extends Doc>(
     before,
     after: first,
   };
+}
+
+/** Runs a bulk write's operations in order; the caller's transaction or savepoint makes it atomic. */
+export function bulkWriteDocs<T extends Doc>(
+  target: Target,
+  operations: BulkWriteOperation<T>[],
+): BulkWriteResult {
+  const total = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+  for (const operation of operations) {
+    if ("insertOne" in operation) {
+      insertDoc(target, operation.insertOne.document);
+      total.insertedCount += 1;
+    } else if ("updateOne" in operation) {
+      const { filter, update, upsert = false } = operation.updateOne;
+      const { result } = updateDocs<T>(target, filter, update, { multi: false, upsert });
+      total.matchedCount += result.matchedCount;
+      total.modifiedCount += result.modifiedCount;
+      if (result.upsertedId !== null) total.upsertedCount += 1;
+    } else {
+      throw new TypeError(`Unsupported bulkWrite operation: ${Object.keys(operation).join(", ")}`);
+    }
+  }
+  return total;
 }
 
 /** Deletes the first (or every) match; returns how many were deleted. */

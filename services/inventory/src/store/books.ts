@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { Session } from "@waybill/runtime/store";
-import { addClaim, openBook, type Book, type Claim } from "../domain/book.ts";
-import { announcement, sameClaim, type Announcement } from "../domain/changes.ts";
-import { StockConflictError } from "./conflict.ts";
+import { addClaim, claimId, openBook, type Book, type Claim } from "../domain/book.ts";
+import type { Announcement } from "../domain/changes.ts";
 import type { InventoryRepository } from "./repository.ts";
 import type { ProductRecord, ReservationRecord } from "./records.ts";
 
@@ -14,11 +12,39 @@ export type LoadedBook = {
   before: Map<string, Claim>;
 };
 
+/** Books by SKU, in SKU order (the order they are written in). */
+export type LoadedBooks = Map<string, LoadedBook>;
+
+/** An order line's claim as a use case asks for it: the claim id and the line's SKU. */
+type ClaimRef = { id: string; sku: string };
+
 export type { Announcement };
 
 const toClaim = ({ updatedAt: _updatedAt, ...claim }: ReservationRecord): Claim => claim;
 
-/** Reads a SKU's stock and open reservations inside `session`. */
+/**
+ * Reads the stock and open reservations of `skus` inside `session`, in two queries whatever
+ * their number.
+ */
+export async function loadBooks(
+  repo: InventoryRepository,
+  skus: string[],
+  session: Session,
+): Promise<LoadedBooks> {
+  const unique = [...new Set(skus)].sort();
+  const books: LoadedBooks = new Map();
+  if (unique.length === 0) return books;
+  const products = await repo.products.find({ _id: { $in: unique } }, { session });
+  const open = await repo.reservations.find({ sku: { $in: unique }, status: "OPEN" }, { session });
+  const productOf = new Map(products.map((product) => [product._id, product]));
+  const claimsOf = Map.groupBy(open.map(toClaim), (claim) => claim.sku);
+  for (const sku of unique) {
+    books.set(sku, openLoaded(sku, productOf.get(sku) ?? null, claimsOf.get(sku) ?? []));
+  }
+  return books;
+}
+
+/** Reads one SKU's stock and open reservations inside `session`. */
 export async function loadBook(
   repo: InventoryRepository,
   sku: string,
@@ -26,7 +52,10 @@ export async function loadBook(
 ): Promise<LoadedBook> {
   const product = await repo.products.findOne({ _id: sku }, { session });
   const open = await repo.reservations.find({ sku, status: "OPEN" }, { session });
-  const claims = open.map(toClaim);
+  return openLoaded(sku, product, open.map(toClaim));
+}
+
+function openLoaded(sku: string, product: ProductRecord | null, claims: Claim[]): LoadedBook {
   return {
     book: openBook(sku, product?.stock ?? [], claims),
     product,
@@ -34,75 +63,57 @@ export async function loadBook(
   };
 }
 
-/**
- * Writes a book back: the product's stock only if its version is still the one read (else
- * StockConflictError), changed and new reservations, and the movements. Returns the lines whose
- * reservation or backorder grew.
- */
-export async function saveBook(
-  repo: InventoryRepository,
-  { book, product, before }: LoadedBook,
-  session: Session,
-): Promise<Announcement[]> {
-  const now = new Date();
-  const version = (product?.version ?? 0) + 1;
-  if (product) {
-    const current = product.version === undefined ? { $exists: false } : product.version;
-    const { matchedCount } = await repo.products.updateOne(
-      { _id: product._id, version: current },
-      { $set: { stock: book.stock, version } },
-      { session },
-    );
-    if (matchedCount === 0) throw new StockConflictError(book.sku);
-  } else if (book.movements.length > 0) {
-    throw new Error(`stock of unknown product ${book.sku} cannot move`);
-  }
-  const announcements: Announcement[] = [];
-  for (const claim of book.claims) {
-    const previous = before.get(claim._id);
-    if (previous && sameClaim(previous, claim)) continue;
-    if (previous) {
-      const { allocations, backordered, shipped, status } = claim;
-      const changes = { allocations, backordered, shipped, status, updatedAt: now };
-      await repo.reservations.updateOne({ _id: claim._id }, { $set: changes }, { session });
-    } else {
-      const record: ReservationRecord = { ...claim, updatedAt: now };
-      await repo.reservations.insertOne(record, { session });
-    }
-    const announced = announcement(claim, previous);
-    if (announced) announcements.push(announced);
-  }
-  if (book.movements.length > 0) {
-    await repo.movements.insertMany(
-      book.movements.map((movement, index) => ({
-        ...movement,
-        _id: `mov_${randomUUID()}`,
-        sku: book.sku,
-        occurredAt: now,
-        version,
-        index,
-      })),
-      { session },
-    );
-  }
-  return announcements;
+/** The loaded book of `sku`; asking for a SKU that was not loaded is a bug. */
+export function bookOf(books: LoadedBooks, sku: string): LoadedBook {
+  const loaded = books.get(sku);
+  if (!loaded) throw new Error(`the book of ${sku} was not loaded`);
+  return loaded;
 }
 
 /**
- * The claim `id` in the book: an open one as loaded, a closed one (fulfilled or cancelled) read
- * into the book so it can be updated; null when inventory has no reservation for that line.
+ * The books of an order's lines' SKUs, and the lines' claims by claim id (see `claimsIn`): three
+ * queries at most, whatever the number of lines.
  */
-export async function claimIn(
+export async function loadOrderLines(
   repo: InventoryRepository,
-  loaded: LoadedBook,
-  id: string,
+  orderId: string,
+  lines: { lineId: string; sku: string }[],
   session: Session,
-): Promise<Claim | null> {
-  const open = loaded.book.claims.find((claim) => claim._id === id);
-  if (open) return open;
-  const stored = await repo.reservations.findOne({ _id: id }, { session });
-  if (!stored) return null;
-  const claim = toClaim(stored);
-  loaded.before.set(claim._id, claim);
-  return addClaim(loaded.book, claim);
+): Promise<{ books: LoadedBooks; claims: Map<string, Claim> }> {
+  const skus = lines.map((line) => line.sku);
+  const books = await loadBooks(repo, skus, session);
+  const refs = lines.map((line) => ({ id: claimId(orderId, line.lineId), sku: line.sku }));
+  return { books, claims: await claimsIn(repo, books, refs, session) };
+}
+
+/**
+ * The claims `refs` name, by id, each in its line's book: an open one as loaded, a closed one
+ * (fulfilled or cancelled) read into the book so it can be updated; absent when inventory has no
+ * reservation for that line. One query at most, whatever the number of lines.
+ */
+async function claimsIn(
+  repo: InventoryRepository,
+  books: LoadedBooks,
+  refs: ClaimRef[],
+  session: Session,
+): Promise<Map<string, Claim>> {
+  const found = new Map<string, Claim>();
+  const missing: ClaimRef[] = [];
+  for (const ref of refs) {
+    const open = bookOf(books, ref.sku).book.claims.find((claim) => claim._id === ref.id);
+    if (open) found.set(ref.id, open);
+    else missing.push(ref);
+  }
+  if (missing.length === 0) return found;
+  const ids = [...new Set(missing.map((ref) => ref.id))];
+  const stored = await repo.reservations.find({ _id: { $in: ids } }, { session });
+  const byId = new Map(stored.map((record) => [record._id, toClaim(record)]));
+  for (const { id, sku } of missing) {
+    const claim = byId.get(id);
+    if (!claim || found.has(id)) continue;
+    const loaded = bookOf(books, sku);
+    loaded.before.set(id, claim);
+    found.set(id, addClaim(loaded.book, claim));
+  }
+  return found;
 }

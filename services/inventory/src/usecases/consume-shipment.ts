@@ -3,9 +3,11 @@ import type { UnitOfWork } from "@waybill/runtime";
 import { RetryLaterError } from "@waybill/runtime/bus";
 import { claimId } from "../domain/book.ts";
 import { shipFrom } from "../domain/ship.ts";
-import { claimIn, loadBook, saveBook, type Announcement } from "../store/books.ts";
+import { loadOrderLines } from "../store/books.ts";
+import type { StockExceptionRecord } from "../store/records.ts";
 import type { InventoryRepository } from "../store/repository.ts";
-import { openStockException } from "./exceptions.ts";
+import { saveBooks } from "../store/save-books.ts";
+import { stockException } from "./exceptions.ts";
 import { announce } from "./transact.ts";
 
 /**
@@ -19,27 +21,19 @@ export async function consumeShipment(
   { data }: EventOf<"shipments.shipment.confirmed">,
   { session, emit }: UnitOfWork,
 ): Promise<void> {
-  const announcements: Announcement[] = [];
-  for (const sku of [...new Set(data.lines.map((line) => line.sku))].sort()) {
-    const loaded = await loadBook(repo, sku, session);
+  const { books, claims } = await loadOrderLines(repo, data.orderId, data.lines, session);
+  const shortfalls: StockExceptionRecord[] = [];
+  for (const [sku, { book }] of books) {
     for (const line of data.lines.filter((entry) => entry.sku === sku)) {
-      const claim = await claimIn(repo, loaded, claimId(data.orderId, line.lineId), session);
+      const claim = claims.get(claimId(data.orderId, line.lineId));
       if (!claim) {
         throw new RetryLaterError(`line ${line.lineId} of ${data.orderId} is not reserved yet`);
       }
-      const before = loaded.book.stock.find((entry) => entry.warehouse === data.warehouse);
-      const expected = before?.onHand ?? 0;
-      const shortfall = shipFrom(
-        loaded.book,
-        claim,
-        data.warehouse,
-        line.quantity,
-        data.shipmentId,
-      );
+      const expected = book.stock.find((entry) => entry.warehouse === data.warehouse)?.onHand ?? 0;
+      const shortfall = shipFrom(book, claim, data.warehouse, line.quantity, data.shipmentId);
       if (shortfall === 0) continue;
-      await openStockException(
-        repo,
-        {
+      shortfalls.push(
+        stockException({
           kind: "SHIPMENT_SHORTFALL",
           sku,
           warehouse: data.warehouse,
@@ -48,11 +42,10 @@ export async function consumeShipment(
           variance: -shortfall,
           reason: `shipment ${data.shipmentId} took ${line.quantity} with ${expected} on hand`,
           reference: data.shipmentId,
-        },
-        session,
+        }),
       );
     }
-    announcements.push(...(await saveBook(repo, loaded, session)));
   }
-  await announce(emit, announcements);
+  if (shortfalls.length > 0) await repo.exceptions.insertMany(shortfalls, { session });
+  await announce(emit, await saveBooks(repo, books.values(), session));
 }

@@ -3,7 +3,8 @@ import type { Session } from "@waybill/runtime/store";
 import type { InventoryContext } from "../context.ts";
 import { adjustOnHand } from "../domain/movements.ts";
 import { textProblem, type StockProblem } from "../domain/stock.ts";
-import { loadBook, saveBook } from "../store/books.ts";
+import { loadBook } from "../store/books.ts";
+import { saveBook } from "../store/save-books.ts";
 import { StockConflictError } from "../store/conflict.ts";
 import type { InventoryRepository } from "../store/repository.ts";
 import type { StockExceptionRecord } from "../store/records.ts";
@@ -14,13 +15,9 @@ export type NewStockException = Omit<
   "_id" | "status" | "openedAt" | "resolvedAt" | "comment"
 >;
 
-/** Opens a stock exception for a person to review, in the caller's transaction. */
-export async function openStockException(
-  repo: InventoryRepository,
-  fields: NewStockException,
-  session: Session,
-): Promise<StockExceptionRecord> {
-  const exception: StockExceptionRecord = {
+/** A new open stock exception, not yet stored. */
+export function stockException(fields: NewStockException): StockExceptionRecord {
+  return {
     _id: `sex_${randomUUID()}`,
     ...fields,
     status: "OPEN",
@@ -28,6 +25,15 @@ export async function openStockException(
     resolvedAt: null,
     comment: null,
   };
+}
+
+/** Opens a stock exception for a person to review, in the caller's transaction. */
+export async function openStockException(
+  repo: InventoryRepository,
+  fields: NewStockException,
+  session: Session,
+): Promise<StockExceptionRecord> {
+  const exception = stockException(fields);
   await repo.exceptions.insertOne(exception, { session });
   return exception;
 }

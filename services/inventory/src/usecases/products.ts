@@ -3,7 +3,8 @@ import type { CreateProductInput, ReceiveStockInput } from "../generated/resolve
 import type { InventoryContext } from "../context.ts";
 import { receiveInto } from "../domain/movements.ts";
 import { receiptProblem, skuProblem, type StockProblem } from "../domain/stock.ts";
-import { loadBook, saveBook } from "../store/books.ts";
+import { loadBook } from "../store/books.ts";
+import { saveBook } from "../store/save-books.ts";
 import type { ProductRecord } from "../store/records.ts";
 import { announce, transactStock } from "./transact.ts";
 

@@ -2,8 +2,9 @@ import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/runtime";
 import { addClaim, claimId, newClaim } from "../domain/book.ts";
 import { cancelClaim, settle } from "../domain/reserve.ts";
-import { claimIn, loadBook, saveBook, type Announcement } from "../store/books.ts";
+import { bookOf, loadOrderLines } from "../store/books.ts";
 import type { InventoryRepository } from "../store/repository.ts";
+import { saveBooks } from "../store/save-books.ts";
 import { announce } from "./transact.ts";
 
 type CancelledLine = { lineId: string; sku: string; quantity: number };
@@ -20,21 +21,18 @@ async function releaseLines(
   reason: string,
   { session, emit }: UnitOfWork,
 ): Promise<void> {
-  const announcements: Announcement[] = [];
-  for (const sku of [...new Set(lines.map((line) => line.sku))].sort()) {
-    const loaded = await loadBook(repo, sku, session);
-    for (const line of lines.filter((entry) => entry.sku === sku)) {
-      const claim = await claimIn(repo, loaded, claimId(orderId, line.lineId), session);
-      if (claim?.status === "OPEN") cancelClaim(loaded.book, claim, `order cancelled: ${reason}`);
-      if (claim) continue;
-      const { lineId, quantity } = line;
-      const fields = { orderId, lineId, lineIndex: 0, sku, quantity, placedAt: new Date() };
-      addClaim(loaded.book, newClaim(fields, "CANCELLED"));
-    }
-    settle(loaded.book);
-    announcements.push(...(await saveBook(repo, loaded, session)));
+  const { books, claims } = await loadOrderLines(repo, orderId, lines, session);
+  for (const { lineId, sku, quantity } of lines) {
+    const { book } = bookOf(books, sku);
+    const id = claimId(orderId, lineId);
+    const claim = claims.get(id);
+    if (claim?.status === "OPEN") cancelClaim(book, claim, `order cancelled: ${reason}`);
+    if (claim) continue;
+    const fields = { orderId, lineId, lineIndex: 0, sku, quantity, placedAt: new Date() };
+    claims.set(id, addClaim(book, newClaim(fields, "CANCELLED")));
   }
-  await announce(emit, announcements);
+  for (const { book } of books.values()) settle(book);
+  await announce(emit, await saveBooks(repo, books.values(), session));
 }
 
 /** A whole order is cancelled: every line it names, and any other open line of the order. */

@@ -2,8 +2,9 @@ import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/runtime";
 import { addClaim, claimId, newClaim } from "../domain/book.ts";
 import { settle } from "../domain/reserve.ts";
-import { claimIn, loadBook, saveBook, type Announcement } from "../store/books.ts";
+import { bookOf, loadOrderLines } from "../store/books.ts";
 import type { InventoryRepository } from "../store/repository.ts";
+import { saveBooks } from "../store/save-books.ts";
 import { announce } from "./transact.ts";
 
 /**
@@ -11,27 +12,23 @@ import { announce } from "./transact.ts";
  * warehouse first), the rest is backordered and filled later, oldest order first. A SKU inventory
  * has no product for is backordered in full (the order may have raced the product's creation).
  * A line that already has a reservation (re-sent order, or a cancellation that came first) is
- * left alone.
+ * left alone. The store calls are the same few whatever the number of lines.
  */
 export async function reserveOrder(
   repo: InventoryRepository,
   { data }: EventOf<"orders.order.placed">,
   { session, emit }: UnitOfWork,
 ): Promise<void> {
+  const { orderId } = data;
   const placedAt = new Date(data.placedAt);
-  const announcements: Announcement[] = [];
-  for (const sku of [...new Set(data.lines.map((line) => line.sku))].sort()) {
-    const loaded = await loadBook(repo, sku, session);
-    for (const [lineIndex, line] of data.lines.entries()) {
-      const { orderId } = data;
-      const { lineId, quantity } = line;
-      if (line.sku !== sku || (await claimIn(repo, loaded, claimId(orderId, lineId), session)))
-        continue;
-      const fields = { orderId, lineId, lineIndex, sku, quantity, placedAt };
-      addClaim(loaded.book, newClaim(fields, "OPEN"));
-    }
-    settle(loaded.book);
-    announcements.push(...(await saveBook(repo, loaded, session)));
+  const { books, claims } = await loadOrderLines(repo, orderId, data.lines, session);
+  for (const [lineIndex, line] of data.lines.entries()) {
+    const { lineId, sku, quantity } = line;
+    const id = claimId(orderId, lineId);
+    if (claims.has(id)) continue;
+    const fields = { orderId, lineId, lineIndex, sku, quantity, placedAt };
+    claims.set(id, addClaim(bookOf(books, sku).book, newClaim(fields, "OPEN")));
   }
-  await announce(emit, announcements);
+  for (const { book } of books.values()) settle(book);
+  await announce(emit, await saveBooks(repo, books.values(), session));
 }
