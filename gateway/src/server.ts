@@ -141,6 +141,10 @@ export async function createGateway(
     authenticate: (credentials: Credentials) => authenticate.credentials(credentials),
     throttle: (principal: Principal) => throttle(`principal:${principal.subject}`),
     recheckMs: config.SUBSCRIPTION_RECHECK_SECONDS * 1_000,
+    trusted: (request: unknown, principal: Principal) =>
+      applyPersistedDocument(request, persisted, {
+        required: config.PERSISTED_DOCUMENTS_REQUIRED_FOR.includes(principal.role),
+      }),
     logger,
   };
   const sse = sseHandler(transport);

@@ -13,6 +13,8 @@ import { startTestSystem, type TestSystem } from "../support/system.ts";
 const PORTAL_ORIGIN = "https://portal.example.com";
 const PORTAL_QUERY = "query PortalOrders { orders { id } }";
 const PORTAL_ID = createHash("sha256").update(PORTAL_QUERY).digest("hex");
+const PORTAL_FEED = "subscription PortalFeed { shipmentMilestones { cursor type } }";
+const PORTAL_FEED_ID = createHash("sha256").update(PORTAL_FEED).digest("hex");
 
 let system: TestSystem;
 let agent: string;
@@ -25,7 +27,10 @@ beforeAll(async () => {
     JSON.stringify({
       format: "apollo-persisted-query-manifest",
       version: 1,
-      operations: [{ id: PORTAL_ID, name: "PortalOrders", type: "query", body: PORTAL_QUERY }],
+      operations: [
+        { id: PORTAL_ID, name: "PortalOrders", type: "query", body: PORTAL_QUERY },
+        { id: PORTAL_FEED_ID, name: "PortalFeed", type: "subscription", body: PORTAL_FEED },
+      ],
     }),
   );
   system = await startTestSystem({
@@ -165,6 +170,30 @@ describe("trusted documents", () => {
       { authorization: agent },
     );
     expect(staff.errors).toBeUndefined();
+
+    // Subscriptions too: a free document over SSE is refused, the manifest's own text is served
+    // (graphql-sse requires a query in the body, so streams name trusted documents by their text).
+    const stream = async (body: object) => {
+      const controller = new AbortController();
+      const response = await fetch(`${system.gatewayUrl}/stream`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "text/event-stream", ...asCustomer },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      const type = response.headers.get("content-type") ?? "";
+      const text = type.includes("json") ? await response.text() : "";
+      controller.abort();
+      return { status: response.status, type, text };
+    };
+    const freeFeed = await stream({
+      query: "subscription { shipmentMilestones { cursor orderId } }",
+    });
+    expect(freeFeed.status).toBe(400);
+    expect(freeFeed.text).toContain("PERSISTED_QUERY_REQUIRED");
+    const listedFeed = await stream({ query: PORTAL_FEED });
+    expect(listedFeed.status).toBe(200);
+    expect(listedFeed.type).toContain("text/event-stream");
   });
 });
 

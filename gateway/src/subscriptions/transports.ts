@@ -1,12 +1,16 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import type { GraphQLError, GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createHandler } from "graphql-sse/lib/use/http";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger, Principal } from "@waybill/runtime";
 import type { Credentials } from "../auth/authenticate.ts";
 import type { QueryLimits } from "../limits/index.ts";
-import { prepareSubscription, type SubscriptionArgs, type SubscriptionContext } from "./prepare.ts";
+import {
+  prepareSubscription,
+  type SubscriptionContext,
+  type SubscriptionRequest,
+} from "./prepare.ts";
 
 export type SubscriptionTransportOptions = {
   schema: GraphQLSchema;
@@ -17,12 +21,37 @@ export type SubscriptionTransportOptions = {
   throttle(principal: Principal): Promise<void>;
   /** How often an open subscription's credentials are checked again (expired, revoked). */
   recheckMs: number;
+  /**
+   * Resolves a trusted document the request names, and refuses a free document from a caller held
+   * to trusted documents; throws an error with a string `code` (an HttpError) when it refuses.
+   */
+  trusted(request: unknown, principal: Principal): unknown;
   logger: Logger;
 };
 
-const isErrors = (
-  value: SubscriptionArgs | readonly GraphQLError[],
+const isErrors = <T extends object>(
+  value: T | readonly GraphQLError[],
 ): value is readonly GraphQLError[] => Array.isArray(value);
+
+/** The request with its trusted document resolved, or the refusal as a coded GraphQL error. */
+function resolve(
+  options: SubscriptionTransportOptions,
+  payload: unknown,
+  principal: Principal,
+): SubscriptionRequest | readonly GraphQLError[] {
+  try {
+    const request = options.trusted(payload, principal) as Partial<SubscriptionRequest>;
+    if (typeof request.query !== "string")
+      return [
+        new GraphQLError("a subscription needs a query", { extensions: { code: "BAD_REQUEST" } }),
+      ];
+    return request as SubscriptionRequest;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== "string") throw error;
+    return [new GraphQLError((error as Error).message, { extensions: { code } })];
+  }
+}
 
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 
@@ -84,7 +113,9 @@ export function attachWebSocket(
       onSubscribe(ctx, _id, payload) {
         const principal = principals.get(ctx.extra);
         if (!principal) return [];
-        return prepareSubscription(options.schema, options.limits, payload, principal);
+        const request = resolve(options, payload, principal);
+        if (isErrors(request)) return request;
+        return prepareSubscription(options.schema, options.limits, request, principal);
       },
     },
     sockets,
@@ -108,7 +139,10 @@ export function sseHandler(options: SubscriptionTransportOptions) {
     onSubscribe(req, params) {
       const principal = principals.get(req.raw);
       if (!principal) return [null, { status: 401, statusText: "Unauthorized" }] as const;
-      const prepared = prepareSubscription(options.schema, options.limits, params, principal);
+      const request = resolve(options, params, principal);
+      const prepared = isErrors(request)
+        ? request
+        : prepareSubscription(options.schema, options.limits, request, principal);
       if (!isErrors(prepared)) return prepared;
       return [
         JSON.stringify({ errors: prepared }),
