@@ -14,7 +14,10 @@ export function encode(value: unknown, what = "document"): string {
 
 /** Parses stored JSON text back into a document, reviving tagged Dates. */
 export function decode<T extends Doc>(text: string): T {
-  return JSON.parse(text, revive) as T;
+  const value: unknown = JSON.parse(text);
+  // A reviver callback per value costs ~5x the parse; a walk afterwards does the same, and only
+  // when a tag can be in the text (a key written with `\u` escapes could spell it too).
+  return (text.includes(DATE_TAG) || text.includes("\\u") ? revive(value) : value) as T;
 }
 
 /** Validates that `value` can be stored; returns a JSON-safe copy. */
@@ -43,12 +46,28 @@ export function toStorable(value: unknown, path: string): unknown {
   throw unstorable(path, describe(value));
 }
 
-function revive(this: unknown, _key: string, value: unknown): unknown {
-  if (typeof value === "object" && value !== null && DATE_TAG in value) {
-    const time = (value as Record<string, unknown>)[DATE_TAG];
-    if (typeof time === "number" && Object.keys(value).length === 1) return new Date(time);
+const own = { writable: true, enumerable: true, configurable: true };
+
+/** Replaces, bottom-up and in place, every object that is exactly `{"$date": <number>}` by a Date. */
+function revive(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) value[index] = revive(value[index]);
+    return value;
   }
-  return value;
+  const object = value as Record<string, unknown>;
+  let keys = 0;
+  for (const key in object) {
+    keys += 1;
+    const item = object[key];
+    const revived = revive(item);
+    if (revived === item) continue;
+    // Assigning to "__proto__" would set the prototype; JSON.parse made it an own property.
+    if (key === "__proto__") Object.defineProperty(object, key, { ...own, value: revived });
+    else object[key] = revived;
+  }
+  const time = object[DATE_TAG];
+  return keys === 1 && typeof time === "number" ? new Date(time) : value;
 }
 
 function isPlainObject(value: object): boolean {

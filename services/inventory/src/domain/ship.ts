@@ -1,5 +1,6 @@
 import { heldIn, level, record, reservedOf, type Book, type Claim } from "./book.ts";
 import { deallocate, settle } from "./reserve.ts";
+import { available } from "./stock.ts";
 
 /** After a shipment, a claim keeps only what its line still needs: backorder first, then stock. */
 function trim(book: Book, claim: Claim, reference: string): void {
@@ -51,4 +52,32 @@ export function shipFrom(
   }
   settle(book);
   return shortfall;
+}
+
+const availableIn = (book: Book): number =>
+  book.stock.reduce((sum, entry) => sum + available(entry), 0);
+
+/**
+ * `shipFrom` on a book that holds only the shipping order's own claims. It gives the same result
+ * as on the whole book when no other claim would change, which the stock alone shows: the
+ * shipment leaves nothing reserved beyond on hand (so `settle` takes back from no one), and
+ * either stock was available before it (so no other claim waits: a backorder never waits while
+ * stock is available) or none is after it (so no waiting claim can be filled). Otherwise returns
+ * null, leaving the book half-changed: ship from the whole book instead.
+ */
+export function shipFromOwn(
+  book: Book,
+  claim: Claim,
+  warehouse: string,
+  quantity: number,
+  reference: string,
+): number | null {
+  const entry = book.stock.find((level) => level.warehouse === warehouse);
+  const [onHand, reserved] = [entry?.onHand ?? 0, entry?.reserved ?? 0];
+  const left = reserved - Math.min(heldIn(claim, warehouse), quantity);
+  if (left > onHand - Math.min(quantity, onHand)) return null;
+  if (book.stock.some((level) => level.reserved > level.onHand)) return null;
+  const before = availableIn(book);
+  const shortfall = shipFrom(book, claim, warehouse, quantity, reference);
+  return before === 0 && availableIn(book) > 0 ? null : shortfall;
 }

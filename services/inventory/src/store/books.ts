@@ -117,3 +117,37 @@ async function claimsIn(
   }
   return found;
 }
+
+/**
+ * Like `loadOrderLines`, but each book holds only the lines' own claims (whatever their status),
+ * for a rule that leaves other claims alone (see `shipFromOwn`): two queries, and no decoding of
+ * other orders' reservations. Null when a stored claim is of another SKU than its line, which only
+ * `loadOrderLines` handles.
+ */
+export async function loadLinesOnly(
+  repo: InventoryRepository,
+  orderId: string,
+  lines: { lineId: string; sku: string }[],
+  session: Session,
+): Promise<{ books: LoadedBooks; claims: Map<string, Claim> } | null> {
+  if (lines.length === 0) return null;
+  const skus = [...new Set(lines.map((line) => line.sku))].sort();
+  const ids = [...new Set(lines.map((line) => claimId(orderId, line.lineId)))];
+  const products = await repo.products.find({ _id: { $in: skus } }, { session });
+  const stored = await repo.reservations.find({ _id: { $in: ids } }, { session });
+  const byId = new Map(stored.map((record) => [record._id, toClaim(record)]));
+  for (const line of lines) {
+    const claim = byId.get(claimId(orderId, line.lineId));
+    if (claim && claim.sku !== line.sku) return null;
+  }
+  const productOf = new Map(products.map((product) => [product._id, product]));
+  const claimsOf = Map.groupBy(byId.values(), (claim) => claim.sku);
+  const books: LoadedBooks = new Map();
+  const claims = new Map<string, Claim>();
+  for (const sku of skus) {
+    const loaded = openLoaded(sku, productOf.get(sku) ?? null, claimsOf.get(sku) ?? []);
+    books.set(sku, loaded);
+    for (const claim of loaded.book.claims) claims.set(claim._id, claim);
+  }
+  return { books, claims };
+}

@@ -1,27 +1,55 @@
 import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/runtime";
 import { RetryLaterError } from "@waybill/runtime/bus";
-import { claimId } from "../domain/book.ts";
-import { shipFrom } from "../domain/ship.ts";
-import { loadOrderLines } from "../store/books.ts";
+import { claimId, type Book, type Claim } from "../domain/book.ts";
+import { shipFrom, shipFromOwn } from "../domain/ship.ts";
+import { loadLinesOnly, loadOrderLines, type LoadedBooks } from "../store/books.ts";
 import type { StockExceptionRecord } from "../store/records.ts";
 import type { InventoryRepository } from "../store/repository.ts";
 import { saveBooks } from "../store/save-books.ts";
 import { stockException } from "./exceptions.ts";
 import { announce } from "./transact.ts";
 
+type Shipped = EventOf<"shipments.shipment.confirmed">["data"];
+type Loaded = { books: LoadedBooks; claims: Map<string, Claim> };
+type Ship = (
+  book: Book,
+  claim: Claim,
+  warehouse: string,
+  qty: number,
+  ref: string,
+) => number | null;
+
 /**
  * Goods left the shipment's warehouse: the lines' reservations there are consumed and on hand
  * goes down (SHIPMENT). A line inventory has not reserved yet waits for its order (retried), so a
  * late reservation cannot set aside goods that already left. On hand never goes negative: a
  * shipment of more than was on hand is clamped and opens a SHIPMENT_SHORTFALL exception.
+ *
+ * Usually no other order's claim changes (see `shipFromOwn`), and only the lines' own claims are
+ * read; when one might, the shipment is applied again to the whole books.
  */
 export async function consumeShipment(
   repo: InventoryRepository,
   { data }: EventOf<"shipments.shipment.confirmed">,
   { session, emit }: UnitOfWork,
 ): Promise<void> {
-  const { books, claims } = await loadOrderLines(repo, data.orderId, data.lines, session);
+  let loaded = await loadLinesOnly(repo, data.orderId, data.lines, session);
+  let shortfalls = loaded && shipLines(loaded, data, shipFromOwn);
+  if (!loaded || !shortfalls) {
+    loaded = await loadOrderLines(repo, data.orderId, data.lines, session);
+    shortfalls = shipLines(loaded, data, shipFrom) ?? [];
+  }
+  if (shortfalls.length > 0) await repo.exceptions.insertMany(shortfalls, { session });
+  await announce(emit, await saveBooks(repo, loaded.books.values(), session));
+}
+
+/** Ships every line from its book; null as soon as `ship` gives up on one. */
+function shipLines(
+  { books, claims }: Loaded,
+  data: Shipped,
+  ship: Ship,
+): StockExceptionRecord[] | null {
   const shortfalls: StockExceptionRecord[] = [];
   for (const [sku, { book }] of books) {
     for (const line of data.lines.filter((entry) => entry.sku === sku)) {
@@ -30,7 +58,8 @@ export async function consumeShipment(
         throw new RetryLaterError(`line ${line.lineId} of ${data.orderId} is not reserved yet`);
       }
       const expected = book.stock.find((entry) => entry.warehouse === data.warehouse)?.onHand ?? 0;
-      const shortfall = shipFrom(book, claim, data.warehouse, line.quantity, data.shipmentId);
+      const shortfall = ship(book, claim, data.warehouse, line.quantity, data.shipmentId);
+      if (shortfall === null) return null;
       if (shortfall === 0) continue;
       shortfalls.push(
         stockException({
@@ -46,6 +75,5 @@ export async function consumeShipment(
       );
     }
   }
-  if (shortfalls.length > 0) await repo.exceptions.insertMany(shortfalls, { session });
-  await announce(emit, await saveBooks(repo, books.values(), session));
+  return shortfalls;
 }
