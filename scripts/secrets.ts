@@ -23,9 +23,14 @@ async function readIfPresent(file: string): Promise<string | undefined> {
 
 /**
  * Under `dataDir/secrets` (mode 0700): a random internal signing key and an admin API key, made on
- * the first start and reused afterwards. `storeDir` is the gateway's DATA_DIR.
+ * the first start and reused afterwards. The key is created where the gateway keeps its API keys:
+ * MongoDB when `mongodbUrl` is given, else the embedded store in `storeDir` (its DATA_DIR).
  */
-export async function ensureLocalSecrets(dataDir: string, storeDir: string): Promise<LocalSecrets> {
+export async function ensureLocalSecrets(
+  dataDir: string,
+  storeDir: string,
+  mongodbUrl?: string,
+): Promise<LocalSecrets> {
   const folder = join(dataDir, "secrets");
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const signingKeyFile = join(folder, "internal-signing-key");
@@ -34,7 +39,11 @@ export async function ensureLocalSecrets(dataDir: string, storeDir: string): Pro
   const adminKeyFile = join(folder, "admin-api-key");
   let adminApiKey = await readIfPresent(adminKeyFile);
   if (!adminApiKey) {
-    const store = await openStore({ database: "gateway", dataDir: storeDir });
+    const store = await openStore({
+      database: "gateway",
+      dataDir: storeDir,
+      ...(mongodbUrl ? { mongodbUrl } : {}),
+    });
     try {
       const created = await apiKeyStore(store).create({
         name: "local admin",

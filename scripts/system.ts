@@ -74,8 +74,8 @@ async function waitReady(
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const dataDir = resolve(options.dataDir);
   await mkdir(join(dataDir, "data"), { recursive: true });
-  const secrets = await ensureLocalSecrets(dataDir, join(dataDir, "data"));
   const given = { ...process.env, ...options.env };
+  const secrets = await ensureLocalSecrets(dataDir, join(dataDir, "data"), given.MONGODB_URL);
   // A signing key from the environment wins over the generated one.
   const shared: NodeJS.ProcessEnv =
     given.INTERNAL_SIGNING_KEY || given.INTERNAL_SIGNING_KEY_FILE

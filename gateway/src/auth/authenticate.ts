@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { Principal } from "@waybill/runtime";
+import { firstHeader, type Principal } from "@waybill/runtime";
 import type { ApiKeyStore } from "./api-keys.ts";
 import { isApiKey } from "./api-keys.ts";
 import { AuthError } from "./errors.ts";
@@ -8,6 +8,11 @@ export type Authenticator = (req: IncomingMessage) => Promise<Principal>;
 
 /** The credentials a caller presented: an Authorization header value and an X-API-Key value. */
 export type Credentials = { authorization?: string | undefined; apiKey?: string | undefined };
+
+/** The credentials a request carries in its headers. */
+export function credentialsOf(req: IncomingMessage): Credentials {
+  return { authorization: req.headers.authorization, apiKey: firstHeader(req, "x-api-key") };
+}
 
 /**
  * Finds the caller of a request: `Authorization: Bearer <JWT or API key>` or `X-API-Key`. A
@@ -28,12 +33,6 @@ export function authenticator(options: {
     if (!options.jwt) throw new AuthError("this gateway accepts API keys only");
     return options.jwt(credential);
   };
-  const fromRequest = (req: IncomingMessage) => {
-    const apiKey = req.headers["x-api-key"];
-    return fromCredentials({
-      authorization: req.headers.authorization,
-      apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
-    });
-  };
+  const fromRequest = (req: IncomingMessage) => fromCredentials(credentialsOf(req));
   return Object.assign(fromRequest, { credentials: fromCredentials });
 }

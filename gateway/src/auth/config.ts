@@ -34,15 +34,7 @@ export const authEnv = {
   AUTH_JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
 };
 
-export type AuthEnv = {
-  AUTH_JWT_ISSUER?: string | undefined;
-  AUTH_JWT_AUDIENCE?: string | undefined;
-  AUTH_JWT_JWKS_URL?: string | undefined;
-  AUTH_JWT_JWKS_FILE?: string | undefined;
-  AUTH_JWT_ALGORITHMS: string[];
-  AUTH_JWT_CLAIM_PREFIX: string;
-  AUTH_JWT_CLOCK_TOLERANCE_SECONDS: number;
-};
+export type AuthEnv = z.infer<z.ZodObject<typeof authEnv>>;
 
 /** JWT settings when JWTs are on; a half-configured identity provider stops start-up. */
 export function jwtSettings(env: AuthEnv) {

@@ -4,7 +4,7 @@ import { createHandler } from "graphql-sse/lib/use/http";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Logger, Principal } from "@waybill/runtime";
-import type { Credentials } from "../auth/authenticate.ts";
+import { credentialsOf, type Credentials } from "../auth/authenticate.ts";
 import type { QueryLimits } from "../limits/index.ts";
 import {
   prepareSubscription,
@@ -152,11 +152,7 @@ export function sseHandler(options: SubscriptionTransportOptions) {
   });
   return async (req: IncomingMessage, res: ServerResponse, principal: Principal) => {
     principals.set(req, principal);
-    const apiKey = req.headers["x-api-key"];
-    const credentials = {
-      authorization: req.headers.authorization,
-      apiKey: Array.isArray(apiKey) ? apiKey[0] : apiKey,
-    };
+    const credentials = credentialsOf(req);
     // Ending the response ends the stream, which stops the subscription's consumer.
     const stop = keepChecking(options, credentials, () => res.end());
     res.once("close", stop);

@@ -13,10 +13,10 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 /** Every request runs inside a trace context whose correlation id comes from the caller, or is minted. */
 export function withTraceContext(handler: RequestHandler): RequestHandler {
   return (req, res) => {
-    const correlationId = correlationIdFrom(header(req, CORRELATION_HEADER));
+    const correlationId = correlationIdFrom(firstHeader(req, CORRELATION_HEADER));
     res.setHeader(CORRELATION_HEADER, correlationId);
     // With tracing on, the request's server span becomes the traceparent carried downstream.
-    const incoming = { traceparent: header(req, TRACEPARENT_HEADER), correlationId };
+    const incoming = { traceparent: firstHeader(req, TRACEPARENT_HEADER), correlationId };
     return inServerSpan(req, res, incoming, (traceparent) =>
       runWithContext({ correlationId, ...(traceparent ? { traceparent } : {}) }, () =>
         handler(req, res),
@@ -25,7 +25,8 @@ export function withTraceContext(handler: RequestHandler): RequestHandler {
   };
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
+/** The first value of a request header (Node joins or lists repeated ones). */
+export function firstHeader(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { RequestHandler } from "../http.ts";
+import { firstHeader, type RequestHandler } from "../http.ts";
 import { decodePrincipal, type Principal } from "./principal.ts";
 import { INTERNAL_HEADERS, verifyRequest } from "./signature.ts";
 
@@ -17,11 +17,6 @@ export function requestPrincipal(req: IncomingMessage): Principal | undefined {
 /** The body bytes already read (and verified) for this request, if any. */
 export function bufferedBody(req: IncomingMessage): Buffer | undefined {
   return bodies.get(req);
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
@@ -51,13 +46,13 @@ export function gatewayOnly(key: Buffer, next: RequestHandler): RequestHandler {
     const body = await readBody(req);
     if (!body)
       return refuse(res, 413, "PAYLOAD_TOO_LARGE", `request body above ${MAX_INTERNAL_BODY_BYTES}`);
-    const principalHeader = header(req, INTERNAL_HEADERS.principal) ?? "";
+    const principalHeader = firstHeader(req, INTERNAL_HEADERS.principal) ?? "";
     const check = verifyRequest(
       key,
       { method: req.method ?? "GET", path: req.url ?? "/", body, principal: principalHeader },
       {
-        timestamp: header(req, INTERNAL_HEADERS.timestamp),
-        signature: header(req, INTERNAL_HEADERS.signature),
+        timestamp: firstHeader(req, INTERNAL_HEADERS.timestamp),
+        signature: firstHeader(req, INTERNAL_HEADERS.signature),
       },
     );
     if (!check.valid)

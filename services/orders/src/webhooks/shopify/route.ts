@@ -1,6 +1,7 @@
 import type { RequestHandler, ServiceRuntime } from "@waybill/runtime";
 import type { OrdersRepository } from "../../store/repository.ts";
-import { header, readRawBody, sendError, sendJson, WebhookError } from "../http.ts";
+import { firstHeader } from "@waybill/runtime";
+import { readRawBody, sendError, sendJson, WebhookError } from "../http.ts";
 import type { ShopifyConfig } from "./config.ts";
 import { ingestShopifyOrder } from "./ingest.ts";
 import { mapShopifyOrder } from "./mapping.ts";
@@ -22,13 +23,13 @@ export function shopifyOrdersCreate(
 ): RequestHandler {
   const handle = async (req: Parameters<RequestHandler>[0], secret: string) => {
     const body = await readRawBody(req, MAX_BODY_BYTES);
-    if (!isValidShopifySignature(secret, body, header(req, "x-shopify-hmac-sha256")))
+    if (!isValidShopifySignature(secret, body, firstHeader(req, "x-shopify-hmac-sha256")))
       throw new WebhookError(
         401,
         "INVALID_SIGNATURE",
         "X-Shopify-Hmac-Sha256 does not match the body",
       );
-    const topic = header(req, "x-shopify-topic");
+    const topic = firstHeader(req, "x-shopify-topic");
     if (topic !== undefined && topic !== "orders/create")
       throw new WebhookError(400, "WRONG_TOPIC", `this endpoint takes orders/create, not ${topic}`);
     const parsed = parseShopifyOrder(body);
