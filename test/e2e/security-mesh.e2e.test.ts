@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPHS } from "../../scripts/subgraphs.ts";
 import { buildWorld, type World } from "../support/authz/world.ts";
 import { request } from "../support/graphql.ts";
-import { signingKey, subgraphRequest } from "../support/subgraph-calls.ts";
+import { signingKey, subgraphPost, subgraphRequest } from "../support/subgraph-calls.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;
@@ -43,6 +43,27 @@ describe("subgraphs accept only requests the gateway signed", () => {
       expect(signed.status, name).toBe(200);
       expect(signed.data).toEqual({ __typename: "Query" });
     }
+  });
+
+  it("answers a signed body that is no operation with 400 and a reason, and serves a large one", async () => {
+    for (const { name } of SUBGRAPHS) {
+      const url = system.services[name].url;
+      for (const body of ["{ not json", "null", "42", '"{ __typename }"']) {
+        const answer = await subgraphPost(url, body, { key, principal: admin });
+        expect(answer.status, `${name} ${body}`).toBe(400);
+        expect(code(answer), `${name} ${body}`).toBe("BAD_REQUEST");
+        expect(answer.errors?.[0]?.message, `${name} ${body}`).toMatch(/JSON|object/);
+      }
+    }
+    // A body the size of a wave of shipments: the signature covers it, GraphQL reads it once.
+    const large = await subgraphRequest(
+      system.services.billing.url,
+      `query ($id: ID!) { invoice(id: $id) { id } }`,
+      { id: world.a.invoiceId, note: "x".repeat(200_000) },
+      { key, principal: admin },
+    );
+    expect(large.status).toBe(200);
+    expect(large.data).toEqual({ invoice: { id: world.a.invoiceId } });
   });
 
   it("refuses a signature replayed after its validity window, and one stamped in the future", async () => {

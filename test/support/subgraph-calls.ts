@@ -21,7 +21,16 @@ export async function subgraphRequest<T>(
   signing: Signing | undefined,
   extraHeaders: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
-  const body = JSON.stringify({ query, variables });
+  return subgraphPost<T>(url, JSON.stringify({ query, variables }), signing, extraHeaders);
+}
+
+/** Posts `body` as it is, JSON or not, to a subgraph URL; `signing` undefined sends it unsigned. */
+export async function subgraphPost<T>(
+  url: string,
+  body: string,
+  signing: Signing | undefined,
+  extraHeaders: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const target = new URL(url);
   const headers = signing
     ? signRequest(

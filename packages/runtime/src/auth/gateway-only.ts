@@ -39,7 +39,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 /**
  * Lets through only requests the gateway signed (HMAC over method, path, time, body and principal,
  * valid for a short window); anything else is answered 401 before `next` sees it. The verified body
- * is kept for `next` (`bufferedBody`, and `req.body` for yoga) and the principal is remembered.
+ * is kept for `next` (`bufferedBody`) and the principal is remembered.
  */
 export function gatewayOnly(key: Buffer, next: RequestHandler): RequestHandler {
   return async (req, res) => {
@@ -68,8 +68,6 @@ export function gatewayOnly(key: Buffer, next: RequestHandler): RequestHandler {
       principals.set(req, principal);
     }
     bodies.set(req, body);
-    // graphql-yoga (@whatwg-node/server) reads an already-consumed body from `req.body`.
-    (req as IncomingMessage & { body?: Buffer }).body = body;
     return next(req, res);
   };
 }
