@@ -14,6 +14,7 @@ export class Catalog {
   readonly #tables = new Set<string>();
   readonly #arrays = new Map<string, Set<string>>();
   #dataVersion = -1;
+  #checkedTurn = -1;
 
   constructor(engine: Engine) {
     this.#engine = engine;
@@ -36,12 +37,16 @@ export class Catalog {
 
   /** Paths of `table` that held an array in some document, ever. */
   arrayPaths(table: string): ReadonlySet<string> {
-    // Another connection (another process on this file) may have committed new paths.
-    const version = (this.#engine.sql("PRAGMA data_version").get() as { data_version: number })
-      .data_version;
-    if (version !== this.#dataVersion) {
-      this.#arrays.clear();
-      this.#dataVersion = version;
+    // Another connection (another process on this file) may have committed new paths; it can only
+    // have done so before this turn of the lock, so once a turn is enough.
+    if (this.#checkedTurn !== this.#engine.turn) {
+      this.#checkedTurn = this.#engine.turn;
+      const version = (this.#engine.sql("PRAGMA data_version").get() as { data_version: number })
+        .data_version;
+      if (version !== this.#dataVersion) {
+        this.#arrays.clear();
+        this.#dataVersion = version;
+      }
     }
     let paths = this.#arrays.get(table);
     if (!paths) {

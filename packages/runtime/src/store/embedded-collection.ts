@@ -13,6 +13,7 @@ import type {
   Update,
   UpdateOptions,
   UpdateResult,
+  DeleteOptions,
   WriteOptions,
 } from "./port.ts";
 import { countDocs, findDocs } from "./query.ts";
@@ -76,7 +77,11 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     update: Update,
     options: FindOneAndUpdateOptions = {},
   ): Promise<T | null> {
-    const mode = { multi: false, upsert: options.upsert ?? false };
+    const mode = {
+      multi: false,
+      upsert: options.upsert ?? false,
+      before: options.returnDocument === "before",
+    };
     return this.#write(options, () => {
       const { before, after } = updateDocs<T>(this.#target, filter, update, mode);
       return options.returnDocument === "before" ? before : after;
@@ -96,8 +101,15 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     return this.#write(options, () => deleteDocs(this.#target, filter, false));
   }
 
-  async deleteMany(filter: Filter, options: WriteOptions = {}): Promise<number> {
-    return this.#write(options, () => deleteDocs(this.#target, filter, true));
+  async deleteMany(filter: Filter, options: DeleteOptions = {}): Promise<number> {
+    this.#metrics.operations += 1;
+    return this.#target.engine.write(
+      options.session,
+      () => deleteDocs(this.#target, filter, true),
+      {
+        lazy: options.durability === "lazy",
+      },
+    );
   }
 
   async createIndex(spec: IndexSpec): Promise<void> {

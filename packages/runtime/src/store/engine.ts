@@ -15,6 +15,7 @@ export class Engine {
   readonly #statements = new Map<string, StatementSync>();
   readonly #onRollback: Array<() => void> = [];
   readonly #name: string;
+  #turn = 0;
 
   constructor(file: string, name: string) {
     this.#name = name;
@@ -37,6 +38,14 @@ export class Engine {
     return statement;
   }
 
+  /**
+   * Counts the times the lock was taken: within one turn no other connection commits between this
+   * one's statements that matter (a transaction holds the write lock; a read is one short turn).
+   */
+  get turn(): number {
+    return this.#turn;
+  }
+
   /** Registers a cache reset to run whenever a rollback may have undone schema or metadata. */
   onRollback(reset: () => void): void {
     this.#onRollback.push(reset);
@@ -47,16 +56,32 @@ export class Engine {
     if (this.#scope.resolve(session)) return fn();
     return this.#lock.run(() => {
       this.#assertOpen();
+      this.#turn += 1;
       return fn();
     });
   }
 
-  /** Runs a write atomically: a savepoint inside `session`'s transaction, else its own transaction. */
-  async write<R>(session: Session | undefined, fn: () => R): Promise<R> {
+  /**
+   * Runs a write atomically: a savepoint inside `session`'s transaction, else its own transaction.
+   * `lazy` (outside a session) commits without syncing the WAL: a power failure may undo it, never
+   * partly, and the next synced commit makes it durable too (it syncs the whole WAL).
+   */
+  async write<R>(
+    session: Session | undefined,
+    fn: () => R,
+    options: { lazy?: boolean } = {},
+  ): Promise<R> {
     if (this.#scope.resolve(session)) return this.#savepoint(fn);
     return this.#lock.run(() => {
       this.#assertOpen();
-      return this.#atomically(fn);
+      this.#turn += 1;
+      if (!options.lazy) return this.#atomically(fn);
+      this.db.exec("PRAGMA synchronous = NORMAL");
+      try {
+        return this.#atomically(fn);
+      } finally {
+        this.db.exec("PRAGMA synchronous = FULL");
+      }
     });
   }
 
@@ -65,6 +90,7 @@ export class Engine {
     this.#scope.assertOutside("withTransaction");
     return this.#lock.run(async () => {
       this.#assertOpen();
+      this.#turn += 1;
       this.db.exec("BEGIN IMMEDIATE");
       try {
         const result = await this.#scope.run(true, fn);

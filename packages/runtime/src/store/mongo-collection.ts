@@ -21,6 +21,7 @@ import type {
   Update,
   UpdateOptions,
   UpdateResult,
+  DeleteOptions,
   WriteOptions,
 } from "./port.ts";
 import { defaultIndexName } from "./sql.ts";
@@ -116,9 +117,14 @@ export class MongoStoreCollection<T extends Doc> implements Collection<T> {
     return result.deletedCount;
   }
 
-  async deleteMany(filter: Filter, options: WriteOptions = {}): Promise<number> {
+  async deleteMany(filter: Filter, options: DeleteOptions = {}): Promise<number> {
+    // Inside a transaction the commit's write concern decides; alone, "lazy" skips the journal wait.
+    const lazy = options.durability === "lazy" && !options.session;
     const result = await this.#call(options, (session) =>
-      this.#driver.deleteMany(filter, { session }),
+      this.#driver.deleteMany(filter, {
+        session,
+        ...(lazy ? { writeConcern: { w: 1, journal: false } } : {}),
+      }),
     );
     return result.deletedCount;
   }

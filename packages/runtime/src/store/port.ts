@@ -34,6 +34,15 @@ export interface WriteOptions {
   session?: Session;
 }
 
+export interface DeleteOptions extends WriteOptions {
+  /**
+   * "lazy": outside a session, the delete may be undone by a power failure or a failover (never
+   * partly), until the next durable write makes it durable. Only for deletes whose loss is
+   * harmless, such as published outbox records: published again, the broker drops them by id.
+   */
+  durability?: "lazy";
+}
+
 export interface UpdateOptions extends WriteOptions {
   upsert?: boolean;
 }
@@ -95,7 +104,7 @@ export interface Collection<T extends Doc = Doc> {
    */
   bulkWrite(operations: BulkWriteOperation<T>[], options?: WriteOptions): Promise<BulkWriteResult>;
   deleteOne(filter: Filter, options?: WriteOptions): Promise<number>;
-  deleteMany(filter: Filter, options?: WriteOptions): Promise<number>;
+  deleteMany(filter: Filter, options?: DeleteOptions): Promise<number>;
   /** Idempotent: creating an index that exists is a no-op. */
   createIndex(spec: IndexSpec): Promise<void>;
 }

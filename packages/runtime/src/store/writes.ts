@@ -26,7 +26,7 @@ export interface Target {
 
 export interface Updated<T> {
   result: UpdateResult;
-  /** The first matched document before the update (for `findOneAndUpdate`). */
+  /** The first matched document before the update, when `mode.before` asked for it. */
   before: T | null;
   /** The first matched or upserted document after the update. */
   after: T | null;
@@ -46,7 +46,7 @@ export function updateDocs<T extends Doc>(
   target: Target,
   filter: Filter,
   update: Update,
-  mode: { multi: boolean; upsert: boolean },
+  mode: { multi: boolean; upsert: boolean; before?: boolean },
 ): Updated<T> {
   const { operators, setOnInsert } = parseUpdate(update);
   const { engine, catalog, table } = target;
@@ -57,7 +57,9 @@ export function updateDocs<T extends Doc>(
     const result = { matchedCount: 0, modifiedCount: 0, upsertedId: inserted?._id ?? null };
     return { result, before: null, after: inserted };
   }
-  const before = mode.multi ? null : structuredClone(first);
+  // A copy only for findOneAndUpdate's "before": cloning every updated document cost 4 % of a
+  // busy consumer's CPU.
+  const before = mode.before && !mode.multi ? structuredClone(first) : null;
   let modifiedCount = 0;
   for (const doc of matches) {
     if (!applyOperators(doc, operators, filter)) continue;

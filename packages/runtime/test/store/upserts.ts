@@ -76,4 +76,21 @@ export function upsertDeleteContract(adapter: Adapter): void {
     expect(await notes.deleteMany({ k: "zzz" })).toBe(0);
     expect((await notes.find({})).map((doc) => doc._id)).toEqual(["4"]);
   });
+
+  it("deletes lazily like any delete, and inside a transaction only with it", async () => {
+    const { store } = await freshStore(adapter);
+    const outbox = store.collection("outbox");
+    await outbox.insertMany([{ _id: "1" }, { _id: "2" }, { _id: "3" }]);
+    expect(await outbox.deleteMany({ _id: { $in: ["1", "2"] } }, { durability: "lazy" })).toBe(2);
+    await expect(
+      store.withTransaction(async (session) => {
+        await outbox.deleteMany({ _id: "3" }, { session, durability: "lazy" });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
+    expect((await outbox.find({})).map((doc) => doc._id)).toEqual(["3"]);
+    // The writes after it are as durable as ever: they still commit and read back.
+    await outbox.insertOne({ _id: "4" });
+    expect(await outbox.countDocuments({})).toBe(2);
+  });
 }
