@@ -31,6 +31,12 @@ const RETRY_ORDERS = Number(process.env.BENCH_RETRY_ORDERS ?? 200);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
 const BATCH_CONCURRENCY = Number(process.env.BENCH_BATCH_CONCURRENCY ?? 4);
 const BATCH_SHIPMENTS = Number(process.env.BENCH_BATCH_SHIPMENTS ?? 4000);
+// At half the batched load, a wave every 50 ms: the latency a WMS sees that sends what it packed.
+const HALF_BATCH = Number(process.env.BENCH_HALF_BATCH ?? 25);
+// BENCH_PHASES=3,4 runs only those phases (2 needs 1, 4 needs 3) and prints without writing
+// RESULTS.md: for profiling one phase (with BENCH_CPU_PROF, each phase prints its profile window).
+const PHASES = new Set((process.env.BENCH_PHASES ?? "1,2,3,4,5,6").split(",").map(Number));
+const ALL_PHASES = [1, 2, 3, 4, 5, 6].every((n) => PHASES.has(n));
 const SKUS = 100;
 const CUSTOMERS = 10;
 
@@ -190,6 +196,7 @@ async function phase(
   const publishedBefore = await broker.published();
   const meter = cpuMeter(processes);
   const started = performance.now();
+  const windowFrom = process.hrtime.bigint() / 1000n;
   const failures = (await drive()).filter(Boolean);
   const mine = [...tracks].filter(([id]) => id.startsWith(prefix)).map(([, track]) => track);
   const shipped = mine.filter((track) => track.ok);
@@ -200,6 +207,11 @@ async function phase(
   await broker.drained(300_000);
   const settled = performance.now();
   const cpu = meter();
+  // V8 profiles and hrtime share the monotonic clock: this slices each process's profile to the phase.
+  if (process.env.BENCH_CPU_PROF)
+    console.log(
+      `  profile window of "${name}": --window ${windowFrom}-${process.hrtime.bigint() / 1000n}`,
+    );
   sampling = false;
   await sampler;
   const publishedAfter = await broker.published();
@@ -235,10 +247,11 @@ async function phase(
   };
 }
 
-/** Confirms one shipment of each order, `BATCH` per call, the calls sent by `loop`. */
+/** Confirms one shipment of each order, `size` per call, the calls sent by `loop`. */
 async function confirmBatches(
   orders: PlacedOrder[],
   prefix: string,
+  size: number,
   loop: (
     calls: { order: PlacedOrder; id: string }[][],
     send: (call: { order: PlacedOrder; id: string }[], n: number) => Promise<void>,
@@ -247,7 +260,7 @@ async function confirmBatches(
   const failures: string[] = [];
   const calls = chunks(
     orders.map((order, i) => ({ order, id: `${prefix}${i}` })),
-    BATCH,
+    size,
   );
   await loop(calls, async (call, n) => {
     const ids = call.map(({ id }) => id);
@@ -273,31 +286,36 @@ try {
   const customers = await inParallel(Array.from({ length: CUSTOMERS }), 4, () =>
     createCustomer(hub.gateway),
   );
-  const maxOrders = await placeOrders(SHIPMENTS, skus, customers);
   await broker.drained(300_000);
   await sleep(2_000);
   for (const { label, pid } of hub.processes()) atRest.set(label, rssMiB(pid));
 
-  console.log(`phase 1: ${SHIPMENTS} shipments, ${CONCURRENCY} confirmations in flight…`);
-  const max = await phase(
-    "most shipments per second",
-    `${CONCURRENCY} confirmations in flight`,
-    "max-",
-    async () => {
-      const failures: string[] = [];
-      await closedLoop(maxOrders, CONCURRENCY, async (order, i) => {
-        failures.push(await confirm(order, `max-${i}`));
-      });
-      return failures;
-    },
-  );
-  phases.push(max);
-  console.log(
-    `  ${max.perSecond.toFixed(0)} shipments/s, p99 ${ms(percentile(max.latency, 99))} ms`,
-  );
+  let max: Phase | undefined;
+  if (PHASES.has(1)) {
+    const maxOrders = await placeOrders(SHIPMENTS, skus, customers);
+    await broker.drained(300_000);
+    console.log(`phase 1: ${SHIPMENTS} shipments, ${CONCURRENCY} confirmations in flight…`);
+    max = await phase(
+      "most shipments per second",
+      `${CONCURRENCY} confirmations in flight`,
+      "max-",
+      async () => {
+        const failures: string[] = [];
+        await closedLoop(maxOrders, CONCURRENCY, async (order, i) => {
+          failures.push(await confirm(order, `max-${i}`));
+        });
+        return failures;
+      },
+    );
+    phases.push(max);
+    console.log(
+      `  ${max.perSecond.toFixed(0)} shipments/s, p99 ${ms(percentile(max.latency, 99))} ms`,
+    );
+  }
 
   const sample = eventSizes.slice(0, 1000);
-  const size = Math.round(sample.reduce((a, b) => a + b, 0) / Math.max(sample.length, 1));
+  // 706 bytes: the mean event size measured when phase 1 ran.
+  const size = sample.length ? Math.round(sample.reduce((a, b) => a + b, 0) / sample.length) : 706;
   console.log(`raw JetStream: acked publishes of ${size} bytes…`);
   const windowed = await rawPublish(broker, {
     messages: 20_000,
@@ -313,56 +331,65 @@ try {
   });
   Object.assign(raw, { windowed: windowed.perSecond, serial: serial.perSecond, size });
 
-  const rate = Math.max(1, Math.floor(max.perSecond / 2));
-  const halfOrders = await placeOrders(rate * HALF_SECONDS, skus, customers);
-  await broker.drained(300_000);
-  console.log(`phase 2: half load, ${rate} shipments/s for ${HALF_SECONDS} s…`);
-  phases.push(
-    await phase("half that load", `${rate} confirmations/s, evenly spaced`, "half-", async () => {
-      const failures: string[] = [];
-      await openLoop(halfOrders, rate, async (order, i) => {
-        failures.push(await confirm(order, `half-${i}`));
-      });
-      return failures;
-    }),
-  );
+  if (PHASES.has(2) && max) {
+    const rate = Math.max(1, Math.floor(max.perSecond / 2));
+    const halfOrders = await placeOrders(rate * HALF_SECONDS, skus, customers);
+    await broker.drained(300_000);
+    console.log(`phase 2: half load, ${rate} shipments/s for ${HALF_SECONDS} s…`);
+    phases.push(
+      await phase("half that load", `${rate} confirmations/s, evenly spaced`, "half-", async () => {
+        const failures: string[] = [];
+        await openLoop(halfOrders, rate, async (order, i) => {
+          failures.push(await confirm(order, `half-${i}`));
+        });
+        return failures;
+      }),
+    );
+  }
 
-  const batchOrders = await placeOrders(BATCH_SHIPMENTS, skus, customers);
-  await broker.drained(300_000);
-  console.log(
-    `phase 3: ${BATCH_SHIPMENTS} shipments, ${BATCH} per confirmShipments call, ${BATCH_CONCURRENCY} calls in flight…`,
-  );
-  const batched = await phase(
-    "most shipments per second, batched",
-    `confirmShipments of ${BATCH}, ${BATCH_CONCURRENCY} calls in flight`,
-    "batch-",
-    () =>
-      confirmBatches(batchOrders, "batch-", (calls, send) =>
-        closedLoop(calls, BATCH_CONCURRENCY, send),
-      ),
-  );
-  phases.push(batched);
-  console.log(
-    `  ${batched.perSecond.toFixed(0)} shipments/s, p99 ${ms(percentile(batched.latency, 99))} ms`,
-  );
+  let batched: Phase | undefined;
+  if (PHASES.has(3)) {
+    const batchOrders = await placeOrders(BATCH_SHIPMENTS, skus, customers);
+    await broker.drained(300_000);
+    console.log(
+      `phase 3: ${BATCH_SHIPMENTS} shipments, ${BATCH} per confirmShipments call, ${BATCH_CONCURRENCY} calls in flight…`,
+    );
+    batched = await phase(
+      "most shipments per second, batched",
+      `confirmShipments of ${BATCH}, ${BATCH_CONCURRENCY} calls in flight`,
+      "batch-",
+      () =>
+        confirmBatches(batchOrders, "batch-", BATCH, (calls, send) =>
+          closedLoop(calls, BATCH_CONCURRENCY, send),
+        ),
+    );
+    phases.push(batched);
+    console.log(
+      `  ${batched.perSecond.toFixed(0)} shipments/s, p99 ${ms(percentile(batched.latency, 99))} ms`,
+    );
+  }
 
-  const batchRate = Math.max(1, Math.floor(batched.perSecond / 2));
-  const halfBatchOrders = await placeOrders(batchRate * HALF_SECONDS, skus, customers);
-  await broker.drained(300_000);
-  console.log(`phase 4: half the batched load, ${batchRate} shipments/s for ${HALF_SECONDS} s…`);
-  const halfBatched = await phase(
-    "half the batched load",
-    `${batchRate} shipments/s in confirmShipments of ${BATCH}, evenly spaced`,
-    "halfbatch-",
-    () =>
-      confirmBatches(halfBatchOrders, "halfbatch-", (calls, send) =>
-        openLoop(calls, batchRate / BATCH, send),
-      ),
-  );
-  phases.push(halfBatched);
-  headline = { max: batched, half: halfBatched };
+  if (PHASES.has(4) && batched) {
+    const batchRate = Math.max(1, Math.floor(batched.perSecond / 2));
+    const halfBatchOrders = await placeOrders(batchRate * HALF_SECONDS, skus, customers);
+    await broker.drained(300_000);
+    console.log(`phase 4: half the batched load, ${batchRate} shipments/s for ${HALF_SECONDS} s…`);
+    const halfBatched = await phase(
+      "half the batched load",
+      `${batchRate} shipments/s in confirmShipments of ${HALF_BATCH}, evenly spaced`,
+      "halfbatch-",
+      () =>
+        confirmBatches(halfBatchOrders, "halfbatch-", HALF_BATCH, (calls, send) =>
+          openLoop(calls, batchRate / HALF_BATCH, send),
+        ),
+    );
+    phases.push(halfBatched);
+    console.log(
+      `  ${halfBatched.perSecond.toFixed(0)} shipments/s, p99 ${ms(percentile(halfBatched.latency, 99))} ms`,
+    );
+    headline = { max: batched, half: halfBatched };
+  }
 
-  console.log(`phase 5: ${RETRY_ORDERS} orders shipped as soon as shipments knows them…`);
   const placeAndShip = async (prefix: string, i: number): Promise<string> => {
     const customer = customers[i % CUSTOMERS] ?? "";
     const order = await placeOrder(hub.gateway, customer, [skus[i % SKUS] ?? ""], 1);
@@ -373,48 +400,53 @@ try {
     }
     return "shipments never learned the order";
   };
-  phases.push(
-    await phase(
-      "placed and shipped at once",
-      "order placed, then shipped as soon as shipments accepts it; 16 at a time",
-      "now-",
-      async () => {
-        const failures: string[] = [];
-        await closedLoop(Array.from({ length: RETRY_ORDERS }), 16, async (_, i) => {
-          failures.push(await placeAndShip("now-", i));
-        });
-        return failures;
-      },
-    ),
-  );
+  if (PHASES.has(5)) {
+    console.log(`phase 5: ${RETRY_ORDERS} orders shipped as soon as shipments knows them…`);
+    phases.push(
+      await phase(
+        "placed and shipped at once",
+        "order placed, then shipped as soon as shipments accepts it; 16 at a time",
+        "now-",
+        async () => {
+          const failures: string[] = [];
+          await closedLoop(Array.from({ length: RETRY_ORDERS }), 16, async (_, i) => {
+            failures.push(await placeAndShip("now-", i));
+          });
+          return failures;
+        },
+      ),
+    );
+  }
 
   // Billing stopped (SIGSTOP) while orders are placed and shipped, then let go: its two consumers
   // (orders' stream, shipments' stream) catch up independently, and a shipment seen before its
   // order is retried after the consumer's backoff (RetryLaterError). Latency counts from the resume.
   const billing = hub.processes().find((process) => process.label === "billing");
   let resumedAt = 0;
-  console.log(`phase 6: ${RETRY_ORDERS} orders placed and shipped while billing is paused…`);
-  phases.push(
-    await phase(
-      "billing catching up after a pause",
-      "billing paused while the orders are placed and shipped (16 at a time), then resumed",
-      "pause-",
-      async () => {
-        if (billing) process.kill(billing.pid, "SIGSTOP");
-        const failures: string[] = [];
-        try {
-          await closedLoop(Array.from({ length: RETRY_ORDERS }), 16, async (_, i) => {
-            failures.push(await placeAndShip("pause-", i));
-          });
-        } finally {
-          resumedAt = performance.now();
-          if (billing) process.kill(billing.pid, "SIGCONT");
-        }
-        return failures;
-      },
-      () => resumedAt,
-    ),
-  );
+  if (PHASES.has(6)) {
+    console.log(`phase 6: ${RETRY_ORDERS} orders placed and shipped while billing is paused…`);
+    phases.push(
+      await phase(
+        "billing catching up after a pause",
+        "billing paused while the orders are placed and shipped (16 at a time), then resumed",
+        "pause-",
+        async () => {
+          if (billing) process.kill(billing.pid, "SIGSTOP");
+          const failures: string[] = [];
+          try {
+            await closedLoop(Array.from({ length: RETRY_ORDERS }), 16, async (_, i) => {
+              failures.push(await placeAndShip("pause-", i));
+            });
+          } finally {
+            resumedAt = performance.now();
+            if (billing) process.kill(billing.pid, "SIGCONT");
+          }
+          return failures;
+        },
+        () => resumedAt,
+      ),
+    );
+  }
 } finally {
   poster.close();
   await broker.close();
@@ -435,6 +467,7 @@ const body = await pipelineReport(
       BATCH,
       BATCH_CONCURRENCY,
       BATCH_SHIPMENTS,
+      HALF_BATCH,
       RETRY_ORDERS,
     },
     ...(headline ? { headline } : {}),
@@ -443,4 +476,5 @@ const body = await pipelineReport(
   },
   dataDir,
 );
-await writeSection(dataDir ? "pipeline-tmpfs" : "pipeline", body);
+if (ALL_PHASES) await writeSection(dataDir ? "pipeline-tmpfs" : "pipeline", body);
+else console.log(`${body}\n(only phases ${[...PHASES].join(", ")}: RESULTS.md left as it was)`);

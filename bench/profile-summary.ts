@@ -1,5 +1,6 @@
-// `node bench/profile-summary.ts <file.cpuprofile> [top]`: where a V8 CPU profile spent its time,
-// by function (self time) and by package or source folder.
+// `node bench/profile-summary.ts <file.cpuprofile> [top] [--window <from>-<to>]`: where a V8 CPU
+// profile spent its time, by function (self time) and by package or source folder; `--window`
+// (monotonic microseconds, as bench:pipeline prints them per phase) keeps the samples inside it.
 import { readFileSync } from "node:fs";
 
 interface ProfileNode {
@@ -16,14 +17,25 @@ interface Profile {
   endTime: number;
 }
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error("usage: node bench/profile-summary.ts <file.cpuprofile> [top]");
+const args = process.argv.slice(2);
+const windowAt = args.indexOf("--window");
+const [windowFrom, windowTo] =
+  windowAt >= 0 ? (args.splice(windowAt, 2)[1] ?? "").split("-").map(Number) : [];
+const [file, topArg] = args;
+if (!file)
+  throw new Error(
+    "usage: node bench/profile-summary.ts <file.cpuprofile> [top] [--window <from>-<to>]",
+  );
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 
 const selfMicros = new Map<number, number>();
+let at = profile.startTime;
 profile.samples.forEach((id, index) => {
-  selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  const delta = profile.timeDeltas[index] ?? 0;
+  at += delta;
+  if (windowFrom !== undefined && (at < windowFrom || at > (windowTo ?? Infinity))) return;
+  selfMicros.set(id, (selfMicros.get(id) ?? 0) + delta);
 });
 
 /** The package (`node_modules/<name>`) or repository folder a script belongs to. */
@@ -62,8 +74,8 @@ const print = (title: string, entries: Map<string, number>) => {
     );
   }
 };
-console.log(
-  `${file}: ${(total / 1e6).toFixed(2)} s busy over ${((profile.endTime - profile.startTime) / 1e6).toFixed(1)} s`,
-);
+const from = Math.max(profile.startTime, windowFrom ?? 0);
+const to = Math.min(profile.endTime, windowTo ?? Infinity);
+console.log(`${file}: ${(total / 1e6).toFixed(2)} s busy over ${((to - from) / 1e6).toFixed(1)} s`);
 print("self time by package or folder", byOwner);
 print("self time by function", byFunction);
