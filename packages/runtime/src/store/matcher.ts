@@ -1,12 +1,29 @@
 /**
  * mingo entry points that skip its per-call cost: the root `Query` and `update` copy mingo's whole
  * operator table (hundreds of expression operators) on every call, which profiles put at 5–9 % of
- * a service's CPU. Filters and updates that use no aggregation expressions run against a context
- * of query operators only; the others still go through the root entry points.
+ * a service's CPU. Filters that use no aggregation expressions run against a context of query
+ * operators only. Updates on plain paths apply mingo's update operators one by one: `update`
+ * rebuilds its operator tables on every call (two thirds of its 17 µs), the operators take 6.
+ * Everything else still goes through the root entry points.
  */
 import { Context, Query as FullQuery, update as fullUpdate } from "mingo";
 import * as queryOperators from "mingo/operators/query";
 import { Query as BareQuery } from "mingo/query";
+import {
+  $addToSet,
+  $bit,
+  $currentDate,
+  $inc,
+  $max,
+  $min,
+  $mul,
+  $pop,
+  $pull,
+  $pullAll,
+  $push,
+  $set,
+  $unset,
+} from "mingo/operators/update";
 import type { AnyObject, Criteria } from "mingo/types";
 import { update as bareUpdate, type Modifier } from "mingo/updater";
 
@@ -28,12 +45,59 @@ export function compileFilter(filter: AnyObject): { test(doc: AnyObject): boolea
     : new BareQuery(filter, { context: QUERY_ONLY });
 }
 
-/** mingo's `update` (in place, deep-cloning values it copies in); returns the changed paths. */
+/** One of mingo's update operators; each types its own fields, and checks them when applied. */
+type UpdateOperator = (fields: never) => (doc: AnyObject) => string[];
+const UPDATE_OPERATORS: Readonly<Record<string, UpdateOperator>> = {
+  $addToSet,
+  $bit,
+  $currentDate,
+  $inc,
+  $max,
+  $min,
+  $mul,
+  $pop,
+  $pull,
+  $pullAll,
+  $push,
+  $set,
+  $unset,
+};
+
+/**
+ * True when every operator is one of those above (all of mingo's but `$rename`, which writes a
+ * second path) and names plain paths (no positional `$`, `$[]` or array filters) that neither
+ * repeat nor nest across operators, which MongoDB refuses and mingo's `update` reports.
+ */
+function onPlainPaths(modifier: AnyObject): boolean {
+  const paths = new Set<string>();
+  for (const [operator, fields] of Object.entries(modifier)) {
+    if (!Object.hasOwn(UPDATE_OPERATORS, operator)) return false;
+    if (typeof fields !== "object" || fields === null) return false;
+    for (const path of Object.keys(fields)) {
+      if (path.includes("$") || paths.has(path)) return false;
+      paths.add(path);
+    }
+  }
+  for (const path of paths) {
+    for (let dot = path.indexOf("."); dot > 0; dot = path.indexOf(".", dot + 1))
+      if (paths.has(path.slice(0, dot))) return false;
+  }
+  return true;
+}
+
+/** mingo's update operators (in place, on copies of the values); returns the changed paths. */
 export function applyUpdate<T extends AnyObject>(
   doc: T,
   modifier: Modifier<T>,
   condition: Criteria<T> | undefined,
 ): string[] {
+  if (!condition && !usesExpressions(modifier) && onPlainPaths(modifier as AnyObject)) {
+    const changed: string[] = [];
+    // Copied once here, so the document never shares an object with the caller's update.
+    for (const [operator, fields] of Object.entries(structuredClone(modifier) as AnyObject))
+      changed.push(...(UPDATE_OPERATORS[operator]?.(fields as never)(doc) ?? []));
+    return changed;
+  }
   const options = { cloneMode: "deep" as const };
   return usesExpressions(modifier) || usesExpressions(condition)
     ? fullUpdate(doc, modifier, undefined, condition, options)
