@@ -87,3 +87,24 @@ describe("two embedded stores on one file", () => {
     await second.close();
   });
 });
+
+describe("updates on plain paths", () => {
+  it("still leaves a class instance to the codec to refuse, as mingo's update does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "waybill-engine-"));
+    dirs.push(dir);
+    const store = await openStore({ dataDir: dir, database: "values" });
+    const notes = store.collection("notes");
+    await notes.insertOne({ _id: "1" });
+    class Money {
+      readonly cents: number;
+      constructor(cents: number) {
+        this.cents = cents;
+      }
+    }
+    await expect(notes.updateOne({ _id: "1" }, { $set: { total: new Money(5) } })).rejects.toThrow(
+      /class|Money|store/i,
+    );
+    expect(await notes.findOne({ _id: "1" })).toEqual({ _id: "1" });
+    await store.close();
+  });
+});

@@ -85,6 +85,19 @@ function onPlainPaths(modifier: AnyObject): boolean {
   return true;
 }
 
+/**
+ * A deep copy of arrays, plain objects and Dates; anything else is kept as it is, so the store's
+ * codec refuses what it always refused (a class instance, say) instead of storing a copy of it.
+ */
+function copyValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyValues);
+  if (value instanceof Date) return new Date(value.getTime());
+  if (typeof value !== "object" || value === null) return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, copyValues(inner)]));
+}
+
 /** mingo's update operators (in place, on copies of the values); returns the changed paths. */
 export function applyUpdate<T extends AnyObject>(
   doc: T,
@@ -94,7 +107,7 @@ export function applyUpdate<T extends AnyObject>(
   if (!condition && !usesExpressions(modifier) && onPlainPaths(modifier as AnyObject)) {
     const changed: string[] = [];
     // Copied once here, so the document never shares an object with the caller's update.
-    for (const [operator, fields] of Object.entries(structuredClone(modifier) as AnyObject))
+    for (const [operator, fields] of Object.entries(copyValues(modifier) as AnyObject))
       changed.push(...(UPDATE_OPERATORS[operator]?.(fields as never)(doc) ?? []));
     return changed;
   }
