@@ -67,10 +67,11 @@ Orders (one line, one unit, ${run.skus} SKUs, ${run.customers} ON_SHIPMENT custo
 gateway and the consumers left to drain first; then each shipment is confirmed through the
 gateway: with \`confirmShipment\`, one per request, each under its own \`x-correlation-id\`, or
 ("batched") with \`confirmShipments\`, many per request and transaction, as a WMS wave would send
-them. The benchmark subscribes to \`shipments.shipment.confirmed\` and \`billing.invoice.issued\`
-on the same nats-server and matches events to requests by the envelope's \`correlationid\` (a
-batch's shipments by tracking number, then shipment id). Latency is from sending the request that
-confirmed the shipment to seeing the invoice's \`billing.invoice.issued\` on the bus. "Shipments/s" counts invoiced shipments from the first
+them. The benchmark follows \`shipments.shipment.confirmed\` and \`billing.invoice.issued\` with
+ordered JetStream consumers on the same nats-server (each event once it is stored) and matches
+events to requests by the envelope's \`correlationid\` (a batch's shipments by tracking number,
+then shipment id). Latency is from sending the request that confirmed the shipment to receiving
+the invoice's \`billing.invoice.issued\` from the stream. "Shipments/s" counts invoiced shipments from the first
 request to the last invoice. "Events/s" counts every message the services stored in their streams
 (all consumers' effects: invoices, stock, order status) from the first request until every
 consumer had drained. "CPU ms/shipment" is the CPU time of every process of the hub (not the
