@@ -82,3 +82,16 @@ export function settle(book: Book): void {
     reserve(book, claim, wanted);
   }
 }
+
+/**
+ * `settle` on a book that holds only the placing order's own claims. It gives what settling the
+ * whole book gives when no other claim would change, which the stock alone shows: nothing is
+ * reserved beyond on hand (so `settle` takes back from no one), and since a backorder never waits
+ * while stock is available, the other claims either hold all they want or nothing is left for
+ * them. Otherwise returns false with the book untouched: settle the whole book instead.
+ */
+export function settleOwn(book: Book): boolean {
+  if (book.stock.some((entry) => entry.reserved > entry.onHand)) return false;
+  settle(book);
+  return true;
+}

@@ -1,8 +1,8 @@
 import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/runtime";
-import { addClaim, claimId, newClaim } from "../domain/book.ts";
-import { settle } from "../domain/reserve.ts";
-import { bookOf, loadOrderLines } from "../store/books.ts";
+import { addClaim, claimId, newClaim, type Claim } from "../domain/book.ts";
+import { settle, settleOwn } from "../domain/reserve.ts";
+import { bookOf, loadLinesOnly, loadOrderLines, type LoadedBooks } from "../store/books.ts";
 import type { InventoryRepository } from "../store/repository.ts";
 import { saveBooks } from "../store/save-books.ts";
 import { announce } from "./transact.ts";
@@ -13,22 +13,37 @@ import { announce } from "./transact.ts";
  * has no product for is backordered in full (the order may have raced the product's creation).
  * A line that already has a reservation (re-sent order, or a cancellation that came first) is
  * left alone. The store calls are the same few whatever the number of lines.
+ *
+ * Usually only the order's own lines are read (see `settleOwn`): the other orders' reservations
+ * of a SKU grow with its open orders. When another claim might change, the whole books are read.
  */
 export async function reserveOrder(
   repo: InventoryRepository,
-  { data }: EventOf<"orders.order.placed">,
+  event: EventOf<"orders.order.placed">,
   { session, emit }: UnitOfWork,
 ): Promise<void> {
-  const { orderId } = data;
+  const { orderId, lines } = event.data;
+  const own = await loadLinesOnly(repo, orderId, lines, session);
+  let books = own ? claimLines(own, event.data) : null;
+  if (!books || ![...books.values()].every(({ book }) => settleOwn(book))) {
+    const loaded = await loadOrderLines(repo, orderId, lines, session);
+    books = claimLines(loaded, event.data);
+    for (const { book } of books.values()) settle(book);
+  }
+  await announce(emit, await saveBooks(repo, books.values(), session));
+}
+
+/** Adds an OPEN claim for every line that has none yet; returns the books. */
+function claimLines(
+  { books, claims }: { books: LoadedBooks; claims: Map<string, Claim> },
+  data: EventOf<"orders.order.placed">["data"],
+): LoadedBooks {
   const placedAt = new Date(data.placedAt);
-  const { books, claims } = await loadOrderLines(repo, orderId, data.lines, session);
-  for (const [lineIndex, line] of data.lines.entries()) {
-    const { lineId, sku, quantity } = line;
-    const id = claimId(orderId, lineId);
+  for (const [lineIndex, { lineId, sku, quantity }] of data.lines.entries()) {
+    const id = claimId(data.orderId, lineId);
     if (claims.has(id)) continue;
-    const fields = { orderId, lineId, lineIndex, sku, quantity, placedAt };
+    const fields = { orderId: data.orderId, lineId, lineIndex, sku, quantity, placedAt };
     claims.set(id, addClaim(bookOf(books, sku).book, newClaim(fields, "OPEN")));
   }
-  for (const { book } of books.values()) settle(book);
-  await announce(emit, await saveBooks(repo, books.values(), session));
+  return books;
 }
