@@ -173,8 +173,14 @@ try {
           gatewayRssMiB: rssMiB(gatewayPid),
         };
         runs.push(run);
+        const perProcess = [...cpu]
+          .map(
+            ([label, seconds]) =>
+              `${label} ${((seconds * 1000) / Math.max(result.requests, 1)).toFixed(2)}`,
+          )
+          .join(", ");
         console.log(
-          `round ${round} ${operation.name} ${gateway}: ${result.rps.toFixed(0)} rps p50 ${result.p50} p99 ${result.p99} failures ${result.failures}${result.firstFailure ? ` (${result.firstFailure})` : ""}`,
+          `round ${round} ${operation.name} ${gateway}: ${result.rps.toFixed(0)} rps p50 ${result.p50} p99 ${result.p99} failures ${result.failures}${result.firstFailure ? ` (${result.firstFailure})` : ""}; CPU ms/request: ${perProcess}`,
         );
       }
     }
