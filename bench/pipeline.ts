@@ -194,13 +194,26 @@ async function phase(
   const timeline: string[][] = [];
   let sampling = true;
   const origin = performance.now();
+  const behind = new Map<string, ConsumerState & { since: number; reported?: boolean }>();
   const sampler = (async () => {
     for (let tick = 0; sampling; tick++) {
       for (const { label, pid } of processes)
         peakRss.set(label, Math.max(peakRss.get(label) ?? 0, rssMiB(pid)));
       if (tick % 2 === 0) {
         const mine = [...tracks].filter(([id]) => id.startsWith(prefix)).map(([, t]) => t);
-        const billing = (await broker.consumers()).find((c) => c.key === "SHIPMENTS/billing");
+        const consumers = await broker.consumers();
+        const billing = consumers.find((c) => c.key === "SHIPMENTS/billing");
+        // A consumer with work and no progress for a while: say so, with its pulls on the server.
+        for (const state of consumers) {
+          const busy = state.pending + state.ackPending > 0;
+          const before = behind.get(state.key);
+          if (!busy || (before && before.deliveries !== state.deliveries)) behind.delete(state.key);
+          else if (!before) behind.set(state.key, { since: performance.now(), ...state });
+          else if (performance.now() - before.since > 2_000 && !before.reported) {
+            before.reported = true;
+            console.error(`  ${state.key} made no progress for 2 s:`, JSON.stringify(state));
+          }
+        }
         timeline.push([
           ((performance.now() - origin) / 1000).toFixed(1),
           String(mine.filter((t) => t.answered !== undefined).length),

@@ -19,6 +19,8 @@ export interface ConsumerState {
   matched: number;
   pending: number;
   ackPending: number;
+  /** Pull requests waiting on the server. */
+  waiting: number;
 }
 
 export interface Broker {
@@ -61,6 +63,7 @@ export async function openBroker(url: string): Promise<Broker> {
               .reduce((sum, [, count]) => sum + count, 0),
             pending: consumer.num_pending,
             ackPending: consumer.num_ack_pending,
+            waiting: consumer.num_waiting,
           });
         }
       }

@@ -22,7 +22,11 @@ export interface ConsumerOptions<T extends EventType> {
   backoffMs?: readonly number[];
   /** Redelivery after a lost or missing ack; defaults to 30 s. */
   ackWaitMs?: number;
-  /** How long one pull waits for messages; defaults to 10 s. */
+  /**
+   * How long one pull waits for messages; defaults to 2 s. Rarely, a consumer with messages
+   * pending went idle until its pull expired (seen with 10 s pulls on nats-server 2.9.10, never
+   * explained): short pulls bound that to seconds, for one pull request every 2 s when idle.
+   */
   expiresMs?: number;
   /** Messages per pull, and the most applied in one transaction; defaults to 50. */
   batchSize?: number;

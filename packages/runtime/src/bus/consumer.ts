@@ -20,7 +20,7 @@ const NEVER = new AbortController().signal;
 export async function startConsumer<T extends EventType = EventType>(
   options: ConsumerOptions<T>,
 ): Promise<RunningConsumer> {
-  const { bus, durable, stream, expiresMs = 10_000, batchSize = 50 } = options;
+  const { bus, durable, stream, expiresMs = 2_000, batchSize = 50 } = options;
   const { types, filterSubject } = consumerFilter(bus.names, stream, options.filterSubjects);
   const streamName = bus.names.streamName(stream);
   const logger = options.logger.child({
