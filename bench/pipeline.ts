@@ -67,13 +67,13 @@ interface Seen {
 }
 /**
  * Follows one event type with an ordered JetStream consumer from now on: unlike a core NATS
- * subscription (at most once: one run in several missed one invoice of ~17,000), it notices a
- * gap and resumes from the last message it saw, so every stored event is seen.
+ * subscription (at most once), it notices a gap and resumes after the last message it saw, so
+ * every stored event is seen.
  */
 async function watch(
   stream: string,
   subject: string,
-  find: (seen: Seen) => Track | undefined,
+  find: (seen: Seen, at: number) => Track | undefined,
   mark: (track: Track, at: number) => void,
 ): Promise<ConsumerMessages> {
   const consumer = await jetstream(broker.connection).consumers.get(stream, {
@@ -85,11 +85,14 @@ async function watch(
       const at = performance.now();
       eventSizes.push(msg.data.length);
       const seen = JSON.parse(msg.string()) as Seen;
-      const track = tracks.get(seen.correlationid) ?? find(seen);
+      const track = tracks.get(seen.correlationid) ?? find(seen, at);
       if (track) mark(track, at);
     },
   });
 }
+// The two streams are followed by two consumers, which keep no order between them: an invoice
+// can arrive before its shipment's confirmation, and waits here for it.
+const invoicedEarly = new Map<string, number>();
 const watching = [
   await watch(
     "SHIPMENTS",
@@ -99,6 +102,8 @@ const watching = [
       if (track) {
         byShipment.set(data.shipmentId, track);
         track.shipmentId = data.shipmentId;
+        const invoiced = invoicedEarly.get(data.shipmentId);
+        if (invoiced !== undefined) track.invoiced ??= invoiced;
       }
       return track;
     },
@@ -107,7 +112,11 @@ const watching = [
   await watch(
     "BILLING",
     "billing.invoice.issued",
-    ({ data }) => byShipment.get(data.shipmentId),
+    ({ data }, at) => {
+      const track = byShipment.get(data.shipmentId);
+      if (!track) invoicedEarly.set(data.shipmentId, at);
+      return track;
+    },
     (track, at) => (track.invoiced ??= at),
   ),
 ];
