@@ -1,23 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addClaim, newClaim, openBook, type Book } from "../src/domain/book.ts";
-import { adjustOnHand, receiveInto } from "../src/domain/movements.ts";
+import { addClaim, newClaim, openBook } from "../src/domain/book.ts";
 import { settle, settleOwn } from "../src/domain/reserve.ts";
-import { shipFrom } from "../src/domain/ship.ts";
-import { bookWith, place } from "./support.ts";
-
-const warehouse = fc.constantFrom("AMS1", "BER1", "CDG1");
-const history = fc.array(
-  fc.oneof(
-    fc.record({ op: fc.constant("receive"), warehouse, quantity: fc.integer({ min: 1, max: 8 }) }),
-    fc.record({ op: fc.constant("place"), quantity: fc.integer({ min: 1, max: 6 }) }),
-    fc.record({ op: fc.constant("count"), warehouse, delta: fc.integer({ min: -8, max: 8 }) }),
-    fc.record({ op: fc.constant("ship"), warehouse, pick: fc.nat() }),
-  ),
-  { maxLength: 30 },
-);
-
-const copy = (book: Book): Book => openBook(book.sku, book.stock, book.claims);
+import { copy, history, replay } from "./histories.ts";
 
 describe("reserving a placed order in a book of its own claims", () => {
   it("gives what settling the whole book gives, or declines and changes nothing", () => {
@@ -28,17 +13,7 @@ describe("reserving a placed order in a book of its own claims", () => {
         fc.integer({ min: 1, max: 9 }),
         fc.integer({ min: 0, max: 40 }),
         (steps, quantity, minute) => {
-          const book = bookWith({});
-          steps.forEach((step, index) => {
-            if (step.op === "receive") receiveInto(book, step.warehouse, step.quantity);
-            else if (step.op === "place") place(book, `o${index}`, step.quantity, index);
-            else if (step.op === "count") adjustOnHand(book, step.warehouse, step.delta, "count");
-            else {
-              const open = book.claims.filter((claim) => claim.status === "OPEN");
-              const target = open[step.pick % Math.max(1, open.length)];
-              if (target) shipFrom(book, target, step.warehouse, 1, `s${index}`);
-            }
-          });
+          const book = replay(steps);
           // The new order may carry an earlier placedAt than orders already in the book.
           const placedAt = new Date(Date.UTC(2026, 0, 1, 0, minute));
           const fields = { orderId: "new", lineId: "new-1", lineIndex: 0, sku: book.sku, quantity };

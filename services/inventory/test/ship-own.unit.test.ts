@@ -1,33 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { openBook, type Book } from "../src/domain/book.ts";
-import { adjustOnHand, receiveInto } from "../src/domain/movements.ts";
+import { openBook } from "../src/domain/book.ts";
 import { shipFrom, shipFromOwn } from "../src/domain/ship.ts";
-import { bookWith, place } from "./support.ts";
-
-const warehouse = fc.constantFrom("AMS1", "BER1", "CDG1");
-const history = fc.array(
-  fc.oneof(
-    fc.record({ op: fc.constant("receive"), warehouse, quantity: fc.integer({ min: 1, max: 8 }) }),
-    fc.record({ op: fc.constant("place"), quantity: fc.integer({ min: 1, max: 6 }) }),
-    fc.record({ op: fc.constant("count"), warehouse, delta: fc.integer({ min: -8, max: 8 }) }),
-  ),
-  { maxLength: 30 },
-);
-
-const copy = (book: Book): Book => openBook(book.sku, book.stock, book.claims);
+import { copy, history, replay, warehouse } from "./histories.ts";
 
 describe("shipping from a book of the order's own claims", () => {
   it("gives what shipping from the whole book gives, or declines", () => {
     let compared = 0;
     fc.assert(
       fc.property(history, fc.nat(), warehouse, fc.nat(), (steps, pick, from, size) => {
-        const book = bookWith({});
-        steps.forEach((step, index) => {
-          if (step.op === "receive") receiveInto(book, step.warehouse, step.quantity);
-          else if (step.op === "place") place(book, `o${index}`, step.quantity, index);
-          else adjustOnHand(book, step.warehouse, step.delta, "count");
-        });
+        const book = replay(steps);
         const target = book.claims[pick % Math.max(1, book.claims.length)];
         if (!target) return;
         const quantity = 1 + (size % target.quantity);
