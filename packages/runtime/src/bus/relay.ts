@@ -82,8 +82,9 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // All of a batch in flight at once: one connection keeps them in order on the wire, and
       // waiting for each ack in turn would cap the relay at one broker round-trip per event.
       await Promise.all(records.map(publishOne));
-      // Lazy: a delete lost to a power failure only publishes them again, and the broker drops
-      // the copies by id; a synced commit per round cost more than the rest of the round.
+      // Lazy: a delete lost to a power failure only publishes them again, and the broker (within
+      // its duplicate window) or the consumers' inboxes drop the copies; a synced commit per
+      // round cost more than the rest of the round.
       await outbox.deleteMany(
         { _id: { $in: records.map((record) => record._id) } },
         { durability: "lazy" },

@@ -38,7 +38,8 @@ export interface DeleteOptions extends WriteOptions {
   /**
    * "lazy": outside a session, the delete may be undone by a power failure or a failover (never
    * partly), until the next durable write makes it durable. Only for deletes whose loss is
-   * harmless, such as published outbox records: published again, the broker drops them by id.
+   * harmless, such as published outbox records: published again, they are dropped by the broker
+   * (within its duplicate window) or by every consumer's inbox.
    */
   durability?: "lazy";
 }
