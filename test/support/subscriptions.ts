@@ -56,24 +56,12 @@ export function subscribeWs(
     },
   });
   const unsubscribe = client.subscribe(subscription, sink(received, field));
-  return {
-    get events() {
-      return received.events;
-    },
-    get errors() {
-      return received.errors;
-    },
-    get ended() {
-      return received.ended;
-    },
-    get closeCode() {
-      return received.closeCode;
-    },
+  return Object.assign(received, {
     stop() {
       unsubscribe();
       void client.dispose();
     },
-  };
+  });
 }
 
 /** Subscribes over Server-Sent Events at `/graphql/stream` with the Authorization header. */
@@ -90,19 +78,10 @@ export function subscribeSse(
     retryAttempts: 0,
   });
   const unsubscribe = client.subscribe(subscription, sink(received, field));
-  return {
-    get events() {
-      return received.events;
-    },
-    get errors() {
-      return received.errors;
-    },
-    get ended() {
-      return received.ended;
-    },
+  return Object.assign(received, {
     stop() {
       unsubscribe();
       client.dispose();
     },
-  };
+  });
 }

@@ -89,6 +89,17 @@ const mutation = (
 });
 
 const none = () => ({});
+/** A valid shipment of an order that does not exist: reaching the use case answers UnknownOrderError. */
+const shipmentOfMissingOrder = () => ({
+  orderId: "ord_missing",
+  warehouse: "AMS1",
+  lines: [{ lineId: "l", quantity: 1 }],
+  carrier: "UPS",
+  service: "STD",
+  trackingNumber: "1Z",
+  shippedAt: new Date().toISOString(),
+  shippingCharge: "0",
+});
 
 /** Every Query and Mutation root field of the supergraph. */
 export const ROOT_CASES: Case[] = [
@@ -365,18 +376,7 @@ export const ROOT_CASES: Case[] = [
     "confirmShipment",
     "shipments",
     `mutation ($input: ConfirmShipmentInput!) { confirmShipment(input: $input) { __typename } }`,
-    () => ({
-      input: {
-        orderId: "ord_missing",
-        warehouse: "AMS1",
-        lines: [{ lineId: "l", quantity: 1 }],
-        carrier: "UPS",
-        service: "STD",
-        trackingNumber: "1Z",
-        shippedAt: new Date().toISOString(),
-        shippingCharge: "0",
-      },
-    }),
+    () => ({ input: shipmentOfMissingOrder() }),
     ["warehouse", "admin"],
     "UnknownOrderError",
   ),
@@ -384,20 +384,7 @@ export const ROOT_CASES: Case[] = [
     name: "confirmShipments",
     subgraph: "shipments",
     document: `mutation ($inputs: [ConfirmShipmentInput!]!) { confirmShipments(inputs: $inputs) { __typename } }`,
-    variables: () => ({
-      inputs: [
-        {
-          orderId: "ord_missing",
-          warehouse: "AMS1",
-          lines: [{ lineId: "l", quantity: 1 }],
-          carrier: "UPS",
-          service: "STD",
-          trackingNumber: "1Z",
-          shippedAt: new Date().toISOString(),
-          shippingCharge: "0",
-        },
-      ],
-    }),
+    variables: () => ({ inputs: [shipmentOfMissingOrder()] }),
     allowed: ["warehouse", "admin"],
     served: (response) =>
       ok(response) &&
