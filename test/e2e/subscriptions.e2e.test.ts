@@ -176,12 +176,11 @@ describe("milestone subscriptions", () => {
     );
     const key = data?.createApiKey;
     const authorization = `Bearer ${key?.secret ?? ""}`;
-    const ws = track(
-      subscribeWs(system.gatewayUrl, authorization, { query: MILESTONES }, "shipmentMilestones"),
-    );
-    const sse = track(
-      subscribeSse(system.gatewayUrl, authorization, { query: MILESTONES }, "shipmentMilestones"),
-    );
+    // From the start of the stream: subscribed from "now", the milestone below could be recorded
+    // before a subscription's consumer exists and never reach it.
+    const all = { query: MILESTONES, variables: { after: "0" } };
+    const ws = track(subscribeWs(system.gatewayUrl, authorization, all, "shipmentMilestones"));
+    const sse = track(subscribeSse(system.gatewayUrl, authorization, all, "shipmentMilestones"));
     // Both are live: a new milestone of A reaches them.
     await record(world.a.shipmentId, "DELIVERY_ATTEMPTED", 5);
     await waitFor(
