@@ -3,8 +3,16 @@ FROM node:24-slim
 WORKDIR /app
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
-COPY packages/runtime/package.json packages/runtime/
 COPY packages/contracts/package.json packages/contracts/
+COPY packages/config/package.json packages/config/
+COPY packages/http/package.json packages/http/
+COPY packages/graphql/package.json packages/graphql/
+COPY packages/observability/package.json packages/observability/
+COPY packages/auth/package.json packages/auth/
+COPY packages/store/package.json packages/store/
+COPY packages/bus/package.json packages/bus/
+COPY packages/service/package.json packages/service/
+COPY packages/devtools/package.json packages/devtools/
 COPY services/orders/package.json services/orders/
 COPY services/shipments/package.json services/shipments/
 COPY services/inventory/package.json services/inventory/

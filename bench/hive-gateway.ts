@@ -3,11 +3,11 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createGatewayRuntime, type GatewayPlugin } from "@graphql-hive/gateway-runtime";
-// By path rather than through @waybill/runtime's index, so this process loads only the signing
-// code on top of Hive (its memory is measured).
-import { encodePrincipal, principalOf } from "../packages/runtime/src/auth/principal.ts";
-import { secretFromEnv } from "../packages/runtime/src/auth/secrets.ts";
-import { signRequest } from "../packages/runtime/src/auth/signature.ts";
+// By path rather than through the packages' indexes, so this process loads only the signing code
+// on top of Hive (its memory is measured).
+import { encodePrincipal, principalOf } from "../packages/auth/src/principal.ts";
+import { signRequest } from "../packages/auth/src/signature.ts";
+import { secretFromEnv } from "../packages/config/src/secrets.ts";
 import { SUBGRAPHS } from "../scripts/subgraphs.ts";
 
 const supergraph = readFileSync(new URL("../schema/supergraph.graphql", import.meta.url), "utf8");

@@ -1,7 +1,7 @@
 // Composes schema/supergraph.graphql from every subgraph's SDL; `--check` fails when it is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
-import { loadTypeDefs } from "@waybill/runtime";
+import { loadTypeDefs } from "@waybill/graphql";
 import { defaultUrl, SUBGRAPHS } from "./subgraphs.ts";
 
 const target = new URL("../schema/supergraph.graphql", import.meta.url);

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openStore } from "@waybill/runtime/store";
+import { openStore } from "@waybill/store";
 import { apiKeyStore } from "../gateway/src/auth/api-keys.ts";
 
 export interface LocalSecrets {

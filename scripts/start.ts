@@ -1,5 +1,5 @@
 // `npm start`: runs the whole hub on this machine until Ctrl-C. Data lives in WAYBILL_DATA_DIR (.waybill).
-import { NatsServerNotFoundError } from "@waybill/runtime";
+import { NatsServerNotFoundError } from "@waybill/devtools";
 import { startSystem } from "./system.ts";
 
 const dataDir = process.env.WAYBILL_DATA_DIR ?? ".waybill";

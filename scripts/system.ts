@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePorts, startNatsServer, type NatsServerProcess } from "@waybill/runtime";
+import { freePorts, type NatsServerProcess, startNatsServer } from "@waybill/devtools";
 import { ensureLocalSecrets } from "./secrets.ts";
 import { defaultUrl, GATEWAY_PORT, SUBGRAPHS, type SubgraphName } from "./subgraphs.ts";
 

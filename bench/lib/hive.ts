@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort } from "@waybill/runtime";
+import { freePort } from "@waybill/devtools";
 import type { SubgraphName } from "../../scripts/subgraphs.ts";
 import { ROOT } from "./machine.ts";
 

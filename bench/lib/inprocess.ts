@@ -5,17 +5,11 @@ import type { Server } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  boundPort,
-  closeServer,
-  createLogger,
-  listen,
-  runService,
-  withTraceContext,
-  type RunningService,
-} from "@waybill/runtime";
-import { openStore, type Store } from "@waybill/runtime/store";
-import { startTestNats, type TestNats } from "@waybill/runtime/testing";
+import { startTestNats, type TestNats } from "@waybill/devtools";
+import { boundPort, closeServer, listen } from "@waybill/http";
+import { createLogger, withTraceContext } from "@waybill/observability";
+import { type RunningService, runService } from "@waybill/service";
+import { openStore, type Store } from "@waybill/store";
 import { billingService } from "@waybill/billing/server";
 import { inventoryService } from "@waybill/inventory/server";
 import { ordersService } from "@waybill/orders/server";

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { findNatsServer } from "@waybill/runtime";
+import { findNatsServer } from "@waybill/devtools";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 

@@ -1,7 +1,7 @@
 // Counts store operations per request: each store's `metrics.operations` counter is watched, and
 // every increment is charged to the correlation id of the request (or event) it happened in.
-import { currentContext } from "@waybill/runtime";
-import type { Collection, Store } from "@waybill/runtime/store";
+import { currentContext } from "@waybill/observability";
+import type { Collection, Store } from "@waybill/store";
 
 export interface RoundTrips {
   /** Operations per service. */

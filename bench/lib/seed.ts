@@ -1,6 +1,6 @@
 // Seeding through the public API, as a client would; retries while events have not arrived yet.
 import { randomUUID } from "node:crypto";
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { execute, type Endpoint } from "./graphql.ts";
 import {
   CONFIRM_SHIPMENT,

@@ -1,4 +1,4 @@
-import { readConfig, secretFromEnv } from "@waybill/runtime";
+import { readConfig, secretFromEnv } from "@waybill/config";
 import { z } from "zod";
 import { authEnv, jwtSettings } from "./auth/config.ts";
 import { limitsEnv } from "./limits/config.ts";

@@ -1,6 +1,6 @@
 import { Agent, request, type IncomingHttpHeaders } from "node:http";
 import type { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { INTERNAL_HEADERS, signRequest } from "@waybill/runtime";
+import { INTERNAL_HEADERS, signRequest } from "@waybill/auth";
 
 /** The fetch function `RemoteGraphQLDataSource` calls subgraphs with. */
 type Fetcher = RemoteGraphQLDataSource["fetcher"];

@@ -1,18 +1,16 @@
 // First: tracing must be installed before Apollo's modules load.
 import { tracing } from "./tracing.ts";
+import { connectBus } from "@waybill/bus";
+import { boundPort, closeServer, listen } from "@waybill/http";
 import {
-  boundPort,
-  closeServer,
   createLogger,
   createMetrics,
-  listen,
   METRICS_PATH,
   metricsRoute,
   observeHttp,
   withTraceContext,
-} from "@waybill/runtime";
-import { connectBus } from "@waybill/runtime/bus";
-import { openStore } from "@waybill/runtime/store";
+} from "@waybill/observability";
+import { openStore } from "@waybill/store";
 import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";

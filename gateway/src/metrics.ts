@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { graphqlMetrics, type Metrics } from "@waybill/runtime";
+import { graphqlMetrics, type Metrics } from "@waybill/observability";
 
 /**
  * Records every operation the gateway serves in `waybill_graphql_*`, by the operation name and

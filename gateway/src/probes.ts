@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { RequestHandler } from "@waybill/runtime";
+import type { RequestHandler } from "@waybill/http";
 import type { GatewayConfig } from "./config.ts";
 import { serviceNames } from "./operations/client.ts";
 import { supergraphUrl } from "./webhooks.ts";

@@ -7,18 +7,17 @@ import {
 } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { getOperationAST, OperationTypeNode, parse } from "graphql";
+import { encodePrincipal, INTERNAL_HEADERS, type Principal } from "@waybill/auth";
+import type { Bus } from "@waybill/bus";
+import type { RequestHandler } from "@waybill/http";
 import {
   activeTraceparent,
   CORRELATION_HEADER,
   currentContext,
-  encodePrincipal,
-  INTERNAL_HEADERS,
-  TRACEPARENT_HEADER,
   type Logger,
   type Metrics,
-  type Principal,
-  type RequestHandler,
-} from "@waybill/runtime";
+  TRACEPARENT_HEADER,
+} from "@waybill/observability";
 import {
   authenticator,
   AuthError,
@@ -41,7 +40,6 @@ import { apolloMetricsPlugin } from "./metrics.ts";
 import { operationsDataSource, operationsSchema, OPERATIONS_SUBGRAPH } from "./operations/index.ts";
 import { milestoneFeed } from "./subscriptions/milestones.ts";
 import { attachWebSocket, sseHandler } from "./subscriptions/transports.ts";
-import type { Bus } from "@waybill/runtime/bus";
 import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);

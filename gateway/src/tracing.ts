@@ -1,4 +1,4 @@
-import { startTracing } from "@waybill/runtime";
+import { startTracing } from "@waybill/observability";
 
 /**
  * The gateway's tracing, started before `@apollo/gateway` is loaded (import this module first):

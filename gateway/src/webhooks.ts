@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { signRequest } from "@waybill/auth";
+import type { RequestHandler } from "@waybill/http";
 import {
   CORRELATION_HEADER,
   currentContext,
-  signRequest,
-  TRACEPARENT_HEADER,
   type Logger,
-  type RequestHandler,
-} from "@waybill/runtime";
+  TRACEPARENT_HEADER,
+} from "@waybill/observability";
 
 /** Webhook paths the gateway relays unchanged, and the subgraph that serves each. */
 export const WEBHOOK_ROUTES = { "/webhooks/shopify/orders-create": "orders" } as const;

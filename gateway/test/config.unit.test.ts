@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError } from "@waybill/runtime";
+import { ConfigError } from "@waybill/config";
 import { describe, expect, it } from "vitest";
 import { gatewayConfig } from "../src/config.ts";
 

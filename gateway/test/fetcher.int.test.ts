@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
-import { freePort, INTERNAL_HEADERS, verifyRequest } from "@waybill/runtime";
+import { INTERNAL_HEADERS, verifyRequest } from "@waybill/auth";
+import { freePort } from "@waybill/devtools";
 import { keepAliveFetcher } from "../src/fetcher.ts";
 
 let server: Server;

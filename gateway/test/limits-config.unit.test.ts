@@ -1,4 +1,4 @@
-import { ConfigError, readConfig } from "@waybill/runtime";
+import { ConfigError, readConfig } from "@waybill/config";
 import { describe, expect, it } from "vitest";
 import { limitsEnv } from "../src/limits/index.ts";
 

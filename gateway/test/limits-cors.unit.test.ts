@@ -1,4 +1,4 @@
-import { boundPort, closeServer, listen } from "@waybill/runtime";
+import { boundPort, closeServer, listen } from "@waybill/http";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { corsMiddleware } from "../src/limits/index.ts";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError } from "@waybill/runtime";
+import { ConfigError } from "@waybill/config";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { HttpError } from "../src/body.ts";
 import {

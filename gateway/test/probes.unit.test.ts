@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { boundPort, closeServer, freePort, listen } from "@waybill/runtime";
+import { freePort } from "@waybill/devtools";
+import { boundPort, closeServer, listen } from "@waybill/http";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { gatewayConfig } from "../src/config.ts";
 import { readinessRoute } from "../src/probes.ts";

@@ -17,7 +17,7 @@ import { buildWorld, type Account, type World } from "../support/authz/world.ts"
 import { execute, request, type GraphQLResponse } from "../support/graphql.ts";
 import { RECORD_MILESTONE } from "../support/billing-operations.ts";
 import { subscribeSse, type Received } from "../support/subscriptions.ts";
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { signingKey, subgraphRequest } from "../support/subgraph-calls.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 

@@ -1,8 +1,8 @@
 import { jetstream } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEvent } from "@waybill/runtime/bus";
-import { waitFor } from "@waybill/runtime/testing";
+import { buildEvent } from "@waybill/bus";
+import { waitFor } from "@waybill/devtools";
 import { execute, request } from "../support/graphql.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 

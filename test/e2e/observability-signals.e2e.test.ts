@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRACEPARENT_HEADER } from "@waybill/runtime";
-import { metricValue, scrapeMetrics, waitFor, type Sample } from "@waybill/runtime/testing";
+import { metricValue, type Sample, scrapeMetrics, waitFor } from "@waybill/devtools";
+import { TRACEPARENT_HEADER } from "@waybill/observability";
 import { execute, request } from "../support/graphql.ts";
 import {
   CONFIRM_SHIPMENT,

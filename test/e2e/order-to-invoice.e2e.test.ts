@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { execute, request, credentialHeaders } from "../support/graphql.ts";
 import {
   CONFIRM_SHIPMENT,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { execute } from "../support/graphql.ts";
 import { confirmWhenKnown, placeDemoOrder } from "../support/operations.ts";
 import {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { metricValue, scrapeMetrics } from "@waybill/runtime/testing";
+import { metricValue, scrapeMetrics } from "@waybill/devtools";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPHS } from "../../scripts/subgraphs.ts";
 import { request } from "../support/graphql.ts";

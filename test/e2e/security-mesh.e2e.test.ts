@@ -1,6 +1,6 @@
 // The closed mesh and the identities: subgraphs answer only the gateway, the gateway only callers
 // it can authenticate, with the principal it verified and never one a client claims.
-import { principalOf, encodePrincipal } from "@waybill/runtime";
+import { encodePrincipal, principalOf } from "@waybill/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPHS } from "../../scripts/subgraphs.ts";
 import { buildWorld, type World } from "../support/authz/world.ts";
@@ -127,7 +127,7 @@ describe("subgraphs accept only requests the gateway signed", () => {
   });
 
   it("lets only an operator use the operations route, even with a valid signature", async () => {
-    const { signRequest } = await import("@waybill/runtime");
+    const { signRequest } = await import("@waybill/auth");
     const route = new URL("/internal/operations", system.services.billing.url);
     const body = JSON.stringify({ action: "list", first: 10 });
     const as = async (principal: ReturnType<typeof principalOf>) =>
@@ -323,7 +323,7 @@ describe("the gateway authenticates every caller", () => {
   });
 
   it("stores only a hash of each key", async () => {
-    const { openStore } = await import("@waybill/runtime/store");
+    const { openStore } = await import("@waybill/store");
     const answer = await request<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
       system.gatewayUrl,
       `mutation { createApiKey(input: { name: "hash check", role: CARRIER }) { secret apiKey { id } } }`,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { execute, request } from "../support/graphql.ts";
 import { CREATE_PRODUCT, ORDER_360, placeDemoOrder, type Order360 } from "../support/operations.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";

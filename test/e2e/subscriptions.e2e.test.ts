@@ -1,6 +1,6 @@
 // Partners and portals hear of milestones as they happen, over WebSocket or Server-Sent Events,
 // each only of the shipments it may see, and can resume from a cursor without missing any.
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORD_MILESTONE } from "../support/billing-operations.ts";
 import { buildWorld, type World } from "../support/authz/world.ts";

@@ -2,7 +2,7 @@ import { connect } from "@nats-io/transport-node";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { execute } from "../support/graphql.ts";
 import { CREATE_PRODUCT } from "../support/operations.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";

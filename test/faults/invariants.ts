@@ -1,6 +1,6 @@
 // Reads every service's database after the run and checks what Waybill promises.
 import { join } from "node:path";
-import { openStore, type Doc, type Store } from "@waybill/runtime/store";
+import { type Doc, openStore, type Store } from "@waybill/store";
 
 type Line = { lineId: string; quantity: number };
 type Shipment = Doc & { orderId: string; lines: (Line & { sku: string })[] };

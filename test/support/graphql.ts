@@ -1,4 +1,4 @@
-import { CORRELATION_HEADER } from "@waybill/runtime";
+import { CORRELATION_HEADER } from "@waybill/observability";
 
 export interface GraphQLResponse<T> {
   status: number;

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
-import type { Role, Scope } from "@waybill/runtime";
+import type { Role, Scope } from "@waybill/auth";
 
 const ISSUER = "https://identity.waybill.test/";
 const AUDIENCE = "waybill-gateway";

@@ -1,5 +1,5 @@
 // Inventory operations the end-to-end tests send through the gateway, with the shapes they return.
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { execute } from "./graphql.ts";
 import { CREATE_CUSTOMER, PLACE_ORDER, type PlaceOrderData } from "./operations.ts";
 

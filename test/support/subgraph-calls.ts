@@ -1,6 +1,6 @@
 // Calls straight to a subgraph, signed as the gateway signs them (or not), for the mesh tests.
 import { readFileSync } from "node:fs";
-import { encodePrincipal, signRequest, type Principal } from "@waybill/runtime";
+import { encodePrincipal, type Principal, signRequest } from "@waybill/auth";
 import type { GraphQLResponse } from "./graphql.ts";
 
 /** The signing key of a test system (`system.signingKeyFile`). */

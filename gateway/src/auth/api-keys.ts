@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { principalOf, type Principal, type Role, type Scope } from "@waybill/runtime";
-import type { Store } from "@waybill/runtime/store";
+import { type Principal, principalOf, type Role, type Scope } from "@waybill/auth";
+import type { Store } from "@waybill/store";
 import { AuthError } from "./errors.ts";
 
 /** An API key as stored: only the SHA-256 of its secret is kept. */

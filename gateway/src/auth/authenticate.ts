@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { firstHeader, type Principal } from "@waybill/runtime";
+import type { Principal } from "@waybill/auth";
+import { firstHeader } from "@waybill/http";
 import type { ApiKeyStore } from "./api-keys.ts";
 import { isApiKey } from "./api-keys.ts";
 import { AuthError } from "./errors.ts";

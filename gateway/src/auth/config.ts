@@ -1,4 +1,4 @@
-import { ConfigError } from "@waybill/runtime";
+import { ConfigError } from "@waybill/config";
 import { z } from "zod";
 
 const list = (fallback: string) =>

@@ -8,7 +8,7 @@ import {
   type JWTPayload,
 } from "jose";
 import { z } from "zod";
-import { principalOf, ROLES, SCOPES, type Principal, type Scope } from "@waybill/runtime";
+import { type Principal, principalOf, ROLES, type Scope, SCOPES } from "@waybill/auth";
 import type { JwtSettings } from "./config.ts";
 import { AuthError } from "./errors.ts";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { ConfigError } from "@waybill/runtime";
+import { ConfigError } from "@waybill/config";
 import { z } from "zod";
 
 /** Trusted documents by id (the sha256 hex of the document text). */

@@ -1,12 +1,5 @@
-import {
-  codedError,
-  requireScope,
-  ROLES,
-  SCOPES,
-  type Principal,
-  type Role,
-  type Scope,
-} from "@waybill/runtime";
+import { type Principal, requireScope, type Role, ROLES, type Scope, SCOPES } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
 import type { ApiKeyRecord, ApiKeyStore } from "../auth/api-keys.ts";
 
 type Context = { principal?: Principal };

@@ -1,11 +1,6 @@
-import {
-  codedError,
-  CORRELATION_HEADER,
-  currentContext,
-  encodePrincipal,
-  signRequest,
-  type Principal,
-} from "@waybill/runtime";
+import { encodePrincipal, type Principal, signRequest } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
+import { CORRELATION_HEADER, currentContext } from "@waybill/observability";
 
 const SERVICES = ["orders", "shipments", "inventory", "billing", "returns"] as const;
 

@@ -1,5 +1,5 @@
 import { LocalGraphQLDataSource } from "@apollo/gateway";
-import { buildSchema, loadTypeDefs } from "@waybill/runtime";
+import { buildSchema, loadTypeDefs } from "@waybill/graphql";
 import type { GraphQLSchema } from "graphql";
 import type { ApiKeyStore } from "../auth/api-keys.ts";
 import type { MilestoneFeed } from "../subscriptions/milestones.ts";

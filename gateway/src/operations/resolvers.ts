@@ -1,4 +1,5 @@
-import { codedError, DateTime, requireScope, type Principal } from "@waybill/runtime";
+import { type Principal, requireScope } from "@waybill/auth";
+import { codedError, DateTime } from "@waybill/graphql";
 import type { OperationsCall, ServiceName } from "./client.ts";
 import { isService, serviceNames } from "./client.ts";
 

@@ -1,4 +1,5 @@
-import { codedError, requireScope, type Principal } from "@waybill/runtime";
+import { type Principal, requireScope } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
 import type { MilestoneFeed, MilestoneFilter } from "../subscriptions/milestones.ts";
 
 type Context = { principal?: Principal };

@@ -1,7 +1,8 @@
 import { DeliverPolicy, type ConsumerMessages, type JsMsg } from "@nats-io/jetstream";
 import { parseEvent, type EventData } from "@waybill/contracts";
-import { canSeeCustomer, codedError, type Principal } from "@waybill/runtime";
-import type { Bus } from "@waybill/runtime/bus";
+import { canSeeCustomer, type Principal } from "@waybill/auth";
+import type { Bus } from "@waybill/bus";
+import { codedError } from "@waybill/graphql";
 
 const MILESTONE = "shipments.milestone.recorded";
 

@@ -9,7 +9,7 @@ import {
   type ExecutionArgs,
   type GraphQLSchema,
 } from "graphql";
-import type { Principal } from "@waybill/runtime";
+import type { Principal } from "@waybill/auth";
 import type { QueryLimits } from "../limits/index.ts";
 
 /** What a subscription runs with: the caller the gateway authenticated. */

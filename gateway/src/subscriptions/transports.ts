@@ -3,7 +3,8 @@ import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createHandler } from "graphql-sse/lib/use/http";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import type { Logger, Principal } from "@waybill/runtime";
+import type { Principal } from "@waybill/auth";
+import type { Logger } from "@waybill/observability";
 import { credentialsOf, type Credentials } from "../auth/authenticate.ts";
 import type { QueryLimits } from "../limits/index.ts";
 import {

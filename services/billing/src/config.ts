@@ -1,4 +1,4 @@
-import { readConfig } from "@waybill/runtime";
+import { readConfig } from "@waybill/config";
 import { z } from "zod";
 
 /** Billing's own settings, read once at start-up. */

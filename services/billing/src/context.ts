@@ -1,4 +1,5 @@
-import type { Principal, ServiceRuntime } from "@waybill/runtime";
+import type { Principal } from "@waybill/auth";
+import type { ServiceRuntime } from "@waybill/service";
 import {
   billingRepository,
   type BillingLoaders,

@@ -1,4 +1,4 @@
-import { main } from "@waybill/runtime";
+import { main } from "@waybill/service";
 import { billingService } from "./server.ts";
 
 await main(billingService);

@@ -1,4 +1,4 @@
-import type { Metrics } from "@waybill/runtime";
+import type { Metrics } from "@waybill/observability";
 import type { Change } from "./domain/lifecycle.ts";
 import type { BillingPolicy, HoldReason } from "./generated/resolvers.ts";
 import type { InvoiceRecord } from "./store/records.ts";

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from "@waybill/runtime";
+import type { ServiceDefinition } from "@waybill/service";
 import { createContext, type BillingContext } from "./context.ts";
 import { billingConfig } from "./config.ts";
 import { billingConsumers } from "./events/consumers.ts";

@@ -1,15 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createLogger, createRuntime, type ServiceRuntime } from "@waybill/runtime";
-import { applyOnce, isRetryLater } from "@waybill/runtime/bus";
-import { openTestStore, testPrincipal } from "@waybill/runtime/testing";
+import { applyOnce, isRetryLater } from "@waybill/bus";
+import { openTestStore, testPrincipal } from "@waybill/devtools";
+import { createLogger } from "@waybill/observability";
+import { createRuntime, type EventHandlers, type ServiceRuntime } from "@waybill/service";
 import { activeHolds } from "../src/domain/lifecycle.ts";
 import { billingConsumers } from "../src/events/consumers.ts";
 import { billingRepository, prepareBillingStore } from "../src/store/repository.ts";
 import { podSweep } from "../src/usecases/pod-sweep.ts";
 import { releaseInvoice } from "../src/usecases/release-invoice.ts";
 import { createContext } from "../src/context.ts";
-import type { EventHandlers } from "@waybill/runtime";
 import { eventsOf, scenario, type AnyEvent } from "./event-stream.ts";
 
 type Handler = (event: AnyEvent, work: ReturnType<ServiceRuntime["unitOfWork"]>) => Promise<void>;

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import type { EventData, EventType } from "@waybill/contracts";
-import { buildEvent } from "@waybill/runtime/bus";
+import { buildEvent } from "@waybill/bus";
 
 type Policy = EventData<"orders.order.placed">["billingPolicy"];
 type MilestoneType = EventData<"shipments.milestone.recorded">["type"];

@@ -1,5 +1,5 @@
-import { createMetrics } from "@waybill/runtime";
-import { metricValue, parseMetrics } from "@waybill/runtime/testing";
+import { metricValue, parseMetrics } from "@waybill/devtools";
+import { createMetrics } from "@waybill/observability";
 import { describe, expect, it } from "vitest";
 import { hold, release } from "../src/domain/lifecycle.ts";
 import { billingMetrics } from "../src/metrics.ts";

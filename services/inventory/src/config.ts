@@ -1,4 +1,4 @@
-import { readConfig } from "@waybill/runtime";
+import { readConfig } from "@waybill/config";
 import { z } from "zod";
 import { MAX_QUANTITY } from "./domain/stock.ts";
 

@@ -1,4 +1,4 @@
-import { main } from "@waybill/runtime";
+import { main } from "@waybill/service";
 import { inventoryConfig } from "./config.ts";
 import { inventoryService } from "./server.ts";
 

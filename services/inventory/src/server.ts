@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from "@waybill/runtime";
+import type { ServiceDefinition } from "@waybill/service";
 import type { InventoryConfig } from "./config.ts";
 import { createContext, type InventoryContext } from "./context.ts";
 import { inventoryConsumers } from "./events/consumers.ts";

@@ -1,4 +1,4 @@
-import { ConfigError } from "@waybill/runtime";
+import { ConfigError } from "@waybill/config";
 import { describe, expect, it } from "vitest";
 import { inventoryConfig } from "../src/config.ts";
 

@@ -1,8 +1,9 @@
 // The inventory use cases over a throwaway embedded store, with events read back from the outbox.
 import type { EventData, EventOf, EventType } from "@waybill/contracts";
-import { createLogger, createRuntime, type UnitOfWork } from "@waybill/runtime";
-import { buildEvent, OUTBOX, type OutboxRecord } from "@waybill/runtime/bus";
-import { openTestStore, testPrincipal } from "@waybill/runtime/testing";
+import { buildEvent, OUTBOX, type OutboxRecord } from "@waybill/bus";
+import { openTestStore, testPrincipal } from "@waybill/devtools";
+import { createLogger } from "@waybill/observability";
+import { createRuntime, type UnitOfWork } from "@waybill/service";
 import { createContext, type InventoryContext } from "../src/context.ts";
 import { prepareInventoryStore, type InventoryRepository } from "../src/store/repository.ts";
 

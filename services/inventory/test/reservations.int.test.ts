@@ -1,4 +1,4 @@
-import { isRetryLater } from "@waybill/runtime/bus";
+import { isRetryLater } from "@waybill/bus";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createProduct, receiveStock } from "../src/usecases/products.ts";
 import { releaseLine, releaseOrder } from "../src/usecases/release-order.ts";

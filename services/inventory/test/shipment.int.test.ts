@@ -1,5 +1,5 @@
 import type { EventData } from "@waybill/contracts";
-import { isRetryLater } from "@waybill/runtime/bus";
+import { isRetryLater } from "@waybill/bus";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { consumeShipment } from "../src/usecases/consume-shipment.ts";
 import { createProduct, receiveStock } from "../src/usecases/products.ts";

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from "@waybill/runtime";
+import type { ServiceDefinition } from "@waybill/service";
 import { createContext, type OrdersContext } from "./context.ts";
 import { ordersConsumers } from "./events/consumers.ts";
 import { resolvers } from "./resolvers/index.ts";

@@ -1,13 +1,9 @@
 // An orders service without HTTP or NATS: the real store, repositories, outbox and event handlers.
 import type { EventData, EventOf, EventType } from "@waybill/contracts";
-import {
-  createLogger,
-  createRuntime,
-  type EventHandlers,
-  type ServiceRuntime,
-} from "@waybill/runtime";
-import { applyOnce, buildEvent, OUTBOX, type OutboxRecord } from "@waybill/runtime/bus";
-import { openTestStore, testPrincipal } from "@waybill/runtime/testing";
+import { applyOnce, buildEvent, OUTBOX, type OutboxRecord } from "@waybill/bus";
+import { openTestStore, testPrincipal } from "@waybill/devtools";
+import { createLogger } from "@waybill/observability";
+import { createRuntime, type EventHandlers, type ServiceRuntime } from "@waybill/service";
 import { createContext, type OrdersContext } from "../src/context.ts";
 import { ordersConsumers } from "../src/events/consumers.ts";
 import {

@@ -1,4 +1,4 @@
-import { isRetryLater } from "@waybill/runtime/bus";
+import { isRetryLater } from "@waybill/bus";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { chronological } from "../src/domain/timeline.ts";
 import { at, confirmed, issued, milestone, placedOrder } from "./fixtures/orders.ts";

@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { boundPort, closeServer, listen } from "@waybill/runtime";
+import { boundPort, closeServer, listen } from "@waybill/http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { shopifySignature } from "../src/webhooks/shopify/signature.ts";
 import { SHOPIFY_ORDERS_CREATE_PATH, shopifyOrdersCreate } from "../src/webhooks/shopify/route.ts";

@@ -1,4 +1,4 @@
-import { main } from "@waybill/runtime";
+import { main } from "@waybill/service";
 import { shipmentsService } from "./server.ts";
 
 await main(shipmentsService);

@@ -1,6 +1,6 @@
 // The callers the authorization suites act as, for the gateway (JWTs) and for direct subgraph calls
 // (principals signed as the gateway would sign them).
-import { principalOf, type Principal, type Role } from "@waybill/runtime";
+import { type Principal, principalOf, type Role } from "@waybill/auth";
 import type { TestIdentities } from "../identities.ts";
 import type { World } from "./world.ts";
 

@@ -1,6 +1,6 @@
 // Two customers' worth of data (order, shipment, invoice, return, service case), made as admin,
 // for the authorization suites to read and write as every role.
-import { waitFor } from "@waybill/runtime/testing";
+import { waitFor } from "@waybill/devtools";
 import { execute } from "../graphql.ts";
 import { CREATE_PRODUCT, confirmWhenKnown, placeDemoOrder } from "../operations.ts";
 import { RECORD_MILESTONE } from "../billing-operations.ts";

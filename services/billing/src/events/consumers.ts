@@ -1,4 +1,4 @@
-import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
+import type { ConsumerDefinition, ServiceRuntime } from "@waybill/service";
 import { billingRepository } from "../store/repository.ts";
 import { applyMilestone } from "../usecases/apply-milestone.ts";
 import { invoiceShipment } from "../usecases/invoice-shipment.ts";

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { InvoiceRecord, InvoiceLineView } from '../store/records.ts';
-import type { Reference } from '@waybill/runtime';
+import type { Reference } from '@waybill/graphql';
 import type { BillingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

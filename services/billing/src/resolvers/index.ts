@@ -1,4 +1,4 @@
-import { DateTime } from "@waybill/runtime";
+import { DateTime } from "@waybill/graphql";
 import type { Resolvers } from "../generated/resolvers.ts";
 import { Invoice, InvoiceLine, Order, Shipment } from "./invoice.ts";
 import { Mutation, Query } from "./operations.ts";

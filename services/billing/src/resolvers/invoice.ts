@@ -5,7 +5,7 @@ import type {
   OrderResolvers,
   ShipmentResolvers,
 } from "../generated/resolvers.ts";
-import { canSeeCustomer, readable, requireScope, visibleOnly } from "@waybill/runtime";
+import { canSeeCustomer, readable, requireScope, visibleOnly } from "@waybill/auth";
 import { secondsToInvoice } from "../domain/figures.ts";
 import type { InvoiceRecord } from "../store/records.ts";
 

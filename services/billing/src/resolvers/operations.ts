@@ -1,4 +1,5 @@
-import { codedError, listScope, readable, requireScope, requireStaff } from "@waybill/runtime";
+import { listScope, readable, requireScope, requireStaff } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
 import { ownerOfInvoice } from "./invoice.ts";
 import type { MutationResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { billingFigures } from "../domain/figures.ts";

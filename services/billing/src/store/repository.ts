@@ -1,5 +1,4 @@
-import { loaderByField, loaderOfMany } from "@waybill/runtime";
-import type { Session, Store } from "@waybill/runtime/store";
+import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
 import type { CounterRecord, InvoiceRecord, OrderTerms } from "./records.ts";
 
 /** Indexes of the billing database; idempotent. One invoice per shipment is enforced here too. */

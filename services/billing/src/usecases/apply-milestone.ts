@@ -1,6 +1,6 @@
 import type { EventOf } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
-import { RetryLaterError } from "@waybill/runtime/bus";
+import { RetryLaterError } from "@waybill/bus";
+import type { UnitOfWork } from "@waybill/service";
 import { onMilestone } from "../domain/milestones.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import { commit } from "./commit.ts";

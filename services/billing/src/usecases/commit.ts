@@ -1,4 +1,4 @@
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import { invoiceNumber } from "../domain/invoice.ts";
 import { statusOf, type Transition } from "../domain/lifecycle.ts";
 import { billingMetrics } from "../metrics.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EventOf } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
-import { RetryLaterError } from "@waybill/runtime/bus";
+import { RetryLaterError } from "@waybill/bus";
+import type { UnitOfWork } from "@waybill/service";
 import { priceShipment, seriesFor } from "../domain/invoice.ts";
 import { settle, unchanged } from "../domain/lifecycle.ts";
 import type { BillingRepository } from "../store/repository.ts";

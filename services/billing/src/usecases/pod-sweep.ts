@@ -1,4 +1,4 @@
-import type { BackgroundJob, ServiceRuntime } from "@waybill/runtime";
+import type { BackgroundJob, ServiceRuntime } from "@waybill/service";
 import { onGraceExpired } from "../domain/milestones.ts";
 import { billingRepository } from "../store/repository.ts";
 import { commit } from "./commit.ts";

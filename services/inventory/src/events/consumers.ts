@@ -1,4 +1,4 @@
-import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
+import type { ConsumerDefinition, ServiceRuntime } from "@waybill/service";
 import { inventoryRepository } from "../store/repository.ts";
 import { consumeShipment } from "../usecases/consume-shipment.ts";
 import { releaseLine, releaseOrder } from "../usecases/release-order.ts";

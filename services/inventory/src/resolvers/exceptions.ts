@@ -1,4 +1,4 @@
-import { requireScope, requireStaff } from "@waybill/runtime";
+import { requireScope, requireStaff } from "@waybill/auth";
 import type {
   MutationResolvers,
   QueryResolvers,

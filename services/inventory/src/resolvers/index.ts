@@ -1,4 +1,4 @@
-import { DateTime } from "@waybill/runtime";
+import { DateTime } from "@waybill/graphql";
 import type { Resolvers } from "../generated/resolvers.ts";
 import { exceptionMutations, exceptionQueries, StockException } from "./exceptions.ts";
 import { productMutations } from "./mutation.ts";

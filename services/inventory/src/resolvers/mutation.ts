@@ -1,4 +1,4 @@
-import { requireScope } from "@waybill/runtime";
+import { requireScope } from "@waybill/auth";
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import type { StockProblem } from "../domain/stock.ts";
 import { adjustStock } from "../usecases/count.ts";

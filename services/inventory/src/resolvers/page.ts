@@ -1,4 +1,4 @@
-import { codedError } from "@waybill/runtime";
+import { codedError } from "@waybill/graphql";
 
 /** A list's `first` argument, checked: 1 to 500. */
 export function pageSize(first: number | null | undefined, fallback: number): number {

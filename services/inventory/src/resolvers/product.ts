@@ -1,4 +1,4 @@
-import { requireScope } from "@waybill/runtime";
+import { requireScope } from "@waybill/auth";
 import type { InventoryContext } from "../context.ts";
 import type { ProductResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { available } from "../domain/stock.ts";

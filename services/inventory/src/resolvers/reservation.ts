@@ -4,7 +4,7 @@ import type {
   ReservationResolvers,
   StockMovementResolvers,
 } from "../generated/resolvers.ts";
-import { requireStaff } from "@waybill/runtime";
+import { requireStaff } from "@waybill/auth";
 import { reservedOf } from "../domain/book.ts";
 
 // Reservations are warehouse and service data, never a customer's or partner's.

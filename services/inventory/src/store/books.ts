@@ -1,4 +1,4 @@
-import type { Session } from "@waybill/runtime/store";
+import type { Session } from "@waybill/store";
 import { addClaim, claimId, openBook, type Book, type Claim } from "../domain/book.ts";
 import type { Announcement } from "../domain/changes.ts";
 import type { InventoryRepository } from "./repository.ts";

@@ -1,4 +1,4 @@
-import { RetryLaterError } from "@waybill/runtime/bus";
+import { RetryLaterError } from "@waybill/bus";
 
 /**
  * Another writer changed the SKU's stock since this transaction read it (another instance of the

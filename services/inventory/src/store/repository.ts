@@ -1,6 +1,5 @@
 import DataLoader from "dataloader";
-import { loaderByField, loaderOfMany } from "@waybill/runtime";
-import type { Store } from "@waybill/runtime/store";
+import { loaderByField, loaderOfMany, type Store } from "@waybill/store";
 import type {
   MovementRecord,
   ProductRecord,

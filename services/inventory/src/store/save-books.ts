@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { BulkWriteOperation, Session } from "@waybill/runtime/store";
+import type { BulkWriteOperation, Session } from "@waybill/store";
 import { announcement, sameClaim, type Announcement } from "../domain/changes.ts";
 import type { LoadedBook } from "./books.ts";
 import { StockConflictError } from "./conflict.ts";

@@ -1,6 +1,6 @@
 import type { EventOf } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
-import { RetryLaterError } from "@waybill/runtime/bus";
+import { RetryLaterError } from "@waybill/bus";
+import type { UnitOfWork } from "@waybill/service";
 import { claimId, type Book, type Claim } from "../domain/book.ts";
 import { shipFrom, shipFromOwn } from "../domain/ship.ts";
 import { loadLinesOnly, loadOrderLines, type LoadedBooks } from "../store/books.ts";

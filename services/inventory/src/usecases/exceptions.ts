@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Session } from "@waybill/runtime/store";
+import type { Session } from "@waybill/store";
 import type { InventoryContext } from "../context.ts";
 import { adjustOnHand } from "../domain/movements.ts";
 import { textProblem, type StockProblem } from "../domain/stock.ts";

@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from "@waybill/runtime/store";
+import { isDuplicateKeyError } from "@waybill/store";
 import type { CreateProductInput, ReceiveStockInput } from "../generated/resolvers.ts";
 import type { InventoryContext } from "../context.ts";
 import { receiveInto } from "../domain/movements.ts";

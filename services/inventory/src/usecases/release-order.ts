@@ -1,5 +1,5 @@
 import type { EventOf } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import { addClaim, claimId, newClaim } from "../domain/book.ts";
 import { cancelClaim, settle } from "../domain/reserve.ts";
 import { bookOf, loadOrderLines } from "../store/books.ts";

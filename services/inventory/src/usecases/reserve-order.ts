@@ -1,5 +1,5 @@
 import type { EventOf } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import { addClaim, claimId, newClaim, type Claim } from "../domain/book.ts";
 import { settle, settleOwn } from "../domain/reserve.ts";
 import { bookOf, loadLinesOnly, loadOrderLines, type LoadedBooks } from "../store/books.ts";

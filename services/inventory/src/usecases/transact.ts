@@ -1,4 +1,4 @@
-import type { Emit, ServiceRuntime, UnitOfWork } from "@waybill/runtime";
+import type { Emit, ServiceRuntime, UnitOfWork } from "@waybill/service";
 import type { Announcement } from "../store/books.ts";
 import { StockConflictError } from "../store/conflict.ts";
 

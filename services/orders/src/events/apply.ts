@@ -1,5 +1,5 @@
-import { RetryLaterError } from "@waybill/runtime/bus";
-import type { Session } from "@waybill/runtime/store";
+import { RetryLaterError } from "@waybill/bus";
+import type { Session } from "@waybill/store";
 import { reconcile } from "../domain/reconcile.ts";
 import type { OrdersRepository } from "../store/repository.ts";
 import type { OrderRecord, ShipmentSummaryRecord, TimelineRecord } from "../store/records.ts";

@@ -1,6 +1,6 @@
 import type { EventOf } from "@waybill/contracts";
 import { formatAmount } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import { invoiceStatus } from "../domain/invoice-status.ts";
 import { invoiceOf } from "../domain/shipment-summary.ts";
 import type { OrdersRepository } from "../store/repository.ts";

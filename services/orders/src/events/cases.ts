@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Session } from "@waybill/runtime/store";
+import type { Session } from "@waybill/store";
 import type { ServiceCaseKind } from "../generated/resolvers.ts";
 import { isSettled } from "../domain/invoice-status.ts";
 import {

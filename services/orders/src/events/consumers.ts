@@ -1,4 +1,4 @@
-import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
+import type { ConsumerDefinition, ServiceRuntime } from "@waybill/service";
 import { ordersRepository } from "../store/repository.ts";
 import { onInvoiceHeld, onInvoiceIssued, onInvoiceReleased } from "./billing-events.ts";
 import { onProductCreated, onStockReserved } from "./inventory-events.ts";

@@ -1,5 +1,5 @@
 import type { EventOf } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import type { OrdersRepository } from "../store/repository.ts";
 import { orderOf } from "./apply.ts";
 

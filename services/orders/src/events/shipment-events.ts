@@ -1,5 +1,5 @@
 import type { EventOf } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import { isSettled } from "../domain/invoice-status.ts";
 import { caseKindOfMilestone } from "../domain/service-case.ts";
 import {

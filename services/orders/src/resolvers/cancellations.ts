@@ -1,4 +1,4 @@
-import { readable } from "@waybill/runtime";
+import { readable } from "@waybill/auth";
 import type { OrdersContext } from "../context.ts";
 import type {
   MutationResolvers,

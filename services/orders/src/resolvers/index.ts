@@ -1,4 +1,4 @@
-import { DateTime } from "@waybill/runtime";
+import { DateTime } from "@waybill/graphql";
 import type { Resolvers } from "../generated/resolvers.ts";
 import { CancelMutation } from "./cancellations.ts";
 import { OrderMutation } from "./mutation.ts";

@@ -1,4 +1,4 @@
-import { canSeeCustomer, forbidden, requireScope } from "@waybill/runtime";
+import { canSeeCustomer, forbidden, requireScope } from "@waybill/auth";
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import { createCustomer } from "../usecases/customers.ts";
 import { placeOrder } from "../usecases/place-order.ts";

@@ -1,5 +1,6 @@
 import { formatAmount, formatTaxRate } from "@waybill/contracts";
-import { codedError, readable, requireScope } from "@waybill/runtime";
+import { readable, requireScope } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
 import type {
   OrderLineResolvers,
   OrderResolvers,

@@ -1,4 +1,5 @@
-import { codedError, listScope, readable } from "@waybill/runtime";
+import { listScope, readable } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
 import type { QueryResolvers } from "../generated/resolvers.ts";
 
 import { ownerOfCustomer, ownerOfOrder } from "./access.ts";

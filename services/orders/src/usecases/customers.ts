@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { codedError } from "@waybill/runtime";
-import { isDuplicateKeyError } from "@waybill/runtime/store";
+import { codedError } from "@waybill/graphql";
+import { isDuplicateKeyError } from "@waybill/store";
 import type { BillingPolicy, CreateCustomerInput } from "../generated/resolvers.ts";
 import type { OrdersContext } from "../context.ts";
 import { customerProblem, normalizeEmail } from "../domain/customer.ts";

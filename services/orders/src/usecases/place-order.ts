@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from "@waybill/runtime/store";
+import { isDuplicateKeyError } from "@waybill/store";
 import type { PlaceOrderInput } from "../generated/resolvers.ts";
 import type { OrdersContext } from "../context.ts";
 import { raceWinner, writeOrder, type WriteOrderOutcome } from "./write-order.ts";

@@ -1,4 +1,4 @@
-import type { Session } from "@waybill/runtime/store";
+import type { Session } from "@waybill/store";
 import type { OrdersContext } from "../context.ts";
 import { caseResolvedEntry, closedKeyOf } from "../domain/service-case.ts";
 import type { ServiceCaseRecord } from "../store/records.ts";

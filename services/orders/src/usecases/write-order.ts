@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import type { PlaceOrderInput } from "../generated/resolvers.ts";
 import { newOrder } from "../domain/place-order.ts";
 import type { OrdersRepository } from "../store/repository.ts";

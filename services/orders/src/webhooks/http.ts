@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { bufferedBody } from "@waybill/runtime";
+import { bufferedBody } from "@waybill/auth";
 
 /** A webhook request refused with an HTTP status, a code and a reason. */
 export class WebhookError extends Error {

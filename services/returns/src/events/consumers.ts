@@ -1,4 +1,4 @@
-import type { ConsumerDefinition, ServiceRuntime } from "@waybill/runtime";
+import type { ConsumerDefinition, ServiceRuntime } from "@waybill/service";
 import { returnsRepository } from "../store/repository.ts";
 
 /** Returns keeps what shipped per order line, to check return requests against it. */

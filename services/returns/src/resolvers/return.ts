@@ -1,4 +1,4 @@
-import { accountsOf, readable, requireScope, visibleOnly } from "@waybill/runtime";
+import { accountsOf, readable, requireScope, visibleOnly } from "@waybill/auth";
 import type { ReturnsContext } from "../context.ts";
 import type {
   MutationResolvers,

@@ -1,5 +1,4 @@
-import { loaderByField, loaderOfMany } from "@waybill/runtime";
-import type { Store } from "@waybill/runtime/store";
+import { loaderByField, loaderOfMany, type Store } from "@waybill/store";
 import type { ReturnRecord, ShippedProjection } from "./records.ts";
 
 /** Indexes of the returns database; idempotent. */

@@ -1,5 +1,5 @@
-import type { ConsumerDefinition, ServiceRuntime, UnitOfWork } from "@waybill/runtime";
-import { RetryLaterError } from "@waybill/runtime/bus";
+import { RetryLaterError } from "@waybill/bus";
+import type { ConsumerDefinition, ServiceRuntime, UnitOfWork } from "@waybill/service";
 import { shipmentsRepository, type ShipmentsRepository } from "../store/repository.ts";
 
 /** Units of each line that can no longer ship. */

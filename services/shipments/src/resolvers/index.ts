@@ -1,4 +1,4 @@
-import { DateTime } from "@waybill/runtime";
+import { DateTime } from "@waybill/graphql";
 import type { Resolvers } from "../generated/resolvers.ts";
 import { Mutation } from "./mutation.ts";
 import { Order, Query, Shipment } from "./shipment.ts";

@@ -1,4 +1,5 @@
-import { codedError, requireScope } from "@waybill/runtime";
+import { requireScope } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
 import type { MutationResolvers } from "../generated/resolvers.ts";
 import { confirmShipment, confirmShipments } from "../usecases/confirm-shipment.ts";
 import { confirmResult } from "./confirm-result.ts";

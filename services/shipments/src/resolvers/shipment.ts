@@ -1,5 +1,6 @@
 import { formatAmount } from "@waybill/contracts";
-import { codedError, readable, requireStaff, visibleOnly } from "@waybill/runtime";
+import { readable, requireStaff, visibleOnly } from "@waybill/auth";
+import { codedError } from "@waybill/graphql";
 import type { ShipmentsContext } from "../context.ts";
 import type { ShipmentRecord } from "../store/records.ts";
 import { parkedView } from "./parked.ts";

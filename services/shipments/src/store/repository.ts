@@ -1,5 +1,4 @@
-import { loaderByField, loaderOfMany } from "@waybill/runtime";
-import type { Session, Store } from "@waybill/runtime/store";
+import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
 import { matchWindow } from "../domain/tracking.ts";
 import type { OrderProjection, ParkedMilestoneRecord, ShipmentRecord } from "./records.ts";
 

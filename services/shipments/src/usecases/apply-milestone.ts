@@ -1,4 +1,4 @@
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import { applyMilestone } from "../domain/status-machine.ts";
 import type { ShipmentsRepository } from "../store/repository.ts";
 import type { MilestoneReport, ShipmentRecord } from "../store/records.ts";

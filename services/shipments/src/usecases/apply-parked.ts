@@ -1,4 +1,4 @@
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import { matchWindow } from "../domain/tracking.ts";
 import type { ShipmentsRepository } from "../store/repository.ts";
 import type { ShipmentRecord } from "../store/records.ts";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { parseAmount } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/runtime";
+import type { UnitOfWork } from "@waybill/service";
 import type { ConfirmShipmentInput } from "../generated/resolvers.ts";
 import type { ShipmentsContext } from "../context.ts";
 import { shipmentLines, type ConfirmRejection } from "../domain/confirm.ts";

@@ -1,4 +1,4 @@
-import { readConfig } from "@waybill/runtime";
+import { readConfig } from "@waybill/config";
 import { z } from "zod";
 
 /** Shopify webhook settings, read once at start. No secret means the endpoint is disabled (503). */

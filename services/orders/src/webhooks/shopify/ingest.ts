@@ -1,5 +1,5 @@
-import type { ServiceRuntime } from "@waybill/runtime";
-import { isDuplicateKeyError } from "@waybill/runtime/store";
+import type { ServiceRuntime } from "@waybill/service";
+import { isDuplicateKeyError } from "@waybill/store";
 import { newCustomer } from "../../usecases/customers.ts";
 import { writeOrder } from "../../usecases/write-order.ts";
 import type { OrdersRepository } from "../../store/repository.ts";

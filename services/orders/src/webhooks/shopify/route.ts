@@ -1,6 +1,6 @@
-import type { RequestHandler, ServiceRuntime } from "@waybill/runtime";
+import { firstHeader, type RequestHandler } from "@waybill/http";
+import type { ServiceRuntime } from "@waybill/service";
 import type { OrdersRepository } from "../../store/repository.ts";
-import { firstHeader } from "@waybill/runtime";
 import { readRawBody, sendError, sendJson, WebhookError } from "../http.ts";
 import type { ShopifyConfig } from "./config.ts";
 import { ingestShopifyOrder } from "./ingest.ts";

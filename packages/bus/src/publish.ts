@@ -1,0 +1,43 @@
+import type { JetStreamClient } from "@nats-io/jetstream";
+import { headers, type MsgHdrs } from "@nats-io/transport-node";
+import { parseEvent, type CloudEvent } from "@waybill/contracts";
+import { CORRELATION_HEADER, TRACEPARENT_HEADER } from "@waybill/observability";
+import type { Naming } from "./naming.ts";
+
+/** What the broker answered for one publish. */
+export interface PublishResult {
+  /** Stream sequence of the stored message (of the first copy for a duplicate). */
+  seq: number;
+  /** True when the broker already had a message with this event id in its duplicate window. */
+  duplicate: boolean;
+}
+
+/** How long to wait for the broker's PubAck. */
+export const PUBLISH_TIMEOUT_MS = 5_000;
+
+const encoder = new TextEncoder();
+
+function eventHeaders(event: CloudEvent): MsgHdrs {
+  const h = headers();
+  h.set(CORRELATION_HEADER, event.correlationid);
+  if (event.traceparent !== undefined) h.set(TRACEPARENT_HEADER, event.traceparent);
+  return h;
+}
+
+/**
+ * Validates the event, publishes it on its type's subject with `Nats-Msg-Id` = event id, and waits
+ * for the broker's acknowledgement. A re-publish within the duplicate window is stored once.
+ */
+export async function publishEvent(
+  js: JetStreamClient,
+  names: Naming,
+  event: CloudEvent,
+): Promise<PublishResult> {
+  const valid = parseEvent(event);
+  const ack = await js.publish(names.subjectOf(valid.type), encoder.encode(JSON.stringify(valid)), {
+    msgID: valid.id,
+    headers: eventHeaders(valid),
+    timeout: PUBLISH_TIMEOUT_MS,
+  });
+  return { seq: ack.seq, duplicate: ack.duplicate };
+}

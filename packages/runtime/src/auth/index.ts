@@ -1,5 +1,0 @@
-export * from "./authorize.ts";
-export * from "./principal.ts";
-export * from "./secrets.ts";
-export * from "./signature.ts";
-export * from "./gateway-only.ts";

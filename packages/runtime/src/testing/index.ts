@@ -1,5 +1,0 @@
-export * from "./nats.ts";
-export * from "./store.ts";
-export * from "./wait.ts";
-export * from "./metrics.ts";
-export * from "./principals.ts";

@@ -1,9 +1,0 @@
-import { principalOf, type Principal, type Role } from "../auth/principal.ts";
-
-/** A principal for tests that call use cases directly; admin by default. */
-export function testPrincipal(
-  role: Role = "admin",
-  links: { customerId?: string; accounts?: string[] } = {},
-): Principal {
-  return principalOf({ subject: `test:${role}`, role, ...links });
-}

@@ -1,0 +1,179 @@
+import type { Server } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { YogaInitialContext } from "graphql-yoga";
+import type { Principal } from "@waybill/auth";
+import { connectBus, startConsumer, startOutboxRelay } from "@waybill/bus";
+import { readConfig, secretFromEnv } from "@waybill/config";
+import { boundPort, closeServer, listen, type RequestHandler } from "@waybill/http";
+import { createLogger, withTraceContext } from "@waybill/observability";
+import { serviceEnv } from "./config.ts";
+import { openStore, type Store, trackCommits } from "@waybill/store";
+import { startJobs, type BackgroundJob } from "./jobs.ts";
+import { observeService } from "./observability.ts";
+import { operationsRoutes } from "./exceptions/index.ts";
+import {
+  createRuntime,
+  dispatch,
+  type ConsumerDefinition,
+  type ServiceRuntime,
+} from "./runtime.ts";
+import { buildSchema, loadTypeDefs } from "@waybill/graphql";
+import { createSubgraphHandler } from "./subgraph-server.ts";
+
+export interface ServiceDefinition<C extends object> {
+  name: string;
+  schemaFolder: URL;
+  resolvers: object;
+  /** Creates the collections' indexes; idempotent, run at every start. */
+  prepare(store: Store): Promise<void>;
+  /** The resolvers' context; `principal` is the caller the gateway verified, if any. */
+  context(
+    runtime: ServiceRuntime,
+    principal: Principal | undefined,
+    initial: YogaInitialContext,
+  ): C;
+  consumers?(runtime: ServiceRuntime): ConsumerDefinition[];
+  /** Registers the service's own metrics at start (through `runtime.metrics`). */
+  metrics?(runtime: ServiceRuntime): void;
+  /** Timed work, started after the consumers and stopped before them. */
+  jobs?(runtime: ServiceRuntime): BackgroundJob[];
+  /**
+   * Plain HTTP routes beside GraphQL (for example webhooks), keyed by exact path. Called once at
+   * start with the service's environment, so a route can read and validate its own configuration.
+   */
+  routes?(runtime: ServiceRuntime, env: NodeJS.ProcessEnv): Record<string, RequestHandler>;
+}
+
+export interface RunningService {
+  port: number;
+  runtime: ServiceRuntime;
+  stop(): Promise<void>;
+}
+
+/** Starts a subgraph service: store, bus, outbox relay, consumers and the HTTP server. */
+export async function runService<C extends object>(
+  definition: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService> {
+  const config = readConfig(serviceEnv, env);
+  const signingKey = secretFromEnv(env, "INTERNAL_SIGNING_KEY");
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const store = trackCommits(
+    await openStore({
+      database: definition.name,
+      dataDir: config.DATA_DIR,
+      ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
+    }),
+  );
+  await definition.prepare(store);
+  const bus = await connectBus({ servers: config.NATS_URL, name: definition.name, logger });
+  await bus.ensureStream(definition.name);
+  const sampleIntervalMs = config.METRICS_SAMPLE_MS;
+  const observed = observeService({
+    name: definition.name,
+    logger,
+    store,
+    bus,
+    env,
+    sampleIntervalMs,
+  });
+  const relay = startOutboxRelay({ store, bus, logger, pollIntervalMs: 1_000 });
+
+  const runtime = createRuntime(
+    definition.name,
+    store,
+    logger,
+    () => relay.notify(),
+    observed.metrics,
+  );
+  definition.metrics?.(runtime);
+  // Routes read their own configuration: refuse to start before consuming anything.
+  const routes = definition.routes?.(runtime, env);
+
+  const definitions = definition.consumers?.(runtime) ?? [];
+  const consumers = await Promise.all(
+    definitions.map((consumer) =>
+      startConsumer({
+        bus,
+        store,
+        logger,
+        stream: consumer.stream,
+        durable: definition.name,
+        filterSubjects: Object.keys(consumer.handlers),
+        handle: observed.instrument(consumer.stream, definition.name, (event, { session }) =>
+          dispatch(consumer.handlers, event, runtime.unitOfWork(session)),
+        ),
+        onCommitted: () => relay.notify(),
+        maxDeliver: config.CONSUMER_MAX_DELIVER,
+        backoffMs: config.CONSUMER_BACKOFF_MS,
+        ackWaitMs: config.CONSUMER_ACK_WAIT_MS,
+      }).then((running) => observed.watch(consumer.stream, definition.name, running)),
+    ),
+  );
+  const operations = operationsRoutes({
+    service: definition.name,
+    store,
+    bus,
+    logger,
+    streams: Object.fromEntries(
+      definitions.map((consumer) => [consumer.stream, Object.keys(consumer.handlers)]),
+    ),
+    handle(event, session) {
+      const consumer = definitions.find((candidate) =>
+        Object.hasOwn(candidate.handlers, event.type),
+      );
+      if (!consumer) throw new Error(`${definition.name} does not handle ${event.type}`);
+      return dispatch(consumer.handlers, event, runtime.unitOfWork(session));
+    },
+    afterApply: () => relay.notify(),
+  });
+
+  const jobs = startJobs(definition.jobs?.(runtime) ?? [], logger);
+  observed.start();
+
+  const handler = createSubgraphHandler({
+    schema: buildSchema(loadTypeDefs(definition.schemaFolder), definition.resolvers),
+    logger,
+    context: (initial, principal) => definition.context(runtime, principal, initial),
+    signingKey,
+    readiness: () => observed.readiness(),
+    routes: { ...routes, ...operations },
+    publicRoutes: observed.routes,
+    metrics: observed.metrics,
+  });
+  const paths = ["/graphql", "/healthz", "/readyz", ...Object.keys({ ...routes, ...operations })];
+  const server: Server = await listen(
+    withTraceContext(observed.http(handler, paths)),
+    config.PORT,
+    config.HOST,
+  );
+  const port = boundPort(server);
+  logger.info({ port, adapter: store.adapter }, `${definition.name} subgraph listening`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info("shutting down");
+      await observed.stop();
+      await jobs.stop();
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await closeServer(server);
+      // Hand what is committed to the broker before leaving; a broker that is down keeps it for next time.
+      await Promise.race([relay.flush(), sleep(5_000)]);
+      await relay.stop();
+      await bus.close();
+      await store.close();
+      await observed.flush();
+    })());
+  return { port, runtime, stop };
+}
+
+/** Runs a service until SIGINT or SIGTERM, then shuts it down gracefully. */
+export async function main<C extends object>(definition: ServiceDefinition<C>): Promise<void> {
+  const service = await runService(definition);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void service.stop().then(() => process.exit(0));
+    });
+  }
+}
