@@ -105,9 +105,9 @@ describe("subgraphs accept only requests the gateway signed", () => {
     expect(swapped.status).toBe(401);
   });
 
-  it("keeps each service's operations route and webhooks closed to direct callers", async () => {
+  it("keeps each service's exception queue route and webhooks closed to direct callers", async () => {
     for (const { name } of SUBGRAPHS) {
-      const route = new URL("/internal/operations", system.services[name].url);
+      const route = new URL("/internal/exceptions", system.services[name].url);
       const direct = await fetch(route, {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -126,9 +126,9 @@ describe("subgraphs accept only requests the gateway signed", () => {
     expect(hook.status).toBe(401);
   });
 
-  it("lets only an operator use the operations route, even with a valid signature", async () => {
+  it("lets only an operator use the exception queue route, even with a valid signature", async () => {
     const { signRequest } = await import("@waybill/auth");
-    const route = new URL("/internal/operations", system.services.billing.url);
+    const route = new URL("/internal/exceptions", system.services.billing.url);
     const body = JSON.stringify({ action: "list", first: 10 });
     const as = async (principal: ReturnType<typeof principalOf>) =>
       fetch(route, {

@@ -22,7 +22,7 @@ export function operationsClient(urlOf: (service: ServiceName) => string, signin
     request: Record<string, unknown>,
     principal: Principal,
   ): Promise<T> {
-    const url = new URL("/internal/operations", urlOf(service));
+    const url = new URL("/internal/exceptions", urlOf(service));
     const trace = currentContext();
     const body = JSON.stringify(request);
     let response: Response;

@@ -1,10 +1,8 @@
-import { DeliverPolicy, type ConsumerMessages, type JsMsg } from "@nats-io/jetstream";
-import { parseEvent, type EventData } from "@waybill/contracts";
 import { canSeeCustomer, type Principal } from "@waybill/auth";
-import type { Bus } from "@waybill/bus";
+import type { Bus, StreamEntry, StreamStart } from "@waybill/bus";
 import { codedError } from "@waybill/graphql";
 
-const MILESTONE = "shipments.milestone.recorded";
+const MILESTONE = "shipments.milestone.recorded" as const;
 
 export type MilestoneFilter = {
   shipmentId?: string | null;
@@ -26,28 +24,25 @@ export type MilestoneEvent = {
   location: string | null;
 };
 
-function startAt(after: string | null | undefined) {
-  if (after == null) return { deliver_policy: DeliverPolicy.New };
+function startAt(after: string | null | undefined): StreamStart {
+  if (after == null) return "new";
   if (!/^\d{1,15}$/.test(after)) throw codedError("BAD_USER_INPUT", "after must be a cursor");
-  return { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Number(after) + 1 };
+  return { after: Number(after) };
 }
 
-/** The event a message carries, when it is a milestone the principal may see and asked for. */
-function visible(msg: JsMsg, principal: Principal, filter: MilestoneFilter): MilestoneEvent | null {
-  let event;
-  try {
-    event = parseEvent(JSON.parse(msg.string()));
-  } catch {
-    return null;
-  }
-  if (event.type !== MILESTONE) return null;
-  // parseEvent validated the data against the schema of its type.
-  const data = event.data as EventData<typeof MILESTONE>;
+/** The milestone an entry carries, when it is one the principal may see and asked for. */
+function visible(
+  entry: StreamEntry,
+  principal: Principal,
+  filter: MilestoneFilter,
+): MilestoneEvent | null {
+  if (!("event" in entry) || entry.event.type !== MILESTONE) return null;
+  const { data } = entry.event;
   if (!canSeeCustomer(principal, data.customerId)) return null;
   if (filter.shipmentId && data.shipmentId !== filter.shipmentId) return null;
   if (filter.orderId && data.orderId !== filter.orderId) return null;
   return {
-    cursor: String(msg.seq),
+    cursor: String(entry.sequence),
     shipmentId: data.shipmentId,
     orderId: data.orderId,
     type: data.type,
@@ -61,33 +56,33 @@ function visible(msg: JsMsg, principal: Principal, filter: MilestoneFilter): Mil
 }
 
 /**
- * Milestones from the shipments stream through an ordered (ephemeral) JetStream consumer, each
- * checked against the principal before it is sent. Ending the iteration (the client leaves)
- * stops the consumer at once, even while it waits for the next event.
+ * Milestones read from the shipments stream, each checked against the principal before it is
+ * sent. Ending the iteration (the client leaves) stops the read at once, even while it waits for
+ * the next event.
  */
 export function milestoneFeed(bus: Bus) {
   return async function subscribe(
     principal: Principal,
     filter: MilestoneFilter,
   ): Promise<AsyncIterableIterator<MilestoneEvent>> {
-    const consumer = await bus.jetstream.consumers.get(bus.names.streamName("shipments"), {
-      ...startAt(filter.after),
-      filter_subjects: bus.names.subjectOf(MILESTONE),
+    const reader = await bus.read({
+      stream: "shipments",
+      types: [MILESTONE],
+      start: startAt(filter.after),
+      until: "closed",
     });
-    const messages: ConsumerMessages = await consumer.consume();
-    const source = messages[Symbol.asyncIterator]();
     const iterator: AsyncIterableIterator<MilestoneEvent> = {
       async next() {
         for (;;) {
-          const step = await source.next();
+          const step = await reader.next();
           if (step.done) return { done: true, value: undefined };
           const event = visible(step.value, principal, filter);
           if (event) return { done: false, value: event };
         }
       },
-      return() {
-        messages.stop();
-        return Promise.resolve({ done: true, value: undefined });
+      async return() {
+        await reader.close();
+        return { done: true, value: undefined };
       },
       [Symbol.asyncIterator]() {
         return iterator;

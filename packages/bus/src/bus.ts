@@ -3,14 +3,14 @@ import {
   jetstreamManager,
   type JetStreamClient,
   type JetStreamManager,
-  type StreamInfo,
 } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import type { CloudEvent } from "@waybill/contracts";
 import type { Logger } from "@waybill/observability";
-import { naming, type Naming } from "./naming.ts";
 import { watchConnection } from "./connection.ts";
+import { naming, type Naming } from "./naming.ts";
 import { PUBLISH_TIMEOUT_MS, publishEvent, type PublishResult } from "./publish.ts";
+import { openReader, type ReadOptions, type StreamReader } from "./reader.ts";
 import { ensureStream } from "./stream.ts";
 
 export interface BusOptions {
@@ -23,23 +23,40 @@ export interface BusOptions {
   namespace?: string;
 }
 
-/** A JetStream connection that publishes Waybill events and provisions streams. */
+/** A JetStream connection that publishes Waybill events, provisions streams and reads them back. */
 export interface Bus {
-  readonly names: Naming;
-  readonly connection: NatsConnection;
-  readonly jetstream: JetStreamClient;
-  readonly manager: JetStreamManager;
-  readonly logger: Logger;
   /** Creates or updates the stream `<SERVICE>` capturing `<service>.>`. Call at every start-up. */
-  ensureStream(service: string): Promise<StreamInfo>;
+  ensureStream(service: string): Promise<void>;
   /** Validates and publishes one event (msg id = event id) and waits for the broker's ack. */
   publish(event: CloudEvent): Promise<PublishResult>;
+  /** Reads a service's stream from a position, each message parsed once (see `ReadOptions`). */
+  read(options: ReadOptions): Promise<StreamReader>;
   /** True once the connection is closed for good (it is not while reconnecting). */
   isClosed(): boolean;
   /** False while the connection is down and the client reconnects. */
   isConnected(): boolean;
   /** Drains and closes the connection. */
   close(): Promise<void>;
+}
+
+/** What the bus's own modules reach through a `Bus`; never exported from the package. */
+export interface BusInternals {
+  readonly names: Naming;
+  readonly connection: NatsConnection;
+  readonly jetstream: JetStreamClient;
+  readonly manager: JetStreamManager;
+  readonly logger: Logger;
+  /** Publishes an event validated when it was built (the outbox relay's path). */
+  publishBuilt: (event: CloudEvent) => Promise<PublishResult>;
+}
+
+const internals = new WeakMap<Bus, BusInternals>();
+
+/** The connection behind a bus made by `connectBus`. */
+export function internalsOf(bus: Bus): BusInternals {
+  const found = internals.get(bus);
+  if (!found) throw new Error("not a bus from connectBus");
+  return found;
 }
 
 /** Connects to NATS (waiting for the first server and reconnecting forever) and opens JetStream. */
@@ -60,21 +77,29 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
   const js = jetstream(connection);
   const manager = await jetstreamManager(connection);
   logger.info({ server: connection.getServer() }, "nats connected");
-  return {
-    names,
-    connection,
-    jetstream: js,
-    manager,
-    logger,
-    ensureStream: (service) => ensureStream(manager, names, service),
-    async publish(event) {
-      await watch.ready(PUBLISH_TIMEOUT_MS);
-      return publishEvent(js, names, event);
+  const publish = (validate: boolean) => async (event: CloudEvent) => {
+    await watch.ready(PUBLISH_TIMEOUT_MS);
+    return publishEvent(js, names, event, { validate });
+  };
+  const bus: Bus = {
+    async ensureStream(service) {
+      await ensureStream(manager, names, service);
     },
+    publish: publish(true),
+    read: (readOptions) => openReader({ jetstream: js, manager, names }, readOptions),
     isClosed: () => connection.isClosed(),
     isConnected: () => watch.connected && !connection.isClosed(),
     async close() {
       if (!connection.isClosed()) await connection.drain();
     },
   };
+  internals.set(bus, {
+    names,
+    connection,
+    jetstream: js,
+    manager,
+    logger,
+    publishBuilt: publish(false),
+  });
+  return bus;
 }

@@ -1,44 +1,61 @@
-import type { Consumer, ConsumerMessages, JsMsg } from "@nats-io/jetstream";
-import type { EventType } from "@waybill/contracts";
+import type { Consumer, ConsumerInfo, ConsumerMessages, JsMsg } from "@nats-io/jetstream";
 import { setTimeout as delay } from "node:timers/promises";
-import type { ConsumerOptions, ConsumerProgress, RunningConsumer } from "./consumer-types.ts";
-import { messageHandler } from "./handle.ts";
-import { consumerFilter, ensureDurableConsumer } from "./provision.ts";
-import { Wakeup, backoffDelay, sleep } from "./timing.ts";
+import { applyBatch } from "./batch.ts";
+import { internalsOf } from "./bus.ts";
+import {
+  deliveryPolicy,
+  pullPolicy,
+  type ConsumerOptions,
+  type ConsumerProgress,
+  type ConsumerState,
+  type RunningConsumer,
+} from "./consumer-types.ts";
+import { receive, type Applying } from "./delivery.ts";
+import { handledTypes } from "./handlers.ts";
+import { checkTypes, consumerFilter, ensureDurableConsumer } from "./provision.ts";
+import { RECONNECT_BACKOFF_MS, Wakeup, backoffDelay, sleep } from "./timing.ts";
 import { isStalled, progressed } from "./watchdog.ts";
 
-const DEFAULT_BACKOFF_MS = [1_000, 5_000, 15_000, 30_000, 60_000];
-const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
 const NEVER = new AbortController().signal;
+
+const stateOf = (info: ConsumerInfo): ConsumerState => ({
+  pending: info.num_pending,
+  ackPending: info.num_ack_pending,
+  redelivered: info.num_redelivered,
+  deliveredSequence: info.delivered.stream_seq,
+  filterSubject: info.config.filter_subject ?? "",
+});
 
 /**
  * Provisions the durable pull consumer, then pulls and applies each event once, through the inbox,
  * until stopped. What arrived while a transaction ran is applied together in the next one (one
  * commit), so batches grow with the load and a lone event waits for nobody.
- * Rejects when the consumer cannot be provisioned.
+ * Rejects when the options are invalid or the consumer cannot be provisioned.
  */
-export async function startConsumer<T extends EventType = EventType>(
-  options: ConsumerOptions<T>,
-): Promise<RunningConsumer> {
-  const { bus, durable, stream, expiresMs = 2_000, batchSize = 50 } = options;
-  const { types, filterSubject } = consumerFilter(bus.names, stream, options.filterSubjects);
-  const streamName = bus.names.streamName(stream);
+export async function startConsumer<W>(options: ConsumerOptions<W>): Promise<RunningConsumer> {
+  const delivery = deliveryPolicy.parse(options.delivery);
+  const { batchSize, expiresMs, watchdogMs } = pullPolicy.parse(options.pull);
+  const { bus, durable, stream } = options;
+  checkTypes(stream, handledTypes(options.handlers));
+  const { names, jetstream, manager } = internalsOf(bus);
+  const { types, filterSubject } = consumerFilter(names, stream, handledTypes(options.handlers));
+  const streamName = names.streamName(stream);
   const logger = options.logger.child({
     component: "consumer",
     consumer: durable,
     stream: streamName,
   });
-  const handling = messageHandler({
+  const applying: Applying<W> = {
     store: options.store,
     logger,
     durable,
     streamName,
     types,
-    typeOf: bus.names.typeOf,
-    handle: options.handle,
-    maxDeliver: options.maxDeliver ?? 10,
-    backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
-  });
+    typeOf: names.typeOf,
+    handlers: options.handlers,
+    work: options.work,
+    delivery,
+  };
   const counts: ConsumerProgress = {
     handled: 0,
     duplicate: 0,
@@ -52,9 +69,9 @@ export async function startConsumer<T extends EventType = EventType>(
   let pulling: ConsumerMessages | undefined;
 
   async function connectConsumer(): Promise<Consumer> {
-    const spec = { stream, durable, filterSubject, ackWaitMs: options.ackWaitMs ?? 30_000 };
+    const spec = { stream, durable, filterSubject, ackWaitMs: delivery.ackWaitMs };
     await ensureDurableConsumer(bus, spec);
-    return bus.jetstream.consumers.get(streamName, durable);
+    return jetstream.consumers.get(streamName, durable);
   }
 
   /** Applies the pull's messages as they arrive, taking all that arrived meanwhile as one batch. */
@@ -87,7 +104,10 @@ export async function startConsumer<T extends EventType = EventType>(
         for (const msg of batch) msg.nak();
         continue;
       }
-      const outcomes = await handling.many(batch);
+      const outcomes = await applyBatch(
+        applying,
+        batch.map((msg) => receive(applying, msg)),
+      );
       for (const outcome of outcomes) counts[outcome] += 1;
       if (outcomes.includes("handled")) options.onCommitted?.();
     }
@@ -114,20 +134,21 @@ export async function startConsumer<T extends EventType = EventType>(
         failures += 1;
         consumer = undefined;
         logger.warn({ err: error, failures }, "consumer pull failed; retrying");
-        await sleep(backoffDelay(RETRY_MS, failures), stopping.signal);
+        await sleep(backoffDelay(RECONNECT_BACKOFF_MS, failures), stopping.signal);
       }
     }
   }
 
+  const state = async () => stateOf(await manager.consumers.info(streamName, durable));
   const running = run(await connectConsumer());
   // The watchdog: messages waiting, nothing moving, no pull for a while -> restart the pull loop.
   let progressBefore = progressed(counts);
   const watchdog = setInterval(() => {
-    void bus.manager.consumers.info(streamName, durable).then(
-      (info) => {
+    void state().then(
+      ({ pending }) => {
         const progressNow = progressed(counts);
         const check = {
-          pending: info.num_pending,
+          pending,
           progressNow,
           progressBefore,
           lastPullAt: counts.lastPullAt,
@@ -138,23 +159,23 @@ export async function startConsumer<T extends EventType = EventType>(
         if (!isStalled(check)) return;
         counts.restarts += 1;
         logger.warn(
-          { pending: info.num_pending, restarts: counts.restarts },
+          { pending, restarts: counts.restarts },
           "consumer stalled; restarting its pull loop",
         );
         void pulling?.close();
       },
       () => undefined, // the broker is away; the pull loop's own retries cover that
     );
-  }, options.watchdogMs ?? 30_000);
+  }, watchdogMs);
   watchdog.unref();
   return {
-    info: () => bus.manager.consumers.info(streamName, durable),
+    state,
     progress: () => ({ ...counts }),
     async waitIdle(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const info = await bus.manager.consumers.info(streamName, durable);
-        if (info.num_pending === 0 && info.num_ack_pending === 0) return;
+        const { pending, ackPending } = await state();
+        if (pending === 0 && ackPending === 0) return;
         if (Date.now() > deadline)
           throw new Error(`consumer ${durable} not idle after ${timeoutMs} ms`);
         await delay(50);

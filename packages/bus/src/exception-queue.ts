@@ -1,4 +1,4 @@
-import { parseEvent, type EventOf, type EventType } from "@waybill/contracts";
+import { decodeEvent, type ConsumedEvent } from "./decode.ts";
 import { errorText } from "./errors.ts";
 import {
   EXCEPTIONS,
@@ -17,7 +17,7 @@ export interface ExceptionFilter {
 }
 
 /** Applies one event through the service's inbox and handlers; "duplicate" when already applied. */
-export type ApplyEvent = (event: EventOf<EventType>) => Promise<"handled" | "duplicate">;
+export type ApplyEvent = (event: ConsumedEvent) => Promise<"handled" | "duplicate">;
 
 export type RetryOutcome =
   | { kind: "retried"; record: ExceptionRecord }
@@ -56,7 +56,7 @@ export function exceptionQueue(store: Store, apply: ApplyEvent) {
       if (!record) return { kind: "unknown" };
       if (record.status !== "open") return { kind: "closed", record };
       try {
-        const outcome = await apply(parseEvent(JSON.parse(record.event)));
+        const outcome = await apply(decodeEvent(record.event));
         const closed = await close(
           id,
           "retried",

@@ -1,7 +1,19 @@
 export { connectBus, type Bus, type BusOptions } from "./bus.ts";
+export type { PublishResult } from "./publish.ts";
+export type { ReadOptions, StreamEntry, StreamReader, StreamStart } from "./reader.ts";
+export { decodeEvent, type ConsumedEvent } from "./decode.ts";
+export { dispatch, handledTypes, type EventHandlers } from "./handlers.ts";
 export { startConsumer } from "./consumer.ts";
-export type { ConsumerOptions, ConsumerProgress, RunningConsumer } from "./consumer-types.ts";
-export { RetryLaterError, isRetryLater } from "./errors.ts";
+export type {
+  ConsumerOptions,
+  ConsumerProgress,
+  ConsumerState,
+  DeliveryPolicy,
+  Outcome,
+  PullPolicy,
+  RunningConsumer,
+} from "./consumer-types.ts";
+export { RetryLaterError, isRetryLater, errorText } from "./errors.ts";
 export {
   EXCEPTIONS,
   recordException,
@@ -10,14 +22,8 @@ export {
   type ExceptionRecord,
   type ExceptionStatus,
 } from "./exceptions.ts";
-export { errorText } from "./errors.ts";
-export type { ConsumedEvent, EventHandler, HandlerContext, Outcome } from "./handle.ts";
-export { INBOX, applyAllOnce, applyOnce, type InboxRecord } from "./inbox.ts";
-export { naming, type Naming } from "./naming.ts";
+export { applyAllOnce, applyOnce } from "./inbox.ts";
 export { OUTBOX, buildEvent, enqueueEvent, type NewEvent, type OutboxRecord } from "./outbox.ts";
-export { ensureDurableConsumer, type DurableConsumerSpec } from "./provision.ts";
-export { DUPLICATE_WINDOW_MS } from "./stream.ts";
-export { PUBLISH_TIMEOUT_MS, type PublishResult } from "./publish.ts";
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from "./relay.ts";
 export {
   exceptionQueue,

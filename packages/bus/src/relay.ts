@@ -1,10 +1,8 @@
-import { InvalidEventError } from "@waybill/contracts";
 import { inProducerSpan, type Logger } from "@waybill/observability";
 import type { Store } from "@waybill/store";
-import type { Bus } from "./bus.ts";
-import { recordException } from "./exceptions.ts";
+import { internalsOf, type Bus } from "./bus.ts";
 import { OUTBOX, type OutboxRecord } from "./outbox.ts";
-import { Wakeup, backoffDelay, sleep } from "./timing.ts";
+import { RECONNECT_BACKOFF_MS, Wakeup, backoffDelay, sleep } from "./timing.ts";
 
 export interface OutboxRelayOptions {
   store: Store;
@@ -12,8 +10,6 @@ export interface OutboxRelayOptions {
   logger: Logger;
   /** How often to look for records nobody notified about (other instances, restarts). */
   pollIntervalMs: number;
-  /** Records read per round; defaults to 500. */
-  batchSize?: number;
 }
 
 /** A running relay from the outbox collection to the broker. */
@@ -26,7 +22,11 @@ export interface OutboxRelay {
   stop(): Promise<void>;
 }
 
-const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
+/**
+ * Records read per round. Large rounds: each one waits twice for the store's lock behind request
+ * and consumer transactions, so under load the number of rounds, not the broker, bounds the relay.
+ */
+const BATCH_SIZE = 500;
 
 /**
  * Publishes outbox records in order, a batch at a time, each with msg id = event id, awaits every
@@ -34,9 +34,8 @@ const RETRY_MS = [250, 500, 1_000, 2_000, 5_000];
  * Several relays on one database are safe: the broker drops the duplicates by msg id.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
-  // Large rounds: each one waits twice for the store's lock behind request and consumer
-  // transactions, so under load the number of rounds, not the broker, bounds the relay.
-  const { store, bus, pollIntervalMs, batchSize = 500 } = options;
+  const { store, pollIntervalMs } = options;
+  const { publishBuilt } = internalsOf(options.bus);
   const logger = options.logger.child({ component: "outbox-relay" });
   const outbox = store.collection<OutboxRecord>(OUTBOX);
   const wakeup = new Wakeup();
@@ -45,42 +44,18 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let passes = 0;
   let indexed = false;
 
-  async function publishOne(record: OutboxRecord): Promise<void> {
-    try {
-      await inProducerSpan(record.event, () => bus.publish(record.event));
-    } catch (error) {
-      if (!(error instanceof InvalidEventError)) throw error;
-      // Valid when enqueued, invalid now (the contract changed): park it rather than block the rest.
-      logger.error(
-        { err: error, eventId: record._id },
-        "outbox event no longer valid; parked as exception",
-      );
-      const { type } = record.event;
-      await recordException(store, {
-        _id: `outbox:${record._id}`,
-        consumer: "outbox",
-        category: "validation",
-        error: error.message,
-        event: JSON.stringify(record.event),
-        eventId: record._id,
-        type,
-        stream: type.split(".")[0] ?? "",
-        streamSeq: null,
-        attempts: 1,
-      });
-    }
-  }
-
   async function drain(): Promise<void> {
     const pass = ++passes;
     if (!indexed) await outbox.createIndex({ keys: { seq: 1 } });
     indexed = true;
     for (;;) {
-      const records = await outbox.find({}, { sort: { seq: 1 }, limit: batchSize });
+      const records = await outbox.find({}, { sort: { seq: 1 }, limit: BATCH_SIZE });
       if (records.length === 0) break;
       // All of a batch in flight at once: one connection keeps them in order on the wire, and
       // waiting for each ack in turn would cap the relay at one broker round-trip per event.
-      await Promise.all(records.map(publishOne));
+      await Promise.all(
+        records.map((record) => inProducerSpan(record.event, () => publishBuilt(record.event))),
+      );
       // Lazy: a delete lost to a power failure only publishes them again, and the broker (within
       // its duplicate window) or the consumers' inboxes drop the copies; a synced commit per
       // round cost more than the rest of the round.
@@ -107,7 +82,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       } catch (error) {
         failures += 1;
         logger.warn({ err: error, failures }, "outbox relay could not publish; retrying");
-        await sleep(backoffDelay(RETRY_MS, failures), stopping.signal);
+        await sleep(backoffDelay(RECONNECT_BACKOFF_MS, failures), stopping.signal);
       }
     }
   }

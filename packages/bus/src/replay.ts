@@ -1,15 +1,14 @@
-import { DeliverPolicy } from "@nats-io/jetstream";
-import { parseEvent } from "@waybill/contracts";
+import type { EventType } from "@waybill/contracts";
+import type { Logger } from "@waybill/observability";
 import type { Bus } from "./bus.ts";
 import { errorText } from "./errors.ts";
-import type { Logger } from "@waybill/observability";
 import type { ApplyEvent } from "./exception-queue.ts";
 
 export interface ReplayRequest {
   /** The producing service whose stream is read again. */
   stream: string;
   /** Event types this service handles from that stream. */
-  types: readonly string[];
+  types: readonly EventType[];
   fromSequence?: number | null;
   fromTime?: Date | null;
 }
@@ -23,6 +22,8 @@ export interface ReplayResult {
   errors: string[];
 }
 
+const KEPT_ERRORS = 20;
+
 /**
  * Reads a stream again from a sequence or a time, up to its end when the replay started, and
  * applies each handled event through the inbox: events already applied are skipped, so a replay
@@ -34,20 +35,15 @@ export async function replayStream(
   apply: ApplyEvent,
   request: ReplayRequest,
 ): Promise<ReplayResult> {
-  const streamName = bus.names.streamName(request.stream);
-  const end = (await bus.manager.streams.info(streamName)).state.last_seq;
   const start = request.fromTime
-    ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: request.fromTime.toISOString() }
-    : {
-        deliver_policy: DeliverPolicy.StartSequence,
-        opt_start_seq: Math.max(1, request.fromSequence ?? 1),
-      };
-  // One filter subject (nats-server 2.9 takes no list): the whole stream, other types skipped.
-  const consumer = await bus.jetstream.consumers.get(streamName, {
-    ...start,
-    filter_subjects: bus.names.streamSubject(request.stream),
+    ? { time: request.fromTime }
+    : { after: Math.max(1, request.fromSequence ?? 1) - 1 };
+  const reader = await bus.read({
+    stream: request.stream,
+    types: request.types,
+    start,
+    until: "end",
   });
-  const handled = new Set(request.types);
   const result: ReplayResult = {
     examined: 0,
     applied: 0,
@@ -56,26 +52,28 @@ export async function replayStream(
     lastSequence: 0,
     errors: [],
   };
-  while (result.lastSequence < end) {
-    const batch = await consumer.fetch({ max_messages: 100, expires: 2_000 });
-    let received = 0;
-    for await (const msg of batch) {
-      received += 1;
-      result.lastSequence = msg.seq;
-      if (msg.seq > end) break;
-      if (!handled.has(bus.names.typeOf(msg.subject))) continue;
-      result.examined += 1;
-      try {
-        const outcome = await apply(parseEvent(JSON.parse(msg.string())));
-        if (outcome === "handled") result.applied += 1;
-        else result.duplicates += 1;
-      } catch (error) {
-        result.failed += 1;
-        if (result.errors.length < 20) result.errors.push(`seq ${msg.seq}: ${errorText(error)}`);
-      }
+  const failed = (sequence: number, reason: string) => {
+    result.failed += 1;
+    if (result.errors.length < KEPT_ERRORS) result.errors.push(`seq ${sequence}: ${reason}`);
+  };
+  for await (const entry of reader) {
+    result.examined += 1;
+    result.lastSequence = entry.sequence;
+    if (!("event" in entry)) {
+      failed(entry.sequence, entry.invalid);
+      continue;
     }
-    if (received === 0) break; // nothing more matches the filter before the end
+    try {
+      const outcome = await apply(entry.event);
+      if (outcome === "handled") result.applied += 1;
+      else result.duplicates += 1;
+    } catch (error) {
+      failed(entry.sequence, errorText(error));
+    }
   }
-  logger.info({ stream: streamName, ...result, errors: result.errors.length }, "replay finished");
+  logger.info(
+    { stream: request.stream, ...result, errors: result.errors.length },
+    "replay finished",
+  );
   return result;
 }

@@ -1,6 +1,9 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { isRetryLater } from "./errors.ts";
 
+/** Waits between attempts to reach the broker again (a pull loop, the outbox relay). */
+export const RECONNECT_BACKOFF_MS: readonly number[] = [250, 500, 1_000, 2_000, 5_000];
+
 /** Picks the delay for the n-th attempt (1-based) from a schedule; the last entry repeats. */
 export function backoffDelay(schedule: readonly number[], attempt: number): number {
   if (schedule.length === 0) return 0;

@@ -1,16 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
-  INBOX,
+  busTestbed,
+  count,
+  shipmentConfirmed,
+  startTestNats,
+  waitFor,
+  type BusTestbed,
+  type TestNats,
+} from "@waybill/devtools";
+import type { Session } from "@waybill/store";
+import {
   RetryLaterError,
   applyAllOnce,
   startConsumer,
   type RunningConsumer,
 } from "../src/index.ts";
-import { startTestNats, type TestNats, waitFor } from "@waybill/devtools";
-import { busTestbed, count, type BusTestbed } from "@waybill/devtools";
-import { shipmentConfirmed } from "@waybill/devtools";
-
-type Confirmed = "shipments.shipment.confirmed";
+import { INBOX } from "../src/inbox.ts";
 
 describe("bus: events applied in batches", () => {
   let nats: TestNats;
@@ -24,20 +29,19 @@ describe("bus: events applied in batches", () => {
   /** Starts a consumer whose handler records, per applied event, the transaction it ran in. */
   async function consume(bed: BusTestbed, fail: (eventId: string, call: number) => void) {
     const calls = new Map<string, number>();
-    const consumer = await startConsumer<Confirmed>({
+    const consumer = await startConsumer({
       ...bed,
       stream: "shipments",
       durable: "billing",
-      filterSubjects: ["shipments.shipment.confirmed"],
-      backoffMs: [50],
-      ackWaitMs: 5_000,
-      expiresMs: 2_000,
-      async handle(event, { session }) {
-        const call = (calls.get(event.id) ?? 0) + 1;
-        calls.set(event.id, call);
-        fail(event.id, call);
-        const effect = { _id: event.id, transaction: session.transactionId };
-        await bed.store.collection("effects").insertOne(effect, { session });
+      work: (session: Session) => session,
+      handlers: {
+        async "shipments.shipment.confirmed"(event, session) {
+          const call = (calls.get(event.id) ?? 0) + 1;
+          calls.set(event.id, call);
+          fail(event.id, call);
+          const effect = { _id: event.id, transaction: session.transactionId };
+          await bed.store.collection("effects").insertOne(effect, { session });
+        },
       },
     });
     onTestFinished(() => consumer.stop());
@@ -47,9 +51,9 @@ describe("bus: events applied in batches", () => {
   async function idle(consumer: RunningConsumer, delivered: number): Promise<void> {
     await waitFor(
       async () => {
-        const info = await consumer.info();
-        if (info.delivered.stream_seq < delivered || info.num_pending + info.num_ack_pending > 0)
-          throw new Error(`not settled: ${JSON.stringify(info)}`);
+        const state = await consumer.state();
+        if (state.deliveredSequence < delivered || state.pending + state.ackPending > 0)
+          throw new Error(`not settled: ${JSON.stringify(state)}`);
         return true;
       },
       { description: `consumer to settle after stream seq ${delivered}` },
@@ -64,8 +68,8 @@ describe("bus: events applied in batches", () => {
     // The same event again under another msg id, past the broker's duplicate window.
     const [first] = events;
     if (!first) throw new Error("no event");
-    const subject = bed.bus.names.subjectOf(first.type);
-    await bed.bus.jetstream.publish(subject, JSON.stringify(first), { msgID: "again" });
+    const subject = bed.raw.subjectOf(first.type);
+    await bed.raw.jetstream.publish(subject, JSON.stringify(first), { msgID: "again" });
     const { consumer, calls } = await consume(bed, () => {});
     await idle(consumer, 31);
     const effects = await bed.store
@@ -94,7 +98,29 @@ describe("bus: events applied in batches", () => {
     expect(await count(bed.store, INBOX)).toBe(12);
     expect(calls.get(late ?? "")).toBe(3);
     expect(consumer.progress()).toMatchObject({ handled: 12, duplicate: 0 });
-    expect(await consumer.info()).toMatchObject({ num_pending: 0, num_ack_pending: 0 });
+    expect(await consumer.state()).toMatchObject({ pending: 0, ackPending: 0 });
+  });
+
+  it("parses each delivered message once, even when its batch is rolled back and retried", async () => {
+    const bed = await busTestbed(nats);
+    const events = Array.from({ length: 10 }, () => shipmentConfirmed());
+    const late = events[3]?.id ?? "";
+    await bed.bus.ensureStream("shipments");
+    for (const event of events) await bed.bus.publish(event);
+    const parse = vi.spyOn(JSON, "parse");
+    onTestFinished(() => parse.mockRestore());
+    // Fails in its batch and again on its own, so the broker delivers it a second time.
+    const { consumer, calls } = await consume(bed, (eventId, call) => {
+      if (eventId === late && call < 3) throw new RetryLaterError("order not known yet");
+    });
+    await idle(consumer, 10);
+    const parsedEnvelopes = parse.mock.calls.filter(
+      ([text]) => typeof text === "string" && text.includes('"specversion"'),
+    );
+    // Ten first deliveries and one redelivery of the event that had to wait.
+    expect(parsedEnvelopes).toHaveLength(11);
+    expect(calls.get(late)).toBe(3);
+    expect(await count(bed.store, "effects")).toBe(10);
   });
 
   it("leaves no inbox record of a batch whose effect failed", async () => {

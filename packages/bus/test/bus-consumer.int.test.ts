@@ -1,18 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import {
+  busTestbed,
+  count,
+  shipmentConfirmed,
+  startTestNats,
+  waitFor,
+  type BusTestbed,
+  type TestNats,
+} from "@waybill/devtools";
+import type { Session } from "@waybill/store";
+import {
   EXCEPTIONS,
-  INBOX,
   RetryLaterError,
   startConsumer,
-  type ConsumerOptions,
+  type DeliveryPolicy,
   type ExceptionRecord,
   type RunningConsumer,
 } from "../src/index.ts";
-import { startTestNats, type TestNats, waitFor } from "@waybill/devtools";
-import { busTestbed, count, type BusTestbed } from "@waybill/devtools";
-import { shipmentConfirmed } from "@waybill/devtools";
-
-type Confirmed = "shipments.shipment.confirmed";
+import { INBOX } from "../src/inbox.ts";
 
 describe("bus: inbox consumers", () => {
   let nats: TestNats;
@@ -27,23 +32,22 @@ describe("bus: inbox consumers", () => {
   async function consume(
     bed: BusTestbed,
     handle: (calls: number) => void = () => {},
-    overrides: Partial<ConsumerOptions<Confirmed>> = {},
+    delivery: Partial<DeliveryPolicy> = {},
   ): Promise<{ consumer: RunningConsumer; calls: () => number }> {
     let calls = 0;
-    const consumer = await startConsumer<Confirmed>({
+    const consumer = await startConsumer({
       ...bed,
       stream: "shipments",
       durable: "billing",
-      filterSubjects: ["shipments.shipment.confirmed"],
-      backoffMs: [50],
-      ackWaitMs: 5_000,
-      expiresMs: 2_000,
-      async handle(event, { session }) {
-        calls += 1;
-        handle(calls);
-        await bed.store.collection("effects").insertOne({ _id: event.id }, { session });
+      work: (session: Session) => session,
+      delivery: { ...bed.delivery, ...delivery },
+      handlers: {
+        async "shipments.shipment.confirmed"(event, session) {
+          calls += 1;
+          handle(calls);
+          await bed.store.collection("effects").insertOne({ _id: event.id }, { session });
+        },
       },
-      ...overrides,
     });
     onTestFinished(() => consumer.stop());
     return { consumer, calls: () => calls };
@@ -52,12 +56,10 @@ describe("bus: inbox consumers", () => {
   async function idle(consumer: RunningConsumer, delivered: number): Promise<void> {
     await waitFor(
       async () => {
-        const info = await consumer.info();
+        const state = await consumer.state();
         const settled =
-          info.delivered.stream_seq >= delivered &&
-          info.num_pending === 0 &&
-          info.num_ack_pending === 0;
-        if (!settled) throw new Error(`not settled: ${JSON.stringify(info)}`);
+          state.deliveredSequence >= delivered && state.pending === 0 && state.ackPending === 0;
+        if (!settled) throw new Error(`not settled: ${JSON.stringify(state)}`);
         return true;
       },
       { description: `consumer to settle after stream seq ${delivered}` },
@@ -89,7 +91,7 @@ describe("bus: inbox consumers", () => {
     await idle(consumer, 1);
     expect(calls()).toBe(2);
     expect(await count(bed.store, "effects")).toBe(1);
-    expect((await consumer.info()).num_redelivered).toBe(0);
+    expect((await consumer.state()).redelivered).toBe(0);
   });
 
   it("retries an event whose reference is not known yet until it is", async () => {
@@ -109,8 +111,8 @@ describe("bus: inbox consumers", () => {
     const event = shipmentConfirmed();
     await bed.bus.publish(event);
     // The same event under another msg id gets past the broker's duplicate window.
-    const subject = bed.bus.names.subjectOf(event.type);
-    await bed.bus.jetstream.publish(subject, JSON.stringify(event), { msgID: "another-id" });
+    const subject = bed.raw.subjectOf(event.type);
+    await bed.raw.jetstream.publish(subject, JSON.stringify(event), { msgID: "another-id" });
     await idle(consumer, 2);
     expect(calls()).toBe(1);
     expect(consumer.progress()).toMatchObject({ handled: 1, duplicate: 1 });
@@ -124,7 +126,7 @@ describe("bus: inbox consumers", () => {
     await idle(first.consumer, 1);
     await first.consumer.stop();
     // As after a broker crash: the consumer state is gone, the stream is delivered again.
-    await bed.bus.manager.consumers.delete(bed.bus.names.streamName("shipments"), "billing");
+    await bed.raw.manager.consumers.delete(bed.raw.streamName("shipments"), "billing");
     const second = await consume(bed);
     await idle(second.consumer, 1);
     expect(second.calls()).toBe(0);
@@ -165,10 +167,10 @@ describe("bus: inbox consumers", () => {
     const bed = await busTestbed(nats);
     const { consumer, calls } = await consume(bed);
     await bed.bus.ensureStream("shipments");
-    const subject = bed.bus.names.subjectOf("shipments.shipment.confirmed");
+    const subject = bed.raw.subjectOf("shipments.shipment.confirmed");
     const broken = { ...shipmentConfirmed(), data: { shipmentId: "s-1" } };
-    await bed.bus.jetstream.publish(subject, JSON.stringify(broken));
-    await bed.bus.jetstream.publish(subject, "not json");
+    await bed.raw.jetstream.publish(subject, JSON.stringify(broken));
+    await bed.raw.jetstream.publish(subject, "not json");
     await bed.bus.publish(shipmentConfirmed());
     await idle(consumer, 3);
     const parked = await bed.store

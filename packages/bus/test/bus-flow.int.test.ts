@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { enqueueEvent, startConsumer, startOutboxRelay, type ConsumedEvent } from "../src/index.ts";
-import { startTestNats, type TestNats, waitFor } from "@waybill/devtools";
-import { busTestbed, count } from "@waybill/devtools";
-import { milestoneRecorded, shipmentConfirmed } from "@waybill/devtools";
+import {
+  busTestbed,
+  count,
+  milestoneRecorded,
+  shipmentConfirmed,
+  startTestNats,
+  waitFor,
+  type TestNats,
+} from "@waybill/devtools";
+import type { Session } from "@waybill/store";
+import {
+  enqueueEvent,
+  startConsumer,
+  startOutboxRelay,
+  type ConsumedEvent,
+  type EventHandlers,
+} from "../src/index.ts";
 
-type ShipmentEvents = "shipments.shipment.confirmed" | "shipments.milestone.recorded";
+const asSession = (session: Session) => session;
 
 describe("bus: consumers in a service's flow", () => {
   let nats: TestNats;
@@ -24,35 +37,36 @@ describe("bus: consumers in a service's flow", () => {
       ...bed,
       stream: "shipments",
       durable: "billing",
-      filterSubjects: ["shipments.shipment.confirmed"],
-      expiresMs: 2_000,
+      work: asSession,
       onCommitted: () => relay.notify(),
-      async handle(event, { session }) {
-        await enqueueEvent(bed.store, session, {
-          type: "billing.invoice.issued",
-          subject: `inv-${event.data.shipmentId}`,
-          source: "/waybill/billing",
-          data: {
-            invoiceId: `inv-${event.data.shipmentId}`,
-            number: "INV-1",
-            orderId: event.data.orderId,
-            shipmentId: event.data.shipmentId,
-            customerId: "c-1",
-            lines: event.data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
-            total: { amount: 1000, currency: "EUR" },
-            issuedAt: new Date().toISOString(),
-            touchless: true,
-          },
-        });
+      handlers: {
+        async "shipments.shipment.confirmed"(event, session) {
+          await enqueueEvent(bed.store, session, {
+            type: "billing.invoice.issued",
+            subject: `inv-${event.data.shipmentId}`,
+            source: "/waybill/billing",
+            data: {
+              invoiceId: `inv-${event.data.shipmentId}`,
+              number: "INV-1",
+              orderId: event.data.orderId,
+              shipmentId: event.data.shipmentId,
+              customerId: "c-1",
+              lines: event.data.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
+              total: { amount: 1000, currency: "EUR" },
+              issuedAt: new Date().toISOString(),
+              touchless: true,
+            },
+          });
+        },
       },
     });
     onTestFinished(() => consumer.stop());
     const confirmed = shipmentConfirmed("s-9");
     await bed.bus.publish(confirmed);
-    const billingStream = bed.bus.names.streamName("billing");
+    const billingStream = bed.raw.streamName("billing");
     const issued = await waitFor(
       () =>
-        bed.bus.manager.streams
+        bed.raw.manager.streams
           .getMessage(billingStream, { seq: 1 })
           .then((stored) => stored?.json<ConsumedEvent<"billing.invoice.issued">>()),
       { description: "billing.invoice.issued on the billing stream" },
@@ -63,45 +77,45 @@ describe("bus: consumers in a service's flow", () => {
   it("handles several types of one stream and skips the types it does not know", async () => {
     const bed = await busTestbed(nats);
     const seen: string[] = [];
-    const consumer = await startConsumer<ShipmentEvents>({
+    const consumer = await startConsumer({
       ...bed,
       stream: "shipments",
       durable: "orders",
-      filterSubjects: ["shipments.shipment.confirmed", "shipments.milestone.recorded"],
-      expiresMs: 2_000,
-      handle(event) {
-        seen.push(event.type === "shipments.milestone.recorded" ? event.data.type : event.type);
-        return Promise.resolve();
+      work: asSession,
+      handlers: {
+        "shipments.shipment.confirmed": (event) => Promise.resolve(void seen.push(event.type)),
+        "shipments.milestone.recorded": (event) => Promise.resolve(void seen.push(event.data.type)),
       },
     });
     onTestFinished(() => consumer.stop());
     await bed.bus.publish(shipmentConfirmed());
-    await bed.bus.jetstream.publish(bed.bus.names.subjectOf("shipments.parcel.lost"), "{}");
+    await bed.raw.jetstream.publish(bed.raw.subjectOf("shipments.parcel.lost"), "{}");
     await bed.bus.publish(milestoneRecorded("DELIVERED"));
     await consumer.waitIdle();
-    expect((await consumer.info()).delivered.stream_seq).toBe(3);
+    expect((await consumer.state()).deliveredSequence).toBe(3);
     expect(seen).toEqual(["shipments.shipment.confirmed", "DELIVERED"]);
     expect(consumer.progress()).toMatchObject({ handled: 2, skipped: 1 });
   });
 
   it("reconfigures the durable consumer when the handled types change", async () => {
     const bed = await busTestbed(nats);
-    const options = { ...bed, stream: "shipments", durable: "orders", expiresMs: 2_000 };
-    const handle = () => Promise.resolve();
+    const options = { ...bed, stream: "shipments", durable: "orders", work: asSession };
+    const ignore = () => Promise.resolve();
     const narrow = await startConsumer({
       ...options,
-      filterSubjects: ["shipments.shipment.confirmed"],
-      handle,
+      handlers: { "shipments.shipment.confirmed": ignore },
     });
+    expect((await narrow.state()).filterSubject).toBe(
+      bed.raw.subjectOf("shipments.shipment.confirmed"),
+    );
     await narrow.stop();
-    const wide = await startConsumer({
-      ...options,
-      filterSubjects: ["shipments.shipment.confirmed", "shipments.milestone.recorded"],
-      handle,
-    });
+    const handlers: EventHandlers<Session> = {
+      "shipments.shipment.confirmed": ignore,
+      "shipments.milestone.recorded": ignore,
+    };
+    const wide = await startConsumer({ ...options, handlers });
     onTestFinished(() => wide.stop());
-    const info = await wide.info();
-    expect(info.config.filter_subject).toBe(bed.bus.names.streamSubject("shipments"));
+    expect((await wide.state()).filterSubject).toBe(`${bed.raw.subjectOf("shipments")}.>`);
   });
 
   it("finishes the event in flight when stopped", async () => {
@@ -113,12 +127,13 @@ describe("bus: consumers in a service's flow", () => {
       ...bed,
       stream: "shipments",
       durable: "billing",
-      filterSubjects: ["shipments.shipment.confirmed"],
-      expiresMs: 2_000,
-      async handle(event, { session }) {
-        started = true;
-        await released;
-        await bed.store.collection("effects").insertOne({ _id: event.id }, { session });
+      work: asSession,
+      handlers: {
+        async "shipments.shipment.confirmed"(event, session) {
+          started = true;
+          await released;
+          await bed.store.collection("effects").insertOne({ _id: event.id }, { session });
+        },
       },
     });
     await bed.bus.publish(shipmentConfirmed());
@@ -139,11 +154,12 @@ describe("bus: consumers in a service's flow", () => {
       ...bed,
       stream: "shipments",
       durable: "billing",
-      filterSubjects: ["shipments.shipment.confirmed"],
-      expiresMs: 2_000,
-      ackWaitMs: 2_000,
-      async handle(event, { session }) {
-        await bed.store.collection("effects").insertOne({ _id: event.id }, { session });
+      work: asSession,
+      delivery: { ...bed.delivery, ackWaitMs: 2_000 },
+      handlers: {
+        async "shipments.shipment.confirmed"(event, session) {
+          await bed.store.collection("effects").insertOne({ _id: event.id }, { session });
+        },
       },
     });
     onTestFinished(() => consumer.stop());

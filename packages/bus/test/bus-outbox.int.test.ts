@@ -21,8 +21,14 @@ describe("bus: transactional outbox and relay", () => {
     return relay;
   }
 
+  /** Messages on the stream; asked again while the observer reconnects after a broker restart. */
   async function streamMessages(bed: BusTestbed): Promise<number> {
-    const info = await bed.bus.manager.streams.info(bed.bus.names.streamName("shipments"));
+    const info = await waitFor(
+      () => bed.raw.manager.streams.info(bed.raw.streamName("shipments")),
+      {
+        description: "the stream's state",
+      },
+    );
     return info.state.messages;
   }
 
@@ -38,8 +44,8 @@ describe("bus: transactional outbox and relay", () => {
     relay.notify();
     await relay.flush();
     expect(await count(bed.store, OUTBOX)).toBe(0);
-    const stored = await bed.bus.manager.streams.getMessage(bed.bus.names.streamName("shipments"), {
-      last_by_subj: bed.bus.names.subjectOf(event.type),
+    const stored = await bed.raw.manager.streams.getMessage(bed.raw.streamName("shipments"), {
+      last_by_subj: bed.raw.subjectOf(event.type),
     });
     expect(stored?.json()).toMatchObject({ id: event.id, correlationid: "corr-1", subject: "s-1" });
     expect(stored?.header.get("Nats-Msg-Id")).toBe(event.id);
@@ -84,10 +90,10 @@ describe("bus: transactional outbox and relay", () => {
     }
     await Promise.all(relays.map((relay) => relay.flush()));
     expect(await streamMessages(bed)).toBe(20);
-    const streamName = bed.bus.names.streamName("shipments");
+    const streamName = bed.raw.streamName("shipments");
     const published: string[] = [];
     for (let seq = 1; seq <= 20; seq += 1) {
-      const stored = await bed.bus.manager.streams.getMessage(streamName, { seq });
+      const stored = await bed.raw.manager.streams.getMessage(streamName, { seq });
       published.push(stored?.json<{ id: string }>().id ?? "");
     }
     expect(published).toEqual(ids);

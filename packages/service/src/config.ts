@@ -21,3 +21,12 @@ export const serviceEnv = {
   /** How often consumer lag, the outbox backlog and open exceptions are sampled for `/metrics`. */
   METRICS_SAMPLE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 };
+
+/**
+ * How every service's consumers pull: up to 50 events a pull (and a transaction), pulls that wait
+ * 2 s, and a watchdog check every 30 s.
+ */
+export const CONSUMER_PULL = { batchSize: 50, expiresMs: 2_000, watchdogMs: 30_000 } as const;
+
+/** How often the outbox relay looks for events nobody woke it for (other instances, restarts). */
+export const OUTBOX_POLL_MS = 1_000;

@@ -12,4 +12,5 @@ export {
 } from "./metrics/consumers.ts";
 export { storeSampler } from "./metrics/store.ts";
 export { yogaMetricsPlugin } from "./metrics/yoga.ts";
-export * from "./exceptions/index.ts";
+export * from "./exceptions/routes.ts";
+export * from "./consumers.ts";

@@ -1,5 +1,4 @@
-import type { EventType } from "@waybill/contracts";
-import type { Bus, EventHandler, RunningConsumer } from "@waybill/bus";
+import type { Bus, EventHandlers, RunningConsumer } from "@waybill/bus";
 import type { RequestHandler } from "@waybill/http";
 import {
   createMetrics,
@@ -12,10 +11,12 @@ import {
   startTracing,
 } from "@waybill/observability";
 import { afterCommit, type Store } from "@waybill/store";
+import { wrapHandlers } from "./consumers.ts";
 import { startJobs, type RunningJobs } from "./jobs.ts";
 import { consumerMetrics, type WatchedConsumer } from "./metrics/consumers.ts";
 import { storeSampler } from "./metrics/store.ts";
 import { serviceReadiness } from "./readiness.ts";
+import type { UnitOfWork } from "./runtime.ts";
 
 export interface ServiceObservabilityOptions {
   name: string;
@@ -32,11 +33,11 @@ export interface ServiceObservabilityOptions {
 export interface ServiceObservability {
   readonly metrics: Metrics;
   /** Wraps a consumer's handler: a span continuing the event's trace, latency after commit. */
-  instrument<T extends EventType>(
+  instrument(
     stream: string,
     durable: string,
-    handle: EventHandler<T>,
-  ): EventHandler<T>;
+    handlers: EventHandlers<UnitOfWork>,
+  ): EventHandlers<UnitOfWork>;
   /** Follows a started (or restarted) consumer for lag metrics and readiness; returns it. */
   watch(stream: string, durable: string, running: RunningConsumer): RunningConsumer;
   /** What is not ready (store, NATS, consumers); empty when ready. */
@@ -73,13 +74,14 @@ export function observeService(options: ServiceObservabilityOptions): ServiceObs
 
   return {
     metrics,
-    instrument(stream, durable, handle) {
-      return (event, context) =>
+    instrument(stream, durable, handlers) {
+      return wrapHandlers(handlers, (event, work, next) =>
         inConsumerSpan(event, durable, async () => {
-          await handle(event, context);
+          await next();
           const labels = { stream, consumer: durable, type: event.type };
-          afterCommit(context.session, () => consumers.handled(labels, event.time));
-        });
+          afterCommit(work.session, () => consumers.handled(labels, event.time));
+        }),
+      );
     },
     watch(stream, durable, running) {
       // A consumer restarted under the same name replaces the one it follows.

@@ -1,5 +1,5 @@
-import type { EventData, EventOf, EventType } from "@waybill/contracts";
-import { enqueueEvent } from "@waybill/bus";
+import type { EventData, EventType } from "@waybill/contracts";
+import { enqueueEvent, type EventHandlers } from "@waybill/bus";
 import { createMetrics, type Logger, type Metrics } from "@waybill/observability";
 import {
   afterCommit as whenCommitted,
@@ -37,7 +37,7 @@ export interface ServiceRuntime {
   /** Runs `fn` in a transaction; emitted events reach the bus after commit. */
   transact<R>(fn: (work: UnitOfWork) => Promise<R>): Promise<R>;
   /** The unit of work of a transaction someone else opened (an event consumer's). */
-  unitOfWork(session: Session): UnitOfWork;
+  unitOfWork: (session: Session) => UnitOfWork;
 }
 
 /**
@@ -75,28 +75,9 @@ export function createRuntime(
   };
 }
 
-/** One handler per event type, each given the event of its type. */
-export type EventHandlers = {
-  [T in EventType]?: (event: EventOf<T>, work: UnitOfWork) => Promise<void>;
-};
-
 /** A durable consumer of another service's events; handled in a transaction with the inbox record. */
 export interface ConsumerDefinition {
   /** The producing service, whose stream is read. */
   stream: string;
-  handlers: EventHandlers;
-}
-
-type AnyHandler = (event: EventOf<EventType>, work: UnitOfWork) => Promise<void>;
-
-/** Runs the handler registered for the event's type. */
-export function dispatch(
-  handlers: EventHandlers,
-  event: EventOf<EventType>,
-  work: UnitOfWork,
-): Promise<void> {
-  const handler = handlers[event.type] as AnyHandler | undefined;
-  // Filtered subjects make this unreachable unless a producer mislabels an event.
-  if (!handler) throw new Error(`no handler for ${event.type}`);
-  return handler(event, work);
+  handlers: EventHandlers<UnitOfWork>;
 }

@@ -5,19 +5,15 @@ import type { Principal } from "@waybill/auth";
 import { connectBus, startConsumer, startOutboxRelay } from "@waybill/bus";
 import { readConfig, secretFromEnv } from "@waybill/config";
 import { boundPort, closeServer, listen, type RequestHandler } from "@waybill/http";
+import { buildSchema, loadTypeDefs } from "@waybill/graphql";
 import { createLogger, withTraceContext } from "@waybill/observability";
-import { serviceEnv } from "./config.ts";
 import { openStore, type Store, trackCommits } from "@waybill/store";
+import { CONSUMER_PULL, OUTBOX_POLL_MS, serviceEnv } from "./config.ts";
+import { mergeByStream } from "./consumers.ts";
+import { exceptionRoutes } from "./exceptions/routes.ts";
 import { startJobs, type BackgroundJob } from "./jobs.ts";
 import { observeService } from "./observability.ts";
-import { operationsRoutes } from "./exceptions/index.ts";
-import {
-  createRuntime,
-  dispatch,
-  type ConsumerDefinition,
-  type ServiceRuntime,
-} from "./runtime.ts";
-import { buildSchema, loadTypeDefs } from "@waybill/graphql";
+import { createRuntime, type ConsumerDefinition, type ServiceRuntime } from "./runtime.ts";
 import { createSubgraphHandler } from "./subgraph-server.ts";
 
 export interface ServiceDefinition<C extends object> {
@@ -77,7 +73,7 @@ export async function runService<C extends object>(
     env,
     sampleIntervalMs,
   });
-  const relay = startOutboxRelay({ store, bus, logger, pollIntervalMs: 1_000 });
+  const relay = startOutboxRelay({ store, bus, logger, pollIntervalMs: OUTBOX_POLL_MS });
 
   const runtime = createRuntime(
     definition.name,
@@ -90,7 +86,12 @@ export async function runService<C extends object>(
   // Routes read their own configuration: refuse to start before consuming anything.
   const routes = definition.routes?.(runtime, env);
 
-  const definitions = definition.consumers?.(runtime) ?? [];
+  const definitions = mergeByStream(definition.consumers?.(runtime) ?? []);
+  const delivery = {
+    maxDeliver: config.CONSUMER_MAX_DELIVER,
+    backoffMs: config.CONSUMER_BACKOFF_MS,
+    ackWaitMs: config.CONSUMER_ACK_WAIT_MS,
+  };
   const consumers = await Promise.all(
     definitions.map((consumer) =>
       startConsumer({
@@ -99,32 +100,21 @@ export async function runService<C extends object>(
         logger,
         stream: consumer.stream,
         durable: definition.name,
-        filterSubjects: Object.keys(consumer.handlers),
-        handle: observed.instrument(consumer.stream, definition.name, (event, { session }) =>
-          dispatch(consumer.handlers, event, runtime.unitOfWork(session)),
-        ),
+        handlers: observed.instrument(consumer.stream, definition.name, consumer.handlers),
+        work: runtime.unitOfWork,
+        delivery,
+        pull: CONSUMER_PULL,
         onCommitted: () => relay.notify(),
-        maxDeliver: config.CONSUMER_MAX_DELIVER,
-        backoffMs: config.CONSUMER_BACKOFF_MS,
-        ackWaitMs: config.CONSUMER_ACK_WAIT_MS,
       }).then((running) => observed.watch(consumer.stream, definition.name, running)),
     ),
   );
-  const operations = operationsRoutes({
+  const exceptions = exceptionRoutes({
     service: definition.name,
     store,
     bus,
     logger,
-    streams: Object.fromEntries(
-      definitions.map((consumer) => [consumer.stream, Object.keys(consumer.handlers)]),
-    ),
-    handle(event, session) {
-      const consumer = definitions.find((candidate) =>
-        Object.hasOwn(candidate.handlers, event.type),
-      );
-      if (!consumer) throw new Error(`${definition.name} does not handle ${event.type}`);
-      return dispatch(consumer.handlers, event, runtime.unitOfWork(session));
-    },
+    consumers: definitions,
+    work: runtime.unitOfWork,
     afterApply: () => relay.notify(),
   });
 
@@ -137,11 +127,11 @@ export async function runService<C extends object>(
     context: (initial, principal) => definition.context(runtime, principal, initial),
     signingKey,
     readiness: () => observed.readiness(),
-    routes: { ...routes, ...operations },
+    routes: { ...routes, ...exceptions },
     publicRoutes: observed.routes,
     metrics: observed.metrics,
   });
-  const paths = ["/graphql", "/healthz", "/readyz", ...Object.keys({ ...routes, ...operations })];
+  const paths = ["/graphql", "/healthz", "/readyz", ...Object.keys({ ...routes, ...exceptions })];
   const server: Server = await listen(
     withTraceContext(observed.http(handler, paths)),
     config.PORT,

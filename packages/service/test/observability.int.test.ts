@@ -10,6 +10,7 @@ import {
 import { trackCommits } from "@waybill/store";
 import { busTestbed, newShipmentConfirmed, shipmentConfirmed } from "@waybill/devtools";
 import { observeService } from "../src/observability.ts";
+import { createRuntime } from "../src/runtime.ts";
 
 describe("a service's metrics and readiness over a real broker and store", () => {
   let nats: TestNats;
@@ -33,16 +34,17 @@ describe("a service's metrics and readiness over a real broker and store", () =>
       sampleIntervalMs: 100,
     });
     const effects = store.collection("effects");
+    const runtime = createRuntime("billing", store, logger, () => {}, observed.metrics);
     const consumer = await startConsumer({
-      bus,
+      ...bed,
       store,
-      logger,
       stream: "shipments",
       durable: "billing",
-      filterSubjects: ["shipments.shipment.confirmed"],
-      expiresMs: 2_000,
-      handle: observed.instrument("shipments", "billing", async (event, { session }) => {
-        await effects.insertOne({ _id: event.id }, { session });
+      work: runtime.unitOfWork,
+      handlers: observed.instrument("shipments", "billing", {
+        async "shipments.shipment.confirmed"(event, { session }) {
+          await effects.insertOne({ _id: event.id }, { session });
+        },
       }),
     });
     observed.watch("shipments", "billing", consumer);

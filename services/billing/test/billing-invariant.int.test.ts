@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyOnce, isRetryLater } from "@waybill/bus";
+import { applyOnce, isRetryLater, type EventHandlers } from "@waybill/bus";
 import { openTestStore, testPrincipal } from "@waybill/devtools";
 import { createLogger } from "@waybill/observability";
-import { createRuntime, type EventHandlers, type ServiceRuntime } from "@waybill/service";
+import { createRuntime, type ServiceRuntime, type UnitOfWork } from "@waybill/service";
 import { activeHolds } from "../src/domain/lifecycle.ts";
 import { billingConsumers } from "../src/events/consumers.ts";
 import { billingRepository, prepareBillingStore } from "../src/store/repository.ts";
@@ -38,7 +38,7 @@ async function deliver(
   const handlers = Object.assign(
     {},
     ...billingConsumers(runtime).map((c) => c.handlers),
-  ) as EventHandlers;
+  ) as EventHandlers<UnitOfWork>;
   const queue = [...events];
   for (let i = queue.length - 1; i > 0; i--) {
     const j = rand.below(i + 1);

@@ -1,9 +1,9 @@
 // An orders service without HTTP or NATS: the real store, repositories, outbox and event handlers.
 import type { EventData, EventOf, EventType } from "@waybill/contracts";
-import { applyOnce, buildEvent, OUTBOX, type OutboxRecord } from "@waybill/bus";
+import { applyOnce, buildEvent, OUTBOX, type EventHandlers, type OutboxRecord } from "@waybill/bus";
 import { openTestStore, testPrincipal } from "@waybill/devtools";
 import { createLogger } from "@waybill/observability";
-import { createRuntime, type EventHandlers, type ServiceRuntime } from "@waybill/service";
+import { createRuntime, type ServiceRuntime, type UnitOfWork } from "@waybill/service";
 import { createContext, type OrdersContext } from "../src/context.ts";
 import { ordersConsumers } from "../src/events/consumers.ts";
 import {
@@ -35,7 +35,7 @@ export async function ordersHarness(): Promise<OrdersHarness> {
   const handlers = Object.assign(
     {},
     ...ordersConsumers(runtime).map((consumer) => consumer.handlers),
-  ) as EventHandlers;
+  ) as EventHandlers<UnitOfWork>;
   return {
     runtime,
     repo: ordersRepository(store),

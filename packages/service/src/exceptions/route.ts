@@ -5,8 +5,8 @@ import type { ExceptionQueue } from "@waybill/bus";
 import type { RequestHandler } from "@waybill/http";
 import type { ReplayResult } from "@waybill/bus";
 
-/** The internal path each service answers operations requests on; the gateway is its only caller. */
-export const OPERATIONS_PATH = "/internal/operations";
+/** The internal path where a service serves its exception queue; the gateway is its only caller. */
+export const EXCEPTIONS_PATH = "/internal/exceptions";
 
 const request = z.discriminatedUnion("action", [
   z.object({
@@ -30,9 +30,9 @@ const request = z.discriminatedUnion("action", [
   }),
 ]);
 
-export type OperationsRequest = z.infer<typeof request>;
+export type ExceptionRequest = z.infer<typeof request>;
 
-export interface OperationsDeps {
+export interface ExceptionRouteDeps {
   queue: ExceptionQueue;
   /** Replays a stream this service consumes; rejects a stream it does not consume. */
   replay(
@@ -53,15 +53,15 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** `POST /internal/operations` with `{ action, ... }`: list, retry, resolve, replay. */
-export function operationsRoute(deps: OperationsDeps): RequestHandler {
+/** `POST /internal/exceptions` with `{ action, ... }`: list, retry, resolve, replay. */
+export function exceptionRoute(deps: ExceptionRouteDeps): RequestHandler {
   return async (req, res) => {
     if (req.method !== "POST") return send(res, 405, { error: "POST only" });
-    // Only an operator, through the gateway's operations API, may touch the exception queue.
+    // Only an operator, through the gateway's admin API, may touch the exception queue.
     const principal = requestPrincipal(req);
     if (!principal) return send(res, 401, { error: "authentication required" });
     if (!principal.scopes.includes("operations")) return send(res, 403, { error: "not permitted" });
-    let parsed: OperationsRequest;
+    let parsed: ExceptionRequest;
     try {
       const result = request.safeParse(readBody(req));
       if (!result.success)

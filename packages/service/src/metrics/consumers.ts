@@ -78,10 +78,10 @@ export function consumerMetrics(
     async sample() {
       await Promise.all(
         watched().map(async ({ stream, consumer, running }) => {
-          const info = await running.info();
-          pending.set({ stream, consumer }, info.num_pending);
-          ackPending.set({ stream, consumer }, info.num_ack_pending);
-          redelivered.set({ stream, consumer }, info.num_redelivered);
+          const state = await running.state();
+          pending.set({ stream, consumer }, state.pending);
+          ackPending.set({ stream, consumer }, state.ackPending);
+          redelivered.set({ stream, consumer }, state.redelivered);
         }),
       );
     },
