@@ -12,11 +12,11 @@ const result = composeServices([
     url: defaultUrl(port),
     typeDefs: loadTypeDefs(new URL(`../services/${name}/src/schema/`, import.meta.url)),
   })),
-  // The operations API (exception queue, replay) runs inside the gateway process.
+  // The gateway's own subgraph (the admin API and subscriptions) runs inside the gateway process.
   {
-    name: "operations",
-    url: "http://gateway.internal/operations",
-    typeDefs: loadTypeDefs(new URL("../gateway/src/operations/", import.meta.url)),
+    name: "gateway",
+    url: "http://gateway.internal/graphql",
+    typeDefs: loadTypeDefs(new URL("../gateway/src/schema/", import.meta.url)),
   },
 ]);
 if (result.errors) {
@@ -36,6 +36,6 @@ if (process.argv.includes("--check")) {
 } else {
   writeFileSync(target, composed);
   console.log(
-    `composed ${SUBGRAPHS.length} subgraphs and the operations API into schema/supergraph.graphql`,
+    `composed ${SUBGRAPHS.length} subgraphs and the gateway's own into schema/supergraph.graphql`,
   );
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import type { RequestHandler } from "@waybill/http";
+import { sendJson, type RequestHandler } from "@waybill/http";
 import type { GatewayConfig } from "./config.ts";
-import { serviceNames } from "./operations/client.ts";
+import { serviceNames } from "./admin/exception-queue-client.ts";
 import { supergraphUrl } from "./webhooks.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
@@ -34,9 +34,10 @@ export function readinessRoute(config: GatewayConfig): RequestHandler {
   }));
   return async (_req, res) => {
     const notReady = (await Promise.all(targets.map(({ name, url }) => probe(name, url)))).flat();
-    res.writeHead(notReady.length ? 503 : 200, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify(notReady.length ? { status: "not ready", notReady } : { status: "ready" }),
+    sendJson(
+      res,
+      notReady.length ? 503 : 200,
+      notReady.length ? { status: "not ready", notReady } : { status: "ready" },
     );
   };
 }

@@ -9,7 +9,14 @@ import { ApolloServer, HeaderMap } from "@apollo/server";
 import { getOperationAST, OperationTypeNode, parse } from "graphql";
 import { encodePrincipal, INTERNAL_HEADERS, type Principal } from "@waybill/auth";
 import type { Bus } from "@waybill/bus";
-import type { RequestHandler } from "@waybill/http";
+import {
+  HttpError,
+  httpErrors,
+  readJsonBody,
+  sendFailure,
+  sendJson,
+  type RequestHandler,
+} from "@waybill/http";
 import {
   activeTraceparent,
   CORRELATION_HEADER,
@@ -25,7 +32,6 @@ import {
   type ApiKeyStore,
   type Credentials,
 } from "./auth/index.ts";
-import { HttpError, readJsonBody } from "./body.ts";
 import type { GatewayConfig } from "./config.ts";
 import { maskErrorsInProduction } from "./errors.ts";
 import { keepAliveFetcher } from "./fetcher.ts";
@@ -37,7 +43,7 @@ import {
   queryLimits,
 } from "./limits/index.ts";
 import { apolloMetricsPlugin } from "./metrics.ts";
-import { operationsDataSource, operationsSchema, OPERATIONS_SUBGRAPH } from "./operations/index.ts";
+import { GATEWAY_SUBGRAPH, ownDataSource, ownSchema } from "./own-subgraph.ts";
 import { milestoneFeed } from "./subscriptions/milestones.ts";
 import { attachWebSocket, sseHandler } from "./subscriptions/transports.ts";
 import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
@@ -89,7 +95,7 @@ export async function createGateway(
   const fetcher = keepAliveFetcher(config.signingKey);
   const urlOf = (service: string) =>
     config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "";
-  const ownSchema = operationsSchema({
+  const schema = ownSchema({
     urlOf,
     signingKey: config.signingKey,
     apiKeys: options.apiKeys,
@@ -98,8 +104,8 @@ export async function createGateway(
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      name === OPERATIONS_SUBGRAPH
-        ? operationsDataSource(ownSchema)
+      name === GATEWAY_SUBGRAPH
+        ? ownDataSource(schema)
         : new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
     logger,
   });
@@ -134,7 +140,7 @@ export async function createGateway(
     : undefined;
   const webhooks = webhookHandlers(config, supergraphSdl, logger);
   const transport = {
-    schema: ownSchema,
+    schema,
     limits,
     authenticate: (credentials: Credentials) => authenticate.credentials(credentials),
     throttle: (principal: Principal) => throttle(`principal:${principal.subject}`),
@@ -148,7 +154,7 @@ export async function createGateway(
   const sse = sseHandler(transport);
 
   const graphql: RequestHandler = async (req, res) => {
-    if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "use POST");
+    if (req.method !== "POST") throw httpErrors.methodNotAllowed("POST");
     const principal = await authenticated(req);
     await throttle(`principal:${principal.subject}`);
     const body = applyPersistedDocument(await readJsonBody(req, config.MAX_BODY_BYTES), persisted, {
@@ -163,19 +169,14 @@ export async function createGateway(
     await serveGraphQL(server, req, res, body, principal);
   };
   const stream: RequestHandler = async (req, res) => {
-    if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "use POST");
+    if (req.method !== "POST") throw httpErrors.methodNotAllowed("POST");
     const principal = await authenticated(req);
     await throttle(`principal:${principal.subject}`);
     // graphql-sse reads the body itself: refuse what is too large or of unknown size up front.
     const length = Number(req.headers["content-length"] ?? Number.NaN);
     if (!Number.isFinite(length))
       throw new HttpError(411, "LENGTH_REQUIRED", "send a Content-Length");
-    if (length > config.MAX_BODY_BYTES)
-      throw new HttpError(
-        413,
-        "PAYLOAD_TOO_LARGE",
-        `request body above ${config.MAX_BODY_BYTES} bytes`,
-      );
+    if (length > config.MAX_BODY_BYTES) throw httpErrors.payloadTooLarge(config.MAX_BODY_BYTES);
     await sse(req, res, principal);
   };
   const authenticated = async (req: IncomingMessage): Promise<Principal> => {
@@ -185,7 +186,7 @@ export async function createGateway(
       if (!(error instanceof AuthError)) throw error;
       // Failed attempts count against the caller's address, which slows down key guessing.
       await throttle(`address:${req.socket.remoteAddress ?? "unknown"}`);
-      throw new HttpError(401, "UNAUTHENTICATED", error.message, {
+      throw httpErrors.unauthenticated(error.message, {
         "www-authenticate": 'Bearer realm="waybill"',
       });
     }
@@ -200,7 +201,7 @@ export async function createGateway(
 
   const handler: RequestHandler = async (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    if (path === "/healthz") return send(res, 200, { status: "ok" });
+    if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
     stripInternalHeaders(req);
     if ((await cors(req, res)) === "preflight-answered") return;
     const webhook = webhooks.get(path);
@@ -208,20 +209,9 @@ export async function createGateway(
     try {
       if (path === "/graphql") await graphql(req, res);
       else if (path === STREAM_PATH) await stream(req, res);
-      else throw new HttpError(404, "NOT_FOUND", "not found; GraphQL is at /graphql");
+      else throw httpErrors.notFound("not found; GraphQL is at /graphql");
     } catch (error) {
-      if (error instanceof HttpError) {
-        for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-        return send(res, error.status, {
-          errors: [{ message: error.message, extensions: { code: error.code } }],
-        });
-      }
-      logger.error({ err: error }, "gateway request failed");
-      send(res, 500, {
-        errors: [
-          { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } },
-        ],
-      });
+      sendFailure(res, error, "graphql", (err) => logger.error({ err }, "gateway request failed"));
     }
   };
   let sockets: ReturnType<typeof attachWebSocket> | undefined;
@@ -310,9 +300,4 @@ async function serveGraphQL(
   if (response.body.kind === "complete") return void res.end(response.body.string);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-function send(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "@waybill/config";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { HttpError } from "../src/body.ts";
+import { HttpError } from "@waybill/http";
 import {
   applyPersistedDocument,
   loadPersistedDocuments,

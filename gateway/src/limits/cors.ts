@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import cors from "cors";
+import { HttpError, sendError } from "@waybill/http";
 
 /** What the caller does next: stop (the preflight is answered) or serve the request. */
 export type CorsOutcome = "preflight-answered" | "continue";
 
-const REFUSAL = JSON.stringify({
-  errors: [{ message: "origin not allowed", extensions: { code: "CORS_ORIGIN_NOT_ALLOWED" } }],
+const REFUSAL = new HttpError(403, "CORS_ORIGIN_NOT_ALLOWED", "origin not allowed", {
+  vary: "Origin",
 });
 
 /**
@@ -36,8 +37,7 @@ export function corsMiddleware(
   return (req, res) => {
     const origin = req.headers.origin;
     if (req.method === "OPTIONS" && (origin === undefined || !allowed.has(origin))) {
-      res.writeHead(403, { "content-type": "application/json", vary: "Origin" });
-      res.end(REFUSAL);
+      sendError(res, REFUSAL, "graphql");
       return Promise.resolve("preflight-answered");
     }
     return new Promise((resolve) => {

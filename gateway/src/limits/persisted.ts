@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpError } from "../body.ts";
+import { HttpError } from "@waybill/http";
 import { documentHash, type PersistedDocuments } from "./manifest.ts";
 
 export { loadPersistedDocuments, type PersistedDocuments } from "./manifest.ts";

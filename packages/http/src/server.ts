@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sendFailure } from "./reply.ts";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -13,17 +14,13 @@ export function firstHeader(req: IncomingMessage, name: string): string | undefi
 export function listen(handler: RequestHandler, port: number, host: string): Promise<Server> {
   const server = createServer((req, res) => {
     // Last line of defence: a failing handler answers 500 instead of taking the process down.
-    Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      process.emitWarning(`request ${req.method ?? ""} ${req.url ?? ""} failed: ${String(error)}`);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(
-        JSON.stringify({
-          errors: [
-            { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } },
-          ],
-        }),
-      );
-    });
+    Promise.resolve(handler(req, res)).catch((error: unknown) =>
+      sendFailure(res, error, "graphql", () =>
+        process.emitWarning(
+          `request ${req.method ?? ""} ${req.url ?? ""} failed: ${String(error)}`,
+        ),
+      ),
+    );
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
@@ -32,6 +29,7 @@ export function listen(handler: RequestHandler, port: number, host: string): Pro
   });
 }
 
+/** The port a listening server is bound to. */
 export function boundPort(server: Server): number {
   return (server.address() as AddressInfo).port;
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLSchema } from "graphql";
 import { createYoga, type Plugin, type YogaInitialContext } from "graphql-yoga";
-import { bufferedBody, gatewayOnly, type Principal, requestPrincipal } from "@waybill/auth";
+import { gatewayOnly, type Principal, requestPrincipal } from "@waybill/auth";
 import { errorCode } from "@waybill/graphql";
-import type { RequestHandler } from "@waybill/http";
+import { bufferedBody, sendFailure, sendJson, type RequestHandler } from "@waybill/http";
 import type { Logger, Metrics } from "@waybill/observability";
 import { yogaMetricsPlugin } from "./metrics/yoga.ts";
 
@@ -67,10 +67,9 @@ export function createSubgraphHandler<C extends object>(
     try {
       await route(req, res);
     } catch (error) {
-      logger.error({ err: error, path: req.url }, "route failed");
-      if (!res.headersSent)
-        sendJson(res, 500, { error: "internal error", code: "INTERNAL_SERVER_ERROR" });
-      else res.end();
+      sendFailure(res, error, "plain", (err) =>
+        logger.error({ err, path: req.url }, "route failed"),
+      );
     }
   });
   return async (req, res) => {
@@ -118,9 +117,4 @@ function yogaBody(req: IncomingMessage): unknown {
 
 function pathOf(url: string | undefined): string {
   return (url ?? "/").split("?")[0] ?? "/";
-}
-
-function sendJson(res: Parameters<RequestHandler>[1], status: number, body: object): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
 }

@@ -13,8 +13,8 @@ export type Expectation = "allow" | "forbidden" | "hidden";
 export type Case = {
   /** The root field, or `_entities:<Type>.<field>` for an entity path. */
   name: string;
-  /** Where the field lives; "operations" runs inside the gateway and has no direct path. */
-  subgraph: SubgraphName | "operations";
+  /** Where the field lives; "gateway" is the gateway's own subgraph and has no direct path. */
+  subgraph: SubgraphName | "gateway";
   document: string;
   variables(target: Account, world: World): Record<string, unknown>;
   /** Who may use it at all. */
@@ -69,7 +69,7 @@ const read = (
 
 const mutation = (
   name: string,
-  subgraph: SubgraphName | "operations",
+  subgraph: SubgraphName | "gateway",
   document: string,
   variables: Case["variables"],
   allowed: Actor[],
@@ -274,10 +274,10 @@ export const ROOT_CASES: Case[] = [
     (r, t) => ids(field(r, "returns")).includes(t.returnId),
     "hidden",
   ),
-  // operations (inside the gateway)
+  // the gateway's own subgraph
   {
     name: "exceptions",
-    subgraph: "operations",
+    subgraph: "gateway",
     document: `{ exceptions { id } }`,
     variables: none,
     allowed: ADMIN,
@@ -285,7 +285,7 @@ export const ROOT_CASES: Case[] = [
   },
   {
     name: "apiKeys",
-    subgraph: "operations",
+    subgraph: "gateway",
     document: `{ apiKeys { id } }`,
     variables: none,
     allowed: ADMIN,
@@ -447,7 +447,7 @@ export const ROOT_CASES: Case[] = [
   ),
   mutation(
     "retryException",
-    "operations",
+    "gateway",
     `mutation { retryException(id: "billing/missing") { id } }`,
     none,
     ADMIN,
@@ -455,7 +455,7 @@ export const ROOT_CASES: Case[] = [
   ),
   mutation(
     "resolveException",
-    "operations",
+    "gateway",
     `mutation { resolveException(id: "billing/missing", comment: "x") { id } }`,
     none,
     ADMIN,
@@ -463,7 +463,7 @@ export const ROOT_CASES: Case[] = [
   ),
   mutation(
     "replayEvents",
-    "operations",
+    "gateway",
     `mutation { replayEvents(input: { service: "billing", stream: "shipments" }) { __typename } }`,
     none,
     ADMIN,
@@ -471,7 +471,7 @@ export const ROOT_CASES: Case[] = [
   ),
   mutation(
     "createApiKey",
-    "operations",
+    "gateway",
     `mutation { createApiKey(input: { name: "matrix", role: CARRIER }) { __typename } }`,
     none,
     ADMIN,
@@ -479,7 +479,7 @@ export const ROOT_CASES: Case[] = [
   ),
   mutation(
     "revokeApiKey",
-    "operations",
+    "gateway",
     `mutation { revokeApiKey(id: "missing") { id } }`,
     none,
     ADMIN,

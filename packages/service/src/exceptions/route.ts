@@ -1,9 +1,8 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import { bufferedBody, requestPrincipal } from "@waybill/auth";
-import type { ExceptionQueue } from "@waybill/bus";
-import type { RequestHandler } from "@waybill/http";
-import type { ReplayResult } from "@waybill/bus";
+import { requestPrincipal } from "@waybill/auth";
+import type { ExceptionQueue, ReplayResult } from "@waybill/bus";
+import { httpErrors, readJsonBody, sendJson, type RequestHandler } from "@waybill/http";
 
 /** The internal path where a service serves its exception queue; the gateway is its only caller. */
 export const EXCEPTIONS_PATH = "/internal/exceptions";
@@ -41,53 +40,40 @@ export interface ExceptionRouteDeps {
   ): Promise<ReplayResult | null>;
 }
 
-function readBody(req: IncomingMessage): unknown {
-  const body = bufferedBody(req);
-  if (!body) throw new Error("no body");
-  if (body.length > 65_536) throw new Error("body too large");
-  return JSON.parse(body.toString("utf8"));
-}
+const MAX_BODY_BYTES = 65_536;
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
-  res.end(JSON.stringify(body));
+/** The request an operator sent, or a 400 HttpError saying what is wrong with it. */
+async function parseRequest(req: IncomingMessage): Promise<ExceptionRequest> {
+  const result = request.safeParse(await readJsonBody(req, MAX_BODY_BYTES));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  throw httpErrors.badRequest(problems.join("; "));
 }
 
 /** `POST /internal/exceptions` with `{ action, ... }`: list, retry, resolve, replay. */
 export function exceptionRoute(deps: ExceptionRouteDeps): RequestHandler {
   return async (req, res) => {
-    if (req.method !== "POST") return send(res, 405, { error: "POST only" });
+    if (req.method !== "POST") throw httpErrors.methodNotAllowed("POST");
     // Only an operator, through the gateway's admin API, may touch the exception queue.
     const principal = requestPrincipal(req);
-    if (!principal) return send(res, 401, { error: "authentication required" });
-    if (!principal.scopes.includes("operations")) return send(res, 403, { error: "not permitted" });
-    let parsed: ExceptionRequest;
-    try {
-      const result = request.safeParse(readBody(req));
-      if (!result.success)
-        return send(res, 400, {
-          error: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
-        });
-      parsed = result.data;
-    } catch (error) {
-      return send(res, 400, { error: `unreadable body: ${(error as Error).message}` });
-    }
+    if (!principal) throw httpErrors.unauthenticated("authentication required");
+    if (!principal.scopes.includes("operations")) throw httpErrors.forbidden("not permitted");
+    const parsed = await parseRequest(req);
     switch (parsed.action) {
       case "list":
-        return send(res, 200, { exceptions: await deps.queue.list(parsed) });
+        return sendJson(res, 200, { exceptions: await deps.queue.list(parsed) });
       case "retry":
-        return send(res, 200, await deps.queue.retry(parsed.id));
+        return sendJson(res, 200, await deps.queue.retry(parsed.id));
       case "resolve":
-        return send(res, 200, await deps.queue.resolve(parsed.id, parsed.comment));
+        return sendJson(res, 200, await deps.queue.resolve(parsed.id, parsed.comment));
       case "replay": {
         const from = {
           fromSequence: parsed.fromSequence ?? null,
           fromTime: parsed.fromTime ? new Date(parsed.fromTime) : null,
         };
         const result = await deps.replay(parsed.stream, from);
-        return result
-          ? send(res, 200, { result })
-          : send(res, 404, { error: `this service does not consume ${parsed.stream}` });
+        if (!result) throw httpErrors.notFound(`this service does not consume ${parsed.stream}`);
+        return sendJson(res, 200, { result });
       }
     }
   };

@@ -1,7 +1,13 @@
-import { firstHeader, type RequestHandler } from "@waybill/http";
+import {
+  firstHeader,
+  HttpError,
+  readBody,
+  sendError,
+  sendJson,
+  type RequestHandler,
+} from "@waybill/http";
 import type { ServiceRuntime } from "@waybill/service";
 import type { OrdersRepository } from "../../store/repository.ts";
-import { readRawBody, sendError, sendJson, WebhookError } from "../http.ts";
 import type { ShopifyConfig } from "./config.ts";
 import { ingestShopifyOrder } from "./ingest.ts";
 import { mapShopifyOrder } from "./mapping.ts";
@@ -22,23 +28,23 @@ export function shopifyOrdersCreate(
   config: ShopifyConfig,
 ): RequestHandler {
   const handle = async (req: Parameters<RequestHandler>[0], secret: string) => {
-    const body = await readRawBody(req, MAX_BODY_BYTES);
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (!isValidShopifySignature(secret, body, firstHeader(req, "x-shopify-hmac-sha256")))
-      throw new WebhookError(
+      throw new HttpError(
         401,
         "INVALID_SIGNATURE",
         "X-Shopify-Hmac-Sha256 does not match the body",
       );
     const topic = firstHeader(req, "x-shopify-topic");
     if (topic !== undefined && topic !== "orders/create")
-      throw new WebhookError(400, "WRONG_TOPIC", `this endpoint takes orders/create, not ${topic}`);
+      throw new HttpError(400, "WRONG_TOPIC", `this endpoint takes orders/create, not ${topic}`);
     const parsed = parseShopifyOrder(body);
-    if ("problem" in parsed) throw new WebhookError(400, "MALFORMED_ORDER", parsed.problem);
+    if ("problem" in parsed) throw new HttpError(400, "MALFORMED_ORDER", parsed.problem);
     const mapped = mapShopifyOrder(parsed.order);
-    if ("problem" in mapped) throw new WebhookError(422, "UNPROCESSABLE_ORDER", mapped.problem);
+    if ("problem" in mapped) throw new HttpError(422, "UNPROCESSABLE_ORDER", mapped.problem);
     const outcome = await ingestShopifyOrder(runtime, repo, mapped);
     if (outcome.kind === "rejected")
-      throw new WebhookError(422, "UNPROCESSABLE_ORDER", outcome.reason);
+      throw new HttpError(422, "UNPROCESSABLE_ORDER", outcome.reason);
     runtime.logger.info(
       { orderId: outcome.orderId, shopifyOrderId: mapped.reference, outcome: outcome.kind },
       "shopify order received",
@@ -47,9 +53,9 @@ export function shopifyOrdersCreate(
   };
   return async (req, res) => {
     try {
-      if (req.method !== "POST") throw new WebhookError(405, "METHOD_NOT_ALLOWED", "use POST");
+      if (req.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED", "use POST");
       if (!config.secret)
-        throw new WebhookError(
+        throw new HttpError(
           503,
           "WEBHOOK_DISABLED",
           "SHOPIFY_WEBHOOK_SECRET is not set, so Shopify webhooks cannot be verified and are refused",
@@ -60,9 +66,9 @@ export function shopifyOrdersCreate(
         created: outcome.kind === "created",
       });
     } catch (error) {
-      if (error instanceof WebhookError) return sendError(res, error);
+      if (error instanceof HttpError) return sendError(res, error);
       runtime.logger.error({ err: error }, "shopify webhook failed");
-      sendError(res, new WebhookError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
+      sendError(res, new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error"));
     }
   };
 }

@@ -1,6 +1,6 @@
 import { type Principal, requireScope } from "@waybill/auth";
 import { codedError } from "@waybill/graphql";
-import type { MilestoneFeed, MilestoneFilter } from "../subscriptions/milestones.ts";
+import type { MilestoneFeed, MilestoneFilter } from "./milestones.ts";
 
 type Context = { principal?: Principal };
 

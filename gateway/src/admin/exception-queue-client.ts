@@ -13,10 +13,10 @@ export function isService(name: string): name is ServiceName {
 export const serviceNames: readonly ServiceName[] = SERVICES;
 
 /**
- * Calls a service's internal operations route as `principal`, signed with the gateway's key; a
+ * Calls a service's exception queue route as `principal`, signed with the gateway's key; a
  * service that cannot be reached is a coded error.
  */
-export function operationsClient(urlOf: (service: ServiceName) => string, signingKey: Buffer) {
+export function exceptionQueueClient(urlOf: (service: ServiceName) => string, signingKey: Buffer) {
   return async function call<T>(
     service: ServiceName,
     request: Record<string, unknown>,
@@ -48,12 +48,13 @@ export function operationsClient(urlOf: (service: ServiceName) => string, signin
         `${service} did not answer: ${(error as Error).message}`,
       );
     }
-    const payload = (await response.json()) as T & { error?: string };
-    if (response.status === 404) throw codedError("NOT_FOUND", payload.error ?? "not found");
-    if (!response.ok)
-      throw codedError("BAD_USER_INPUT", payload.error ?? `${service} answered ${response.status}`);
-    return payload;
+    const payload = (await response.json()) as T & { error?: { code: string; message: string } };
+    if (response.ok) return payload;
+    const message = payload.error?.message ?? `${service} answered ${response.status}`;
+    if (response.status === 404) throw codedError("NOT_FOUND", message);
+    if (response.status === 401 || response.status === 403) throw codedError("FORBIDDEN", message);
+    throw codedError("BAD_USER_INPUT", message);
   };
 }
 
-export type OperationsCall = ReturnType<typeof operationsClient>;
+export type ExceptionQueueCall = ReturnType<typeof exceptionQueueClient>;

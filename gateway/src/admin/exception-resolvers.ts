@@ -1,7 +1,11 @@
 import { type Principal, requireScope } from "@waybill/auth";
 import { codedError, DateTime } from "@waybill/graphql";
-import type { OperationsCall, ServiceName } from "./client.ts";
-import { isService, serviceNames } from "./client.ts";
+import {
+  isService,
+  serviceNames,
+  type ExceptionQueueCall,
+  type ServiceName,
+} from "./exception-queue-client.ts";
 
 type Record = {
   _id: string;
@@ -70,11 +74,11 @@ type Filter = {
 
 type Context = { principal?: Principal };
 
-/** The caller, when it may run operations (the exception queue and replays). */
+/** The caller, when it may work the exception queue and replay streams (operations staff). */
 const operator = (context: Context) => requireScope(context.principal, "operations");
 
-/** Resolvers of the gateway's operations subgraph: they fan out to the services' internal routes. */
-export function operationsResolvers(call: OperationsCall) {
+/** Resolvers of the exception queue across services: they fan out to each service's route. */
+export function exceptionResolvers(call: ExceptionQueueCall) {
   return {
     DateTime,
     Query: {

@@ -1,0 +1,40 @@
+import { LocalGraphQLDataSource } from "@apollo/gateway";
+import { buildSchema, loadTypeDefs } from "@waybill/graphql";
+import type { GraphQLSchema } from "graphql";
+import { apiKeyResolvers } from "./admin/api-key-resolvers.ts";
+import { exceptionQueueClient, type ServiceName } from "./admin/exception-queue-client.ts";
+import { exceptionResolvers } from "./admin/exception-resolvers.ts";
+import type { ApiKeyStore } from "./auth/api-keys.ts";
+import type { MilestoneFeed } from "./subscriptions/milestones.ts";
+import { subscriptionResolvers } from "./subscriptions/resolvers.ts";
+
+/** The name of the gateway's own subgraph in the supergraph; it runs inside the gateway. */
+export const GATEWAY_SUBGRAPH = "gateway";
+
+export type OwnSubgraphOptions = {
+  urlOf: (service: ServiceName) => string;
+  signingKey: Buffer;
+  apiKeys: ApiKeyStore;
+  /** Milestones for subscriptions; undefined when the gateway has no NATS. */
+  milestones?: MilestoneFeed | undefined;
+};
+
+/**
+ * The schema of the gateway's own subgraph: the admin API (every service's exception queue and
+ * replays, called at `urlOf(service)` and signed with `signingKey`; API keys) and subscriptions.
+ */
+export function ownSchema(options: OwnSubgraphOptions): GraphQLSchema {
+  const exceptions = exceptionResolvers(exceptionQueueClient(options.urlOf, options.signingKey));
+  const keys = apiKeyResolvers(options.apiKeys);
+  return buildSchema(loadTypeDefs(new URL("./schema/", import.meta.url)), {
+    ...exceptions,
+    Query: { ...exceptions.Query, ...keys.Query },
+    Mutation: { ...exceptions.Mutation, ...keys.Mutation },
+    ...subscriptionResolvers(options.milestones),
+  });
+}
+
+/** The gateway's own subgraph, served in-process to the query planner. */
+export function ownDataSource(schema: GraphQLSchema): LocalGraphQLDataSource {
+  return new LocalGraphQLDataSource(schema);
+}
