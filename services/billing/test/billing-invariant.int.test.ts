@@ -6,7 +6,8 @@ import { createLogger } from "@waybill/observability";
 import { createRuntime, type ServiceRuntime, type UnitOfWork } from "@waybill/service";
 import { activeHolds } from "../src/domain/lifecycle.ts";
 import { billingConsumers } from "../src/events/consumers.ts";
-import { billingRepository, prepareBillingStore } from "../src/store/repository.ts";
+import { billingCollections } from "../src/store/collections.ts";
+import { prepareBillingStore } from "../src/store/repository.ts";
 import { podSweep } from "../src/usecases/pod-sweep.ts";
 import { releaseInvoice } from "../src/usecases/release-invoice.ts";
 import { createContext } from "../src/context.ts";
@@ -76,13 +77,13 @@ describe("billing under any order of events", () => {
             createLogger("billing", "silent"),
             () => undefined,
           );
-          const repo = billingRepository(store);
+          const db = billingCollections(store);
           const { events, shipped, orderId } = eventsOf(s);
           const rand = random(s.seed);
           const sweep = podSweep(runtime, 1);
           await deliver(runtime, events, rand, async () => {
             if (rand.below(2)) return sweep.run();
-            const held = await repo.invoices.find({ status: "ON_HOLD" });
+            const held = await db.invoices.find({ status: "ON_HOLD" });
             for (const invoice of held)
               await releaseInvoice(createContext(runtime, testPrincipal()), {
                 invoiceId: invoice._id,
@@ -90,7 +91,7 @@ describe("billing under any order of events", () => {
               });
           });
 
-          const invoices = await repo.invoices.find({ orderId });
+          const invoices = await db.invoices.find({ orderId });
           const shipments = events.filter((e) => e.type === "shipments.shipment.confirmed");
           expect(invoices.map((i) => i.shipmentId).sort()).toEqual(
             shipments.map((e) => e.subject).sort(),

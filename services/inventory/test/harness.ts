@@ -5,6 +5,7 @@ import { openTestStore, testPrincipal } from "@waybill/devtools";
 import { createLogger } from "@waybill/observability";
 import { createRuntime, type UnitOfWork } from "@waybill/service";
 import { createContext, type InventoryContext } from "../src/context.ts";
+import { inventoryCollections } from "../src/store/collections.ts";
 import { prepareInventoryStore, type InventoryRepository } from "../src/store/repository.ts";
 
 type Handler<T extends EventType> = (
@@ -20,9 +21,13 @@ export async function inventoryHarness(varianceThreshold = 10) {
   const runtime = createRuntime("inventory", store, createLogger("inventory", "silent"), () => {});
   const ctx: InventoryContext = createContext(runtime, { varianceThreshold }, testPrincipal());
   const { repo } = ctx;
+  // The store hands out one object per collection: a method wrapped here is wrapped for `repo`.
+  const collections = inventoryCollections(store);
   return {
     ctx,
     repo,
+    /** The collections behind the repository, to check what was stored. */
+    collections,
     close: () => opened.close(),
     /** Applies an event the way the consumer does: the handler in one transaction. */
     deliver<T extends EventType>(handler: Handler<T>, type: T, data: EventData<T>) {
@@ -37,14 +42,14 @@ export async function inventoryHarness(varianceThreshold = 10) {
       return records.map((record) => record.event.data as EventData<T>);
     },
     async stock(sku: string) {
-      const product = await repo.products.findOne({ _id: sku });
+      const product = await collections.products.findOne({ _id: sku });
       return Object.fromEntries(
         (product?.stock ?? []).map((level) => [level.warehouse, [level.onHand, level.reserved]]),
       );
     },
     /** `lineId: [reserved, backordered, status]` of an order. */
     async reservations(orderId: string) {
-      const found = await repo.reservations.find({ orderId }, { sort: { lineIndex: 1 } });
+      const found = await collections.reservations.find({ orderId }, { sort: { lineIndex: 1 } });
       return Object.fromEntries(
         found.map((r) => [
           r.lineId,

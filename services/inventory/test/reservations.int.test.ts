@@ -48,7 +48,7 @@ describe("reservations on orders.order.placed", () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) => place(`r${i}`, [["MUG-1", 1]], minute(i))),
     );
-    const all = await h.repo.reservations.find({ sku: "MUG-1" });
+    const all = await h.collections.reservations.find({ sku: "MUG-1" });
     const reserved = all.flatMap((r) => r.allocations).reduce((sum, a) => sum + a.quantity, 0);
     expect([all.length, reserved, all.reduce((sum, r) => sum + r.backordered, 0)]).toEqual([
       12, 5, 7,
@@ -90,7 +90,7 @@ describe("releases on cancellation", () => {
     });
     expect(await h.reservations("o1")).toEqual({ "o1-1": [0, 0, "CANCELLED"] });
     expect(await h.reservations("o2")).toEqual({ "o2-1": [3, 0, "OPEN"] });
-    const releases = await h.repo.movements.find({ kind: "RELEASE", reference: "o1" });
+    const releases = await h.collections.movements.find({ kind: "RELEASE", reference: "o1" });
     expect(releases.reduce((sum, m) => sum + m.quantity, 0)).toBe(4);
   });
 
@@ -116,24 +116,24 @@ describe("releases on cancellation", () => {
 
 describe("writers racing on one database", () => {
   it("retries a write whose stock changed since it was read, applying it once", async () => {
-    const findOne = h.repo.products.findOne.bind(h.repo.products);
+    const findOne = h.collections.products.findOne.bind(h.collections.products);
     let stale = 2;
     // Another instance bumped the version after this one read: the read looks one version old.
-    h.repo.products.findOne = async (filter, options) => {
+    h.collections.products.findOne = async (filter, options) => {
       const product = await findOne(filter, options);
       return product && stale-- > 0 ? { ...product, version: product.version - 1 } : product;
     };
     expect(
       await receiveStock(h.ctx, { sku: "MUG-1", warehouse: "AMS1", quantity: 5 }),
     ).toMatchObject({ kind: "ok" });
-    h.repo.products.findOne = findOne;
+    h.collections.products.findOne = findOne;
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [8, 0], BER1: [2, 0] });
-    expect(await h.repo.movements.countDocuments({ kind: "RECEIPT" })).toBe(3);
+    expect(await h.collections.movements.countDocuments({ kind: "RECEIPT" })).toBe(3);
   });
 
   it("gives up after repeated conflicts with a retriable error and writes nothing", async () => {
-    const findOne = h.repo.products.findOne.bind(h.repo.products);
-    h.repo.products.findOne = async (filter, options) => {
+    const findOne = h.collections.products.findOne.bind(h.collections.products);
+    h.collections.products.findOne = async (filter, options) => {
       const product = await findOne(filter, options);
       return product && { ...product, version: product.version - 1 };
     };
@@ -142,7 +142,7 @@ describe("writers racing on one database", () => {
       warehouse: "AMS1",
       quantity: 5,
     }).catch((caught: unknown) => caught);
-    h.repo.products.findOne = findOne;
+    h.collections.products.findOne = findOne;
     expect(isRetryLater(error)).toBe(true);
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [3, 0], BER1: [2, 0] });
   });
@@ -150,9 +150,9 @@ describe("writers racing on one database", () => {
   it("fails an order of several SKUs as a whole, retriably, when one SKU's stock changed", async () => {
     await createProduct(h.ctx, { sku: "CUP-1", name: "Cup" });
     await receiveStock(h.ctx, { sku: "CUP-1", warehouse: "AMS1", quantity: 4 });
-    const find = h.repo.products.find.bind(h.repo.products);
+    const find = h.collections.products.find.bind(h.collections.products);
     // Another instance changed CUP-1 after this one read it.
-    h.repo.products.find = async (filter, options) =>
+    h.collections.products.find = async (filter, options) =>
       (await find(filter, options)).map((product) =>
         product._id === "CUP-1" ? { ...product, version: product.version - 1 } : product,
       );
@@ -160,14 +160,14 @@ describe("writers racing on one database", () => {
       ["MUG-1", 2],
       ["CUP-1", 1],
     ]).catch((caught: unknown) => caught);
-    h.repo.products.find = find;
+    h.collections.products.find = find;
     expect(isRetryLater(error)).toBe(true);
     expect(await h.reservations("o1")).toEqual({});
     expect([await h.stock("MUG-1"), await h.stock("CUP-1")]).toEqual([
       { AMS1: [3, 0], BER1: [2, 0] },
       { AMS1: [4, 0] },
     ]);
-    expect(await h.repo.movements.countDocuments({ kind: "RESERVATION" })).toBe(0);
+    expect(await h.collections.movements.countDocuments({ kind: "RESERVATION" })).toBe(0);
     await place("o1", [
       ["MUG-1", 2],
       ["CUP-1", 1],

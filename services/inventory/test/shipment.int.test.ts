@@ -53,7 +53,10 @@ describe("consumption on shipments.shipment.confirmed", () => {
     expect(await h.reservations("o1")).toEqual({ "o1-1": [1, 0, "OPEN"] });
     await ship("shp2", "AMS1", 1);
     expect(await h.reservations("o1")).toEqual({ "o1-1": [0, 0, "FULFILLED"] });
-    const shipped = await h.repo.movements.find({ kind: "SHIPMENT" }, { sort: { version: 1 } });
+    const shipped = await h.collections.movements.find(
+      { kind: "SHIPMENT" },
+      { sort: { version: 1 } },
+    );
     expect(shipped.map((m) => [m.reference, m.quantity, m.onHandAfter])).toEqual([
       ["shp1", 2, 2],
       ["shp2", 1, 1],
@@ -64,7 +67,7 @@ describe("consumption on shipments.shipment.confirmed", () => {
     await ship("shp1", "BER1", 3);
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [4, 0], BER1: [0, 0] });
     expect(await h.reservations("o1")).toEqual({ "o1-1": [0, 0, "FULFILLED"] });
-    expect(await h.repo.exceptions.find({})).toMatchObject([
+    expect(await h.collections.exceptions.find({})).toMatchObject([
       {
         kind: "SHIPMENT_SHORTFALL",
         status: "OPEN",

@@ -44,7 +44,7 @@ describe("products and receipts", () => {
       sku: "NOPE",
     });
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [40, 0] });
-    expect(await h.repo.movements.countDocuments({})).toBe(1);
+    expect(await h.collections.movements.countDocuments({})).toBe(1);
   });
 });
 
@@ -52,7 +52,7 @@ describe("cycle counts", () => {
   it("applies a count within the threshold as an ADJUSTMENT", async () => {
     expect(await count(30)).toMatchObject({ kind: "applied" });
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [30, 0] });
-    const [latest] = await h.repo.movements.find({}, { sort: { version: -1 }, limit: 1 });
+    const [latest] = await h.collections.movements.find({}, { sort: { version: -1 }, limit: 1 });
     expect(latest).toMatchObject({ kind: "ADJUSTMENT", quantity: -10, onHandAfter: 30 });
   });
 
@@ -88,7 +88,7 @@ describe("cycle counts", () => {
       exception: { status: "REJECTED", resolvedAt: expect.any(Date) as Date },
     });
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [40, 0] });
-    const open = await h.repo.exceptions.countDocuments({ status: "OPEN" });
+    const open = await h.collections.exceptions.countDocuments({ status: "OPEN" });
     expect(open).toBe(0);
   });
 
@@ -115,6 +115,6 @@ describe("cycle counts", () => {
       id: "sex_missing",
     });
     expect(await h.stock("MUG-1")).toEqual({ AMS1: [40, 0] });
-    expect(await h.repo.exceptions.countDocuments({})).toBe(0);
+    expect(await h.collections.exceptions.countDocuments({})).toBe(0);
   });
 });

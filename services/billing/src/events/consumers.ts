@@ -12,10 +12,9 @@ export function billingConsumers(runtime: ServiceRuntime): ConsumerDefinition[] 
       handlers: {
         async "orders.order.placed"({ data }, { session }) {
           const { orderId, customerId, currency, billingPolicy, lines } = data;
-          await repo.orders.updateOne(
-            { _id: orderId },
-            { $set: { customerId, currency, billingPolicy, lines } },
-            { upsert: true, session },
+          await repo.recordTerms(
+            { _id: orderId, customerId, currency, billingPolicy, lines },
+            session,
           );
         },
       },

@@ -15,17 +15,12 @@ export const Query: QueryResolvers = {
     const size = first ?? 50;
     if (size < 1 || size > 500)
       throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
-    const filter = {
-      ...(orderId ? { orderId } : {}),
-      ...(status ? { status } : {}),
-      ...(accounts ? { customerId: { $in: [...accounts] } } : {}),
-    };
-    return ctx.repo.invoices.find(filter, { sort: { createdAt: -1 }, limit: size });
+    return ctx.repo.listInvoices({ orderId, status, accounts }, size);
   },
   async billingFigures(_, { since }, ctx) {
     requireStaff(ctx.principal, "invoices:read");
     const from = since ?? new Date(Date.now() - 30 * DAY);
-    const invoices = await ctx.repo.invoices.find({ createdAt: { $gte: from } });
+    const invoices = await ctx.repo.invoicesSince(from);
     return { since: from, ...billingFigures(invoices) };
   },
 };

@@ -1,9 +1,11 @@
 import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
-import type { CounterRecord, InvoiceRecord, OrderTerms } from "./records.ts";
+import { billingCollections } from "./collections.ts";
+import { invoiceLists } from "./invoice-lists.ts";
+import type { InvoiceRecord, OrderTerms } from "./records.ts";
 
 /** Indexes of the billing database; idempotent. One invoice per shipment is enforced here too. */
 export async function prepareBillingStore(store: Store): Promise<void> {
-  const invoices = store.collection("invoices");
+  const { invoices } = billingCollections(store);
   await invoices.createIndex({ keys: { shipmentId: 1 }, unique: true });
   await invoices.createIndex({ keys: { orderId: 1, createdAt: 1 } });
   await invoices.createIndex({ keys: { status: 1, createdAt: -1 } });
@@ -12,12 +14,20 @@ export async function prepareBillingStore(store: Store): Promise<void> {
 
 /** Reads and writes of invoices, order terms and number series. */
 export function billingRepository(store: Store) {
-  const invoices = store.collection<InvoiceRecord>("invoices");
-  const orders = store.collection<OrderTerms>("orders");
-  const counters = store.collection<CounterRecord>("counters");
+  const db = billingCollections(store);
+  const { invoices, orders, counters } = db;
   return {
-    invoices,
-    orders,
+    orderTerms: (orderId: string, session: Session) =>
+      orders.findOne({ _id: orderId }, { session }),
+    /** Creates or replaces the terms billing keeps of an order. */
+    recordTerms: ({ _id, ...fields }: OrderTerms, session: Session) =>
+      orders.updateOne({ _id }, { $set: fields }, { upsert: true, session }),
+    findInvoice: (id: string, session: Session) => invoices.findOne({ _id: id }, { session }),
+    invoiceOfShipment: (shipmentId: string, session: Session) =>
+      invoices.findOne({ shipmentId }, { session }),
+    /** Fails with a duplicate-key error when the shipment has an invoice already. */
+    addInvoice: (invoice: InvoiceRecord, session: Session) =>
+      invoices.insertOne(invoice, { session }),
     /** Takes the next number of a series inside the caller's transaction, so numbers stay gapless. */
     async nextNumber(series: string, session: Session): Promise<number> {
       const counter = await counters.findOneAndUpdate(
@@ -33,6 +43,7 @@ export function billingRepository(store: Store) {
       const { _id, ...fields } = invoice;
       await invoices.updateOne({ _id }, { $set: fields }, { session });
     },
+    ...invoiceLists(db),
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       invoice: loaderByField(invoices, "_id"),

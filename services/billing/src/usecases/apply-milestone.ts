@@ -11,10 +11,7 @@ export async function applyMilestone(
   event: EventOf<"shipments.milestone.recorded">,
   work: UnitOfWork,
 ): Promise<void> {
-  const invoice = await repo.invoices.findOne(
-    { shipmentId: event.data.shipmentId },
-    { session: work.session },
-  );
+  const invoice = await repo.invoiceOfShipment(event.data.shipmentId, work.session);
   // The milestone can overtake the confirmation on its way here: retry until the invoice exists.
   if (!invoice) throw new RetryLaterError(`no invoice for shipment ${event.data.shipmentId} yet`);
   const transition = onMilestone(invoice, event.data);

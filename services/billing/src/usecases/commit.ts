@@ -25,7 +25,7 @@ export async function commit(
     current = { ...current, number, issuedAt: now };
     current = { ...current, status: statusOf(current) };
   }
-  if (options.insert) await repo.invoices.insertOne(current, { session: work.session });
+  if (options.insert) await repo.addInvoice(current, work.session);
   else await repo.save(current, work.session);
   const figures = billingMetrics(work.metrics);
   const saved = current;

@@ -18,12 +18,9 @@ export async function invoiceShipment(
   work: UnitOfWork,
 ): Promise<void> {
   const { data } = event;
-  const terms = await repo.orders.findOne({ _id: data.orderId }, { session: work.session });
+  const terms = await repo.orderTerms(data.orderId, work.session);
   if (!terms) throw new RetryLaterError(`order ${data.orderId} has not reached billing yet`);
-  const existing = await repo.invoices.findOne(
-    { shipmentId: data.shipmentId },
-    { session: work.session },
-  );
+  const existing = await repo.invoiceOfShipment(data.shipmentId, work.session);
   if (existing) return;
   const now = new Date();
   const invoice: InvoiceRecord = {

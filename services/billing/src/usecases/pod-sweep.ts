@@ -15,16 +15,10 @@ export function podSweep(runtime: ServiceRuntime, graceSeconds: number): Backgro
     intervalMs: Math.min(60_000, Math.max(500, graceMs / 4)),
     async run() {
       const now = new Date();
-      const due = await repo.invoices.find({
-        policy: "ON_PROOF_OF_DELIVERY",
-        number: null,
-        "delivery.deliveredAt": { $lte: new Date(now.getTime() - graceMs) },
-        "delivery.proofAt": null,
-        "holds.reason": { $ne: "POD_MISSING" },
-      });
+      const due = await repo.awaitingProof(new Date(now.getTime() - graceMs));
       for (const { _id } of due) {
         await runtime.transact(async (work) => {
-          const invoice = await repo.invoices.findOne({ _id }, { session: work.session });
+          const invoice = await repo.findInvoice(_id, work.session);
           if (!invoice) return;
           const transition = onGraceExpired(invoice, graceMs, now);
           if (transition.changes.length) await commit(repo, transition, work);

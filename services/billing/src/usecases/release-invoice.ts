@@ -16,10 +16,7 @@ export function releaseInvoice(
 ): Promise<ReleaseOutcome> {
   const { repo } = ctx;
   return ctx.runtime.transact(async (work): Promise<ReleaseOutcome> => {
-    const invoice = await repo.invoices.findOne(
-      { _id: input.invoiceId },
-      { session: work.session },
-    );
+    const invoice = await repo.findInvoice(input.invoiceId, work.session);
     if (!invoice) return { kind: "unknown", invoiceId: input.invoiceId };
     const held = activeHolds(invoice).some((hold) => !input.reason || hold.reason === input.reason);
     if (!held) return { kind: "not_held", invoiceId: input.invoiceId };

@@ -10,10 +10,7 @@ import { pageSize } from "./page.ts";
 export const exceptionQueries: QueryResolvers = {
   stockExceptions(_, { status, first }, ctx) {
     requireStaff(ctx.principal, "inventory:read");
-    return ctx.repo.exceptions.find(status ? { status } : {}, {
-      sort: { openedAt: 1, _id: 1 },
-      limit: pageSize(first, 100),
-    });
+    return ctx.repo.listStockExceptions(status, pageSize(first, 100));
   },
 };
 

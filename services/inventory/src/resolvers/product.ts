@@ -14,7 +14,7 @@ export const productQueries: QueryResolvers = {
   },
   products(_, { first }, ctx) {
     requireScope(ctx.principal, "catalog:read");
-    return ctx.repo.products.find({}, { sort: { _id: 1 }, limit: pageSize(first, 100) });
+    return ctx.repo.listProducts(pageSize(first, 100));
   },
 };
 
@@ -44,9 +44,6 @@ export const Product: ProductResolvers = {
   },
   movements(product, { first }, ctx) {
     stockReader(ctx);
-    return ctx.repo.movements.find(
-      { sku: product._id },
-      { sort: { version: -1, index: -1 }, limit: pageSize(first, 50) },
-    );
+    return ctx.repo.movementsOf(product._id, pageSize(first, 50));
   },
 };

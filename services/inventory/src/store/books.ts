@@ -1,7 +1,7 @@
 import type { Session } from "@waybill/store";
 import { addClaim, claimId, openBook, type Book, type Claim } from "../domain/book.ts";
 import type { Announcement } from "../domain/changes.ts";
-import type { InventoryRepository } from "./repository.ts";
+import type { InventoryCollections } from "./collections.ts";
 import type { ProductRecord, ReservationRecord } from "./records.ts";
 
 /** A SKU's book as read in a transaction, with what it was read from. */
@@ -15,6 +15,9 @@ export type LoadedBook = {
 /** Books by SKU, in SKU order (the order they are written in). */
 export type LoadedBooks = Map<string, LoadedBook>;
 
+/** An order line as a use case names it. */
+export type LineRef = { lineId: string; sku: string };
+
 /** An order line's claim as a use case asks for it: the claim id and the line's SKU. */
 type ClaimRef = { id: string; sku: string };
 
@@ -27,15 +30,15 @@ const toClaim = ({ updatedAt: _updatedAt, ...claim }: ReservationRecord): Claim 
  * their number.
  */
 export async function loadBooks(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   skus: string[],
   session: Session,
 ): Promise<LoadedBooks> {
   const unique = [...new Set(skus)].sort();
   const books: LoadedBooks = new Map();
   if (unique.length === 0) return books;
-  const products = await repo.products.find({ _id: { $in: unique } }, { session });
-  const open = await repo.reservations.find({ sku: { $in: unique }, status: "OPEN" }, { session });
+  const products = await db.products.find({ _id: { $in: unique } }, { session });
+  const open = await db.reservations.find({ sku: { $in: unique }, status: "OPEN" }, { session });
   const productOf = new Map(products.map((product) => [product._id, product]));
   const claimsOf = Map.groupBy(open.map(toClaim), (claim) => claim.sku);
   for (const sku of unique) {
@@ -46,12 +49,12 @@ export async function loadBooks(
 
 /** Reads one SKU's stock and open reservations inside `session`. */
 export async function loadBook(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   sku: string,
   session: Session,
 ): Promise<LoadedBook> {
-  const product = await repo.products.findOne({ _id: sku }, { session });
-  const open = await repo.reservations.find({ sku, status: "OPEN" }, { session });
+  const product = await db.products.findOne({ _id: sku }, { session });
+  const open = await db.reservations.find({ sku, status: "OPEN" }, { session });
   return openLoaded(sku, product, open.map(toClaim));
 }
 
@@ -75,15 +78,15 @@ export function bookOf(books: LoadedBooks, sku: string): LoadedBook {
  * queries at most, whatever the number of lines.
  */
 export async function loadOrderLines(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   orderId: string,
-  lines: { lineId: string; sku: string }[],
+  lines: LineRef[],
   session: Session,
 ): Promise<{ books: LoadedBooks; claims: Map<string, Claim> }> {
   const skus = lines.map((line) => line.sku);
-  const books = await loadBooks(repo, skus, session);
+  const books = await loadBooks(db, skus, session);
   const refs = lines.map((line) => ({ id: claimId(orderId, line.lineId), sku: line.sku }));
-  return { books, claims: await claimsIn(repo, books, refs, session) };
+  return { books, claims: await claimsIn(db, books, refs, session) };
 }
 
 /**
@@ -92,7 +95,7 @@ export async function loadOrderLines(
  * reservation for that line. One query at most, whatever the number of lines.
  */
 async function claimsIn(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   books: LoadedBooks,
   refs: ClaimRef[],
   session: Session,
@@ -106,7 +109,7 @@ async function claimsIn(
   }
   if (missing.length === 0) return found;
   const ids = [...new Set(missing.map((ref) => ref.id))];
-  const stored = await repo.reservations.find({ _id: { $in: ids } }, { session });
+  const stored = await db.reservations.find({ _id: { $in: ids } }, { session });
   const byId = new Map(stored.map((record) => [record._id, toClaim(record)]));
   for (const { id, sku } of missing) {
     const claim = byId.get(id);
@@ -125,16 +128,16 @@ async function claimsIn(
  * `loadOrderLines` handles.
  */
 export async function loadLinesOnly(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   orderId: string,
-  lines: { lineId: string; sku: string }[],
+  lines: LineRef[],
   session: Session,
 ): Promise<{ books: LoadedBooks; claims: Map<string, Claim> } | null> {
   if (lines.length === 0) return null;
   const skus = [...new Set(lines.map((line) => line.sku))].sort();
   const ids = [...new Set(lines.map((line) => claimId(orderId, line.lineId)))];
-  const products = await repo.products.find({ _id: { $in: skus } }, { session });
-  const stored = await repo.reservations.find({ _id: { $in: ids } }, { session });
+  const products = await db.products.find({ _id: { $in: skus } }, { session });
+  const stored = await db.reservations.find({ _id: { $in: ids } }, { session });
   const byId = new Map(stored.map((record) => [record._id, toClaim(record)]));
   for (const line of lines) {
     const claim = byId.get(claimId(orderId, line.lineId));

@@ -1,32 +1,45 @@
 import DataLoader from "dataloader";
-import { loaderByField, loaderOfMany, type Store } from "@waybill/store";
-import type {
-  MovementRecord,
-  ProductRecord,
-  ReservationRecord,
-  StockExceptionRecord,
-} from "./records.ts";
+import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
+import { loadBook, loadLinesOnly, loadOrderLines, type LineRef, type LoadedBook } from "./books.ts";
+import { inventoryCollections } from "./collections.ts";
+import type { ProductRecord } from "./records.ts";
+import { saveBook, saveBooks } from "./save-books.ts";
+import { stockExceptions } from "./stock-exceptions.ts";
 
 /** Indexes of the inventory database; products are keyed by SKU, reservations by order line. */
 export async function prepareInventoryStore(store: Store): Promise<void> {
-  await store.collection("products").createIndex({ keys: { name: 1 } });
-  await store.collection("reservations").createIndex({ keys: { orderId: 1, lineIndex: 1 } });
-  await store.collection("reservations").createIndex({ keys: { sku: 1, status: 1 } });
-  await store.collection("movements").createIndex({ keys: { sku: 1, version: -1, index: -1 } });
-  await store.collection("stock_exceptions").createIndex({ keys: { status: 1, openedAt: 1 } });
+  const { products, reservations, movements, exceptions } = inventoryCollections(store);
+  await products.createIndex({ keys: { name: 1 } });
+  await reservations.createIndex({ keys: { orderId: 1, lineIndex: 1 } });
+  await reservations.createIndex({ keys: { sku: 1, status: 1 } });
+  await movements.createIndex({ keys: { sku: 1, version: -1, index: -1 } });
+  await exceptions.createIndex({ keys: { status: 1, openedAt: 1 } });
 }
 
-/** Reads and writes of products, reservations, movements and stock exceptions. */
+/** Reads and writes of products, stock books, reservations, movements and stock exceptions. */
 export function inventoryRepository(store: Store) {
-  const products = store.collection<ProductRecord>("products");
-  const reservations = store.collection<ReservationRecord>("reservations");
-  const movements = store.collection<MovementRecord>("movements");
-  const exceptions = store.collection<StockExceptionRecord>("stock_exceptions");
+  const db = inventoryCollections(store);
+  const { products, reservations, movements } = db;
   return {
-    products,
-    reservations,
-    movements,
-    exceptions,
+    /** The catalog in SKU order. */
+    listProducts: (first: number) => products.find({}, { sort: { _id: 1 }, limit: first }),
+    findProduct: (sku: string, session: Session) => products.findOne({ _id: sku }, { session }),
+    /** Fails with a duplicate-key error when the SKU is taken. */
+    addProduct: (product: ProductRecord, session: Session) =>
+      products.insertOne(product, { session }),
+    /** A SKU's latest movements, newest first. */
+    movementsOf: (sku: string, first: number) =>
+      movements.find({ sku }, { sort: { version: -1, index: -1 }, limit: first }),
+    openReservationsOf: (orderId: string, session: Session) =>
+      reservations.find({ orderId, status: "OPEN" }, { session }),
+    loadBook: (sku: string, session: Session) => loadBook(db, sku, session),
+    loadOrderLines: (orderId: string, lines: LineRef[], session: Session) =>
+      loadOrderLines(db, orderId, lines, session),
+    loadLinesOnly: (orderId: string, lines: LineRef[], session: Session) =>
+      loadLinesOnly(db, orderId, lines, session),
+    saveBook: (loaded: LoadedBook, session: Session) => saveBook(db, loaded, session),
+    saveBooks: (books: Iterable<LoadedBook>, session: Session) => saveBooks(db, books, session),
+    ...stockExceptions(db),
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       product: loaderByField(products, "_id"),

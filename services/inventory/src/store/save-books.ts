@@ -3,7 +3,7 @@ import type { BulkWriteOperation, Session } from "@waybill/store";
 import { announcement, sameClaim, type Announcement } from "../domain/changes.ts";
 import type { LoadedBook } from "./books.ts";
 import { StockConflictError } from "./conflict.ts";
-import type { InventoryRepository } from "./repository.ts";
+import type { InventoryCollections } from "./collections.ts";
 import type { MovementRecord, ProductRecord, ReservationRecord } from "./records.ts";
 
 /**
@@ -13,13 +13,13 @@ import type { MovementRecord, ProductRecord, ReservationRecord } from "./records
  * backorder grew, in the books' order.
  */
 export async function saveBooks(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   books: Iterable<LoadedBook>,
   session: Session,
 ): Promise<Announcement[]> {
   const loaded = [...books];
   const now = new Date();
-  await saveStock(repo, loaded, session);
+  await saveStock(db, loaded, session);
   const writes: BulkWriteOperation<ReservationRecord>[] = [];
   const announcements: Announcement[] = [];
   for (const { book, before } of loaded) {
@@ -37,7 +37,7 @@ export async function saveBooks(
       if (announced) announcements.push(announced);
     }
   }
-  if (writes.length > 0) await repo.reservations.bulkWrite(writes, { session });
+  if (writes.length > 0) await db.reservations.bulkWrite(writes, { session });
   const movements: MovementRecord[] = loaded.flatMap(({ book, product }) =>
     book.movements.map((movement, index) => ({
       ...movement,
@@ -48,24 +48,24 @@ export async function saveBooks(
       index,
     })),
   );
-  if (movements.length > 0) await repo.movements.insertMany(movements, { session });
+  if (movements.length > 0) await db.movements.insertMany(movements, { session });
   return announcements;
 }
 
 /** Writes one book back (see `saveBooks`). */
 export function saveBook(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   loaded: LoadedBook,
   session: Session,
 ): Promise<Announcement[]> {
-  return saveBooks(repo, [loaded], session);
+  return saveBooks(db, [loaded], session);
 }
 
 const nextVersion = (product: ProductRecord | null): number => (product?.version ?? 0) + 1;
 
 /** The products' new stock, each conditional on the version read. */
 async function saveStock(
-  repo: InventoryRepository,
+  db: InventoryCollections,
   loaded: LoadedBook[],
   session: Session,
 ): Promise<void> {
@@ -85,7 +85,7 @@ async function saveStock(
     });
   }
   if (updates.length === 0) return;
-  const { matchedCount } = await repo.products.bulkWrite(updates, { session });
+  const { matchedCount } = await db.products.bulkWrite(updates, { session });
   if (matchedCount < updates.length) {
     const skus = loaded.filter(({ product }) => product).map(({ book }) => book.sku);
     throw new StockConflictError(skus.join(", "));

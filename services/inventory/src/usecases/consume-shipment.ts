@@ -3,10 +3,9 @@ import { RetryLaterError } from "@waybill/bus";
 import type { UnitOfWork } from "@waybill/service";
 import { claimId, type Book, type Claim } from "../domain/book.ts";
 import { shipFrom, shipFromOwn } from "../domain/ship.ts";
-import { loadLinesOnly, loadOrderLines, type LoadedBooks } from "../store/books.ts";
+import type { LoadedBooks } from "../store/books.ts";
 import type { StockExceptionRecord } from "../store/records.ts";
 import type { InventoryRepository } from "../store/repository.ts";
-import { saveBooks } from "../store/save-books.ts";
 import { stockException } from "./exceptions.ts";
 import { announce } from "./transact.ts";
 
@@ -34,14 +33,14 @@ export async function consumeShipment(
   { data }: EventOf<"shipments.shipment.confirmed">,
   { session, emit }: UnitOfWork,
 ): Promise<void> {
-  let loaded = await loadLinesOnly(repo, data.orderId, data.lines, session);
+  let loaded = await repo.loadLinesOnly(data.orderId, data.lines, session);
   let shortfalls = loaded && shipLines(loaded, data, shipFromOwn);
   if (!loaded || !shortfalls) {
-    loaded = await loadOrderLines(repo, data.orderId, data.lines, session);
+    loaded = await repo.loadOrderLines(data.orderId, data.lines, session);
     shortfalls = shipLines(loaded, data, shipFrom) ?? [];
   }
-  if (shortfalls.length > 0) await repo.exceptions.insertMany(shortfalls, { session });
-  await announce(emit, await saveBooks(repo, loaded.books.values(), session));
+  if (shortfalls.length > 0) await repo.recordStockExceptions(shortfalls, session);
+  await announce(emit, await repo.saveBooks(loaded.books.values(), session));
 }
 
 /** Ships every line from its book; null as soon as `ship` gives up on one. */

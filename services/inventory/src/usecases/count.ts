@@ -2,8 +2,6 @@ import type { AdjustStockInput } from "../generated/resolvers.ts";
 import type { InventoryContext } from "../context.ts";
 import { adjustOnHand, assessCount } from "../domain/movements.ts";
 import { countProblem, type StockProblem } from "../domain/stock.ts";
-import { loadBook } from "../store/books.ts";
-import { saveBook } from "../store/save-books.ts";
 import type { ProductRecord, StockExceptionRecord } from "../store/records.ts";
 import { openStockException } from "./exceptions.ts";
 import { announce, transactStock } from "./transact.ts";
@@ -28,7 +26,7 @@ export function adjustStock(
   const reason = input.reason.trim();
   const { repo } = ctx;
   return transactStock(ctx.runtime, async ({ session, emit }): Promise<AdjustOutcome> => {
-    const loaded = await loadBook(repo, input.sku, session);
+    const loaded = await repo.loadBook(input.sku, session);
     if (!loaded.product) return { kind: "unknown", sku: input.sku };
     const { book } = loaded;
     const onHand = book.stock.find((entry) => entry.warehouse === input.warehouse)?.onHand ?? 0;
@@ -51,7 +49,7 @@ export function adjustStock(
       return { kind: "review", exception };
     }
     adjustOnHand(book, input.warehouse, decision.variance, `cycle count: ${reason}`);
-    await announce(emit, await saveBook(repo, loaded, session));
+    await announce(emit, await repo.saveBook(loaded, session));
     return { kind: "applied", product: { ...loaded.product, stock: book.stock } };
   });
 }

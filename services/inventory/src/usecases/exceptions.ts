@@ -3,8 +3,6 @@ import type { Session } from "@waybill/store";
 import type { InventoryContext } from "../context.ts";
 import { adjustOnHand } from "../domain/movements.ts";
 import { textProblem, type StockProblem } from "../domain/stock.ts";
-import { loadBook } from "../store/books.ts";
-import { saveBook } from "../store/save-books.ts";
 import { StockConflictError } from "../store/conflict.ts";
 import type { InventoryRepository } from "../store/repository.ts";
 import type { StockExceptionRecord } from "../store/records.ts";
@@ -34,7 +32,7 @@ export async function openStockException(
   session: Session,
 ): Promise<StockExceptionRecord> {
   const exception = stockException(fields);
-  await repo.exceptions.insertOne(exception, { session });
+  await repo.recordStockException(exception, session);
   return exception;
 }
 
@@ -58,26 +56,22 @@ export function resolveStockException(
   if (problem) return Promise.resolve({ kind: "invalid", ...problem });
   const { repo } = ctx;
   return transactStock(ctx.runtime, async ({ session, emit }): Promise<ResolveOutcome> => {
-    const exception = await repo.exceptions.findOne({ _id: args.id }, { session });
+    const exception = await repo.findStockException(args.id, session);
     if (!exception) return { kind: "unknown", id: args.id };
     if (exception.status !== "OPEN") return { kind: "closed", exception };
     if (args.accept && exception.kind === "COUNT_VARIANCE") {
-      const loaded = await loadBook(repo, exception.sku, session);
+      const loaded = await repo.loadBook(exception.sku, session);
       const note = `count accepted: ${exception.reason}`;
       adjustOnHand(loaded.book, exception.warehouse, exception.variance, note);
-      await announce(emit, await saveBook(repo, loaded, session));
+      await announce(emit, await repo.saveBook(loaded, session));
     }
     const changes = {
       status: args.accept ? ("ACCEPTED" as const) : ("REJECTED" as const),
       resolvedAt: new Date(),
       comment,
     };
-    const { matchedCount } = await repo.exceptions.updateOne(
-      { _id: exception._id, status: "OPEN" },
-      { $set: changes },
-      { session },
-    );
-    if (matchedCount === 0) throw new StockConflictError(exception.sku);
+    if (!(await repo.closeStockException(exception._id, changes, session)))
+      throw new StockConflictError(exception.sku);
     return { kind: "ok", exception: { ...exception, ...changes } };
   });
 }

@@ -3,8 +3,6 @@ import type { CreateProductInput, ReceiveStockInput } from "../generated/resolve
 import type { InventoryContext } from "../context.ts";
 import { receiveInto } from "../domain/movements.ts";
 import { receiptProblem, skuProblem, type StockProblem } from "../domain/stock.ts";
-import { loadBook } from "../store/books.ts";
-import { saveBook } from "../store/save-books.ts";
 import type { ProductRecord } from "../store/records.ts";
 import { announce, transactStock } from "./transact.ts";
 
@@ -32,9 +30,9 @@ export async function createProduct(
   };
   try {
     return await ctx.runtime.transact(async ({ session, emit }): Promise<CreateOutcome> => {
-      if (await ctx.repo.products.findOne({ _id: product._id }, { session }))
+      if (await ctx.repo.findProduct(product._id, session))
         return { kind: "duplicate", sku: product._id };
-      await ctx.repo.products.insertOne(product, { session });
+      await ctx.repo.addProduct(product, session);
       await emit("inventory.product.created", product._id, { sku: product._id, name });
       return { kind: "ok", product };
     });
@@ -53,10 +51,10 @@ export function receiveStock(
   const problem = receiptProblem(input.warehouse, input.quantity);
   if (problem) return Promise.resolve({ kind: "invalid", ...problem });
   return transactStock(ctx.runtime, async ({ session, emit }): Promise<ReceiveOutcome> => {
-    const loaded = await loadBook(ctx.repo, input.sku, session);
+    const loaded = await ctx.repo.loadBook(input.sku, session);
     if (!loaded.product) return { kind: "unknown", sku: input.sku };
     receiveInto(loaded.book, input.warehouse, input.quantity);
-    await announce(emit, await saveBook(ctx.repo, loaded, session));
+    await announce(emit, await ctx.repo.saveBook(loaded, session));
     return {
       kind: "ok",
       product: { ...loaded.product, stock: loaded.book.stock },

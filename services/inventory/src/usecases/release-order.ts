@@ -2,9 +2,8 @@ import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/service";
 import { addClaim, claimId, newClaim } from "../domain/book.ts";
 import { cancelClaim, settle } from "../domain/reserve.ts";
-import { bookOf, loadOrderLines } from "../store/books.ts";
+import { bookOf } from "../store/books.ts";
 import type { InventoryRepository } from "../store/repository.ts";
-import { saveBooks } from "../store/save-books.ts";
 import { announce } from "./transact.ts";
 
 type CancelledLine = { lineId: string; sku: string; quantity: number };
@@ -21,7 +20,7 @@ async function releaseLines(
   reason: string,
   { session, emit }: UnitOfWork,
 ): Promise<void> {
-  const { books, claims } = await loadOrderLines(repo, orderId, lines, session);
+  const { books, claims } = await repo.loadOrderLines(orderId, lines, session);
   for (const { lineId, sku, quantity } of lines) {
     const { book } = bookOf(books, sku);
     const id = claimId(orderId, lineId);
@@ -32,7 +31,7 @@ async function releaseLines(
     claims.set(id, addClaim(book, newClaim(fields, "CANCELLED")));
   }
   for (const { book } of books.values()) settle(book);
-  await announce(emit, await saveBooks(repo, books.values(), session));
+  await announce(emit, await repo.saveBooks(books.values(), session));
 }
 
 /** A whole order is cancelled: every line it names, and any other open line of the order. */
@@ -41,10 +40,7 @@ export async function releaseOrder(
   { data }: EventOf<"orders.order.cancelled">,
   work: UnitOfWork,
 ): Promise<void> {
-  const open = await repo.reservations.find(
-    { orderId: data.orderId, status: "OPEN" },
-    { session: work.session },
-  );
+  const open = await repo.openReservationsOf(data.orderId, work.session);
   const named = new Set(data.lines.map((line) => line.lineId));
   const lines = [...data.lines, ...open.filter((claim) => !named.has(claim.lineId))];
   await releaseLines(repo, data.orderId, lines, data.reason, work);

@@ -2,9 +2,8 @@ import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/service";
 import { addClaim, claimId, newClaim, type Claim } from "../domain/book.ts";
 import { settle, settleOwn } from "../domain/reserve.ts";
-import { bookOf, loadLinesOnly, loadOrderLines, type LoadedBooks } from "../store/books.ts";
+import { bookOf, type LoadedBooks } from "../store/books.ts";
 import type { InventoryRepository } from "../store/repository.ts";
-import { saveBooks } from "../store/save-books.ts";
 import { announce } from "./transact.ts";
 
 /**
@@ -23,14 +22,14 @@ export async function reserveOrder(
   { session, emit }: UnitOfWork,
 ): Promise<void> {
   const { orderId, lines } = event.data;
-  const own = await loadLinesOnly(repo, orderId, lines, session);
+  const own = await repo.loadLinesOnly(orderId, lines, session);
   let books = own ? claimLines(own, event.data) : null;
   if (!books || ![...books.values()].every(({ book }) => settleOwn(book))) {
-    const loaded = await loadOrderLines(repo, orderId, lines, session);
+    const loaded = await repo.loadOrderLines(orderId, lines, session);
     books = claimLines(loaded, event.data);
     for (const { book } of books.values()) settle(book);
   }
-  await announce(emit, await saveBooks(repo, books.values(), session));
+  await announce(emit, await repo.saveBooks(books.values(), session));
 }
 
 /** Adds an OPEN claim for every line that has none yet; returns the books. */

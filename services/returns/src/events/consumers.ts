@@ -3,23 +3,22 @@ import { returnsRepository } from "../store/repository.ts";
 
 /** Returns keeps what shipped per order line, to check return requests against it. */
 export function returnsConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
-  const { shipped } = returnsRepository(runtime.store);
+  const repo = returnsRepository(runtime.store);
   return [
     {
       stream: "shipments",
       handlers: {
         async "shipments.shipment.confirmed"({ data }, { session }) {
-          const current = await shipped.findOne({ _id: data.orderId }, { session });
+          const current = await repo.shippedOf(data.orderId, session);
           const lines = [...(current?.lines ?? [])];
           for (const line of data.lines) {
             const known = lines.find((candidate) => candidate.lineId === line.lineId);
             if (known) known.shipped += line.quantity;
             else lines.push({ lineId: line.lineId, sku: line.sku, shipped: line.quantity });
           }
-          await shipped.updateOne(
-            { _id: data.orderId },
-            { $set: { customerId: data.customerId, lines } },
-            { upsert: true, session },
+          await repo.recordShipped(
+            { _id: data.orderId, customerId: data.customerId, lines },
+            session,
           );
         },
       },

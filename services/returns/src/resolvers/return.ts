@@ -31,7 +31,7 @@ export const Mutation: MutationResolvers = {
       readable(
         caller,
         "returns:write",
-        await ctx.repo.shipped.findOne({ _id: input.orderId }),
+        await ctx.repo.shippedOf(input.orderId),
         (shipped) => shipped.customerId,
       );
     const outcome = await requestReturn(ctx, input);

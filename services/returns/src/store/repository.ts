@@ -1,18 +1,24 @@
-import { loaderByField, loaderOfMany, type Store } from "@waybill/store";
+import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
+import { returnsCollections } from "./collections.ts";
 import type { ReturnRecord, ShippedProjection } from "./records.ts";
 
 /** Indexes of the returns database; idempotent. */
 export async function prepareReturnsStore(store: Store): Promise<void> {
-  await store.collection("returns").createIndex({ keys: { orderId: 1, requestedAt: 1 } });
+  await returnsCollections(store).returns.createIndex({ keys: { orderId: 1, requestedAt: 1 } });
 }
 
 /** Reads and writes of returns and shipped quantities. */
 export function returnsRepository(store: Store) {
-  const returns = store.collection<ReturnRecord>("returns");
-  const shipped = store.collection<ShippedProjection>("shipped");
+  const { returns, shipped } = returnsCollections(store);
   return {
-    returns,
-    shipped,
+    /** What shipped of an order, per line; null while nothing has. */
+    shippedOf: (orderId: string, session?: Session) =>
+      shipped.findOne({ _id: orderId }, { session }),
+    /** Creates or replaces what returns keeps of an order's shipped quantities. */
+    recordShipped: ({ _id, ...fields }: ShippedProjection, session: Session) =>
+      shipped.updateOne({ _id }, { $set: fields }, { upsert: true, session }),
+    returnsOfOrder: (orderId: string, session: Session) => returns.find({ orderId }, { session }),
+    addReturn: (record: ReturnRecord, session: Session) => returns.insertOne(record, { session }),
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       return: loaderByField(returns, "_id"),

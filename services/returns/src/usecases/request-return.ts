@@ -19,9 +19,9 @@ export function requestReturn(
     const reason = input.reason.trim();
     if (!reason || reason.length > 500)
       return { kind: "invalid", field: "reason", message: "reason must be 1 to 500 characters" };
-    const shipped = await repo.shipped.findOne({ _id: input.orderId }, { session });
+    const shipped = await repo.shippedOf(input.orderId, session);
     if (!shipped) return { kind: "nothing_shipped", orderId: input.orderId };
-    const previous = await repo.returns.find({ orderId: input.orderId }, { session });
+    const previous = await repo.returnsOfOrder(input.orderId, session);
     const lines = returnLines(shipped, previous, input.lines);
     if (!Array.isArray(lines)) return lines;
     const record: ReturnRecord = {
@@ -33,7 +33,7 @@ export function requestReturn(
       lines,
       requestedAt: new Date(),
     };
-    await repo.returns.insertOne(record, { session });
+    await repo.addReturn(record, session);
     return { kind: "requested", record };
   });
 }

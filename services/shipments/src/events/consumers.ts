@@ -9,7 +9,7 @@ async function cancel(
   cancelled: { lineId: string; quantity: number }[],
   { session }: UnitOfWork,
 ): Promise<void> {
-  const order = await repo.orders.findOne({ _id: orderId }, { session });
+  const order = await repo.findOrder(orderId, session);
   if (!order) throw new RetryLaterError(`order ${orderId} has not reached shipments yet`);
   const lines = order.lines.map((line) => {
     const units = cancelled
@@ -17,7 +17,7 @@ async function cancel(
       .reduce((sum, c) => sum + c.quantity, 0);
     return { ...line, cancelled: Math.min(line.quantity, line.cancelled + units) };
   });
-  await repo.orders.updateOne({ _id: orderId }, { $set: { lines } }, { session });
+  await repo.saveOrderLines(orderId, lines, session);
 }
 
 /** Shipments keeps each order's shippable quantities, to check confirmations against them. */
@@ -34,11 +34,8 @@ export function shipmentsConsumers(runtime: ServiceRuntime): ConsumerDefinition[
             quantity,
             cancelled: 0,
           }));
-          await repo.orders.updateOne(
-            { _id: data.orderId },
-            { $set: { customerId: data.customerId, currency: data.currency, lines } },
-            { upsert: true, session },
-          );
+          const { orderId, customerId, currency } = data;
+          await repo.recordOrder({ _id: orderId, customerId, currency, lines }, session);
         },
         "orders.order.cancelled": ({ data }, work) => cancel(repo, data.orderId, data.lines, work),
         "orders.order_line.cancelled": ({ data }, work) => cancel(repo, data.orderId, [data], work),

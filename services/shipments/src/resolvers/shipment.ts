@@ -24,7 +24,7 @@ export const Query: QueryResolvers = {
     const size = first ?? 100;
     if (size < 1 || size > 500)
       throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
-    const parked = await ctx.repo.parked.find({}, { sort: { parkedAt: 1 }, limit: size });
+    const parked = await ctx.repo.listParked(size);
     return parked.map(parkedView);
   },
 };

@@ -1,23 +1,23 @@
 import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
 import { matchWindow } from "../domain/tracking.ts";
-import type { OrderProjection, ParkedMilestoneRecord, ShipmentRecord } from "./records.ts";
+import { shipmentsCollections } from "./collections.ts";
+import { parkedMilestones } from "./parked.ts";
+import type { MilestoneRecord, OrderProjection, ShipmentRecord } from "./records.ts";
 
 /** Indexes of the shipments database; idempotent. */
 export async function prepareShipmentsStore(store: Store): Promise<void> {
-  await store.collection("shipments").createIndex({ keys: { orderId: 1, shippedAt: 1 } });
-  await store.collection("shipments").createIndex({ keys: { trackingKey: 1, shippedAt: -1 } });
-  await store.collection("parked_milestones").createIndex({ keys: { trackingKey: 1 } });
+  const { shipments, parked } = shipmentsCollections(store);
+  await shipments.createIndex({ keys: { orderId: 1, shippedAt: 1 } });
+  await shipments.createIndex({ keys: { trackingKey: 1, shippedAt: -1 } });
+  await parked.createIndex({ keys: { trackingKey: 1 } });
 }
 
-/** Reads and writes of shipments and the order projection. */
+/** Reads and writes of shipments, the order projection and parked milestones. */
 export function shipmentsRepository(store: Store) {
-  const shipments = store.collection<ShipmentRecord>("shipments");
-  const orders = store.collection<OrderProjection>("orders");
-  const parked = store.collection<ParkedMilestoneRecord>("parked_milestones");
+  const db = shipmentsCollections(store);
+  const { shipments, orders } = db;
   return {
-    shipments,
-    orders,
-    parked,
+    findShipment: (id: string, session: Session) => shipments.findOne({ _id: id }, { session }),
     /** The latest shipment a carrier's tracking number can refer to at `occurredAt`. */
     async byTracking(
       key: string,
@@ -31,6 +31,24 @@ export function shipmentsRepository(store: Store) {
       );
       return latest ?? null;
     },
+    shipmentsOfOrder: (orderId: string, session: Session) =>
+      shipments.find({ orderId }, { session }),
+    addShipment: (shipment: ShipmentRecord, session: Session) =>
+      shipments.insertOne(shipment, { session }),
+    /** Replaces a shipment's milestones and the status they lead to. */
+    saveMilestones: (
+      shipmentId: string,
+      milestones: MilestoneRecord[],
+      status: ShipmentRecord["status"],
+      session: Session,
+    ) => shipments.updateOne({ _id: shipmentId }, { $set: { milestones, status } }, { session }),
+    findOrder: (orderId: string, session: Session) => orders.findOne({ _id: orderId }, { session }),
+    /** Creates or replaces what shipments keeps of an order. */
+    recordOrder: ({ _id, ...fields }: OrderProjection, session: Session) =>
+      orders.updateOne({ _id }, { $set: fields }, { upsert: true, session }),
+    saveOrderLines: (orderId: string, lines: OrderProjection["lines"], session: Session) =>
+      orders.updateOne({ _id: orderId }, { $set: { lines } }, { session }),
+    ...parkedMilestones(db),
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       shipment: loaderByField(shipments, "_id"),

@@ -22,11 +22,7 @@ export async function applyToShipment(
   const milestones = [...shipment.milestones, milestone].sort(
     (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),
   );
-  await repo.shipments.updateOne(
-    { _id: shipment._id },
-    { $set: { milestones, status } },
-    { session },
-  );
+  await repo.saveMilestones(shipment._id, milestones, status, session);
   await emit("shipments.milestone.recorded", shipment._id, {
     shipmentId: shipment._id,
     orderId: shipment.orderId,

@@ -10,10 +10,7 @@ export async function applyParked(
   shipment: ShipmentRecord,
   work: UnitOfWork,
 ): Promise<ShipmentRecord> {
-  const parked = await repo.parked.find(
-    { trackingKey: shipment.trackingKey },
-    { session: work.session },
-  );
+  const parked = await repo.parkedFor(shipment.trackingKey, work.session);
   const belonging = parked
     .filter(({ report }) => {
       const { from, to } = matchWindow(report.occurredAt);
@@ -23,7 +20,7 @@ export async function applyParked(
   let current = shipment;
   for (const record of belonging) {
     current = await applyToShipment(repo, current, record.report, work);
-    await repo.parked.deleteOne({ _id: record._id }, { session: work.session });
+    await repo.unpark(record._id, work.session);
   }
   if (belonging.length)
     work.logger.info(

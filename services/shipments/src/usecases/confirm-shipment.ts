@@ -53,7 +53,7 @@ async function confirmIn(
   input: ConfirmShipmentInput,
 ): Promise<ConfirmOutcome> {
   const { session, emit } = work;
-  const order = await repo.orders.findOne({ _id: input.orderId }, { session });
+  const order = await repo.findOrder(input.orderId, session);
   if (!order) return { kind: "unknown_order", orderId: input.orderId };
   const problem = textProblem(input);
   if (problem) return problem;
@@ -65,7 +65,7 @@ async function confirmIn(
   }
   if (shippingCharge < 0)
     return { kind: "invalid", field: "shippingCharge", message: "must not be negative" };
-  const previous = await repo.shipments.find({ orderId: order._id }, { session });
+  const previous = await repo.shipmentsOfOrder(order._id, session);
   const lines = shipmentLines(order, previous, input.lines);
   if (!Array.isArray(lines)) return lines;
   const now = new Date();
@@ -86,7 +86,7 @@ async function confirmIn(
     milestones: [],
     confirmedAt: now,
   };
-  await repo.shipments.insertOne(shipment, { session });
+  await repo.addShipment(shipment, session);
   await emit("shipments.shipment.confirmed", shipment._id, {
     shipmentId: shipment._id,
     orderId: shipment.orderId,

@@ -25,10 +25,7 @@ export function recordMilestone(
     const report = milestoneReport(input, `mst_${randomUUID()}`);
     if ("field" in report) return { kind: "invalid", ...report };
     if (input.shipmentId) {
-      const shipment = await repo.shipments.findOne(
-        { _id: input.shipmentId },
-        { session: work.session },
-      );
+      const shipment = await repo.findShipment(input.shipmentId, work.session);
       if (!shipment) return { kind: "unknown_shipment", shipmentId: input.shipmentId };
       return { kind: "applied", shipment: await applyToShipment(repo, shipment, report, work) };
     }
@@ -53,7 +50,7 @@ export function recordMilestone(
       report,
       parkedAt: new Date(),
     };
-    await repo.parked.insertOne(parked, { session: work.session });
+    await repo.parkMilestone(parked, work.session);
     work.logger.info(
       { carrier, trackingNumber, type: report.type },
       "milestone parked until its shipment is confirmed",

@@ -1,0 +1,40 @@
+import type { InvoiceStatus } from "../generated/resolvers.ts";
+import type { BillingCollections } from "./collections.ts";
+
+/** Which invoices a list shows; an absent criterion does not narrow it. */
+export type InvoiceCriteria = {
+  orderId?: string | null;
+  status?: InvoiceStatus | null;
+  /** The customer accounts the caller may see; undefined for all. */
+  accounts?: readonly string[] | undefined;
+};
+
+/** Lists of invoices: for people, for figures and for the proof-of-delivery sweep. */
+export function invoiceLists({ invoices }: BillingCollections) {
+  return {
+    /** Newest first. */
+    listInvoices: ({ orderId, status, accounts }: InvoiceCriteria, first: number) =>
+      invoices.find(
+        {
+          ...(orderId ? { orderId } : {}),
+          ...(status ? { status } : {}),
+          ...(accounts ? { customerId: { $in: [...accounts] } } : {}),
+        },
+        { sort: { createdAt: -1 }, limit: first },
+      ),
+    /** Every invoice created at or after `from`. */
+    invoicesSince: (from: Date) => invoices.find({ createdAt: { $gte: from } }),
+    /**
+     * Proof-of-delivery invoices not issued yet whose shipment was delivered at or before
+     * `deliveredBy` without proof, and that are not held for the missing proof already.
+     */
+    awaitingProof: (deliveredBy: Date) =>
+      invoices.find({
+        policy: "ON_PROOF_OF_DELIVERY",
+        number: null,
+        "delivery.deliveredAt": { $lte: deliveredBy },
+        "delivery.proofAt": null,
+        "holds.reason": { $ne: "POD_MISSING" },
+      }),
+  };
+}
