@@ -37,7 +37,7 @@ function inEventHandler(): boolean {
   Error.stackTraceLimit = 200;
   const stack = new Error().stack ?? "";
   Error.stackTraceLimit = limit;
-  return /[\\/]bus[\\/](inbox|handle)\.ts/.test(stack);
+  return /[\\/]bus[\\/]src[\\/](inbox|delivery|batch)\.ts/.test(stack);
 }
 
 export class RoundTripCounter {
