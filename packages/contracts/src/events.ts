@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { money, taxRatePpm } from "./money.ts";
+import {
+  BILLING_POLICIES,
+  HOLD_REASONS,
+  INVOICE_STATUSES,
+  MILESTONE_TYPES,
+  SHIPMENT_STATUSES,
+} from "./vocabularies.ts";
 
 const id = z.string().min(1);
 const instant = z.iso.datetime({ offset: true });
@@ -7,22 +14,11 @@ const quantity = z.number().int().positive();
 const count = z.number().int().nonnegative();
 const text = z.string().min(1).max(500);
 
-export const holdReason = z.enum(["POD_MISSING", "CARRIER_EXCEPTION", "QUANTITY_MISMATCH"]);
-
-export const billingPolicy = z.enum(["ON_SHIPMENT", "ON_DELIVERY", "ON_PROOF_OF_DELIVERY"]);
-
-export const milestoneType = z.enum([
-  "LABEL_CREATED",
-  "PICKED_UP",
-  "IN_TRANSIT",
-  "OUT_FOR_DELIVERY",
-  "DELIVERY_ATTEMPTED",
-  "AVAILABLE_FOR_PICKUP",
-  "DELIVERED",
-  "PROOF_OF_DELIVERY",
-  "EXCEPTION",
-  "RETURNED_TO_SENDER",
-]);
+export const holdReason = z.enum(HOLD_REASONS);
+export const billingPolicy = z.enum(BILLING_POLICIES);
+export const milestoneType = z.enum(MILESTONE_TYPES);
+export const shipmentStatus = z.enum(SHIPMENT_STATUSES);
+export const invoiceStatus = z.enum(INVOICE_STATUSES);
 
 /** The data schema of every event type, keyed by type. */
 export const eventData = {
@@ -142,4 +138,7 @@ export const eventData = {
 } as const;
 
 export type EventType = keyof typeof eventData;
+
+/** Every event type, `<service>.<entity>.<verb_past>`; the service is the stream it is published on. */
+export const EVENT_TYPES = Object.keys(eventData) as EventType[];
 export type EventData<T extends EventType> = z.infer<(typeof eventData)[T]>;
