@@ -20,6 +20,21 @@ export const milestoneType = z.enum(MILESTONE_TYPES);
 export const shipmentStatus = z.enum(SHIPMENT_STATUSES);
 export const invoiceStatus = z.enum(INVOICE_STATUSES);
 
+/**
+ * Grows by one with every event about the same entity, so a consumer keeps the state told with
+ * the highest revision, whatever order the events arrive in.
+ */
+const revision = z.number().int().positive();
+
+/** What every `billing.invoice.*` event tells of the invoice: its state right after the change. */
+const invoiceState = {
+  status: invoiceStatus,
+  /** The holds still in force, oldest first. */
+  activeHolds: z.array(z.object({ reason: holdReason, detail: text, heldAt: instant })),
+  /** The invoice's changes so far (holds placed, holds released, its issue), this one included. */
+  revision,
+};
+
 /** The data schema of every event type, keyed by type. */
 export const eventData = {
   "orders.order.placed": z.object({
@@ -88,7 +103,11 @@ export const eventData = {
     type: milestoneType,
     occurredAt: instant,
     /** The shipment's status after the milestone. */
-    status: z.string().min(1),
+    status: shipmentStatus,
+    /** When the shipment was first delivered (DELIVERED or PROOF_OF_DELIVERY), as of this milestone. */
+    deliveredAt: instant.nullable(),
+    /** The shipment's milestones recorded so far, this one included. */
+    revision,
     /** Older than the newest milestone already applied: kept in history, status unchanged. */
     late: z.boolean(),
     carrier: z.string().min(1),
@@ -116,6 +135,7 @@ export const eventData = {
     issuedAt: instant,
     /** Issued without anyone releasing a hold by hand. */
     touchless: z.boolean(),
+    ...invoiceState,
   }),
   "billing.invoice.held": z.object({
     invoiceId: id,
@@ -124,6 +144,7 @@ export const eventData = {
     reason: holdReason,
     detail: text,
     heldAt: instant,
+    ...invoiceState,
   }),
   "billing.invoice.released": z.object({
     invoiceId: id,
@@ -134,6 +155,7 @@ export const eventData = {
     releasedBy: z.enum(["FINANCE", "AUTOMATIC"]),
     comment: text.nullable(),
     releasedAt: instant,
+    ...invoiceState,
   }),
 } as const;
 

@@ -5,7 +5,15 @@ import {
   commentOnServiceCase,
   resolveServiceCase,
 } from "../src/usecases/service-cases.ts";
-import { at, confirmed, issued, milestone, placedOrder } from "./fixtures/orders.ts";
+import {
+  at,
+  confirmed,
+  held,
+  issued,
+  milestone,
+  placedOrder,
+  released,
+} from "./fixtures/orders.ts";
 import { ordersHarness, type OrdersHarness } from "./harness.ts";
 
 let h: OrdersHarness;
@@ -69,29 +77,13 @@ describe("service cases", () => {
   it("opens a case for a held invoice, and settles it when the hold is released, delivered and issued", async () => {
     const order = await placedOrder(h);
     await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
-    const invoiceId = "inv-shp_1";
-    const hold = {
-      invoiceId,
-      orderId: order._id,
-      shipmentId: "shp_1",
-      reason: "POD_MISSING" as const,
-    };
-    await h.deliver("billing.invoice.held", {
-      ...hold,
-      detail: "no proof of delivery",
-      heldAt: at(5),
-    });
+    await h.deliver("billing.invoice.held", held(order, "shp_1", "POD_MISSING", 5));
     expect((await h.repo.findOrder(order._id))?.billingStatus).toBe("ON_HOLD");
-    const [held] = await casesOf(order._id);
-    expect(held).toMatchObject({ kind: "INVOICE_HELD", status: "OPEN" });
+    const [heldCase] = await casesOf(order._id);
+    expect(heldCase).toMatchObject({ kind: "INVOICE_HELD", status: "OPEN" });
 
     await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 6));
-    await h.deliver("billing.invoice.released", {
-      ...hold,
-      releasedBy: "AUTOMATIC",
-      comment: null,
-      releasedAt: at(7),
-    });
+    await h.deliver("billing.invoice.released", released(order, "shp_1", "POD_MISSING", 7));
     expect((await casesOf(order._id))[0]?.status).toBe("OPEN");
     await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 8));
     const after = await h.repo.findOrder(order._id);
