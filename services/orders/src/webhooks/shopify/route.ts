@@ -1,6 +1,6 @@
 import { firstHeader, type RequestHandler } from "@waybill/http";
 import type { ServiceRuntime } from "@waybill/service";
-import type { OrdersRepository } from "../../store/repository.ts";
+import type { OrdersRooms } from "../../context.ts";
 import { readRawBody, sendError, sendJson, WebhookError } from "../http.ts";
 import type { ShopifyConfig } from "./config.ts";
 import { ingestShopifyOrder } from "./ingest.ts";
@@ -18,7 +18,7 @@ const MAX_BODY_BYTES = 1_048_576;
  */
 export function shopifyOrdersCreate(
   runtime: ServiceRuntime,
-  repo: OrdersRepository,
+  rooms: OrdersRooms,
   config: ShopifyConfig,
 ): RequestHandler {
   const handle = async (req: Parameters<RequestHandler>[0], secret: string) => {
@@ -36,7 +36,7 @@ export function shopifyOrdersCreate(
     if ("problem" in parsed) throw new WebhookError(400, "MALFORMED_ORDER", parsed.problem);
     const mapped = mapShopifyOrder(parsed.order);
     if ("problem" in mapped) throw new WebhookError(422, "UNPROCESSABLE_ORDER", mapped.problem);
-    const outcome = await ingestShopifyOrder(runtime, repo, mapped);
+    const outcome = await ingestShopifyOrder(runtime, rooms, mapped);
     if (outcome.kind === "rejected")
       throw new WebhookError(422, "UNPROCESSABLE_ORDER", outcome.reason);
     runtime.logger.info(
