@@ -19,20 +19,19 @@ export async function onShipmentConfirmed(
   { data }: EventOf<"shipments.shipment.confirmed">,
   { session }: UnitOfWork,
 ): Promise<void> {
-  if (await customerService.shipmentContext(data.shipmentId, session)) return;
-  const order = await knownOrder(orders, data.orderId, session);
-  const shipment = newShipmentContext(data);
   const shippedAt = new Date(data.shippedAt);
   const units = data.lines.reduce((sum, line) => sum + line.quantity, 0);
-  const entries: TimelineEntry[] = [
-    {
-      at: shippedAt,
-      kind: "SHIPMENT_CONFIRMED",
-      message: `${units} unit(s) shipped from ${data.warehouse} with ${data.carrier} ${data.service}, tracking ${data.trackingNumber}`,
-      reference: data.shipmentId,
-      key: `shipment:${data.shipmentId}`,
-    },
-  ];
+  const entry: TimelineEntry = {
+    at: shippedAt,
+    kind: "SHIPMENT_CONFIRMED",
+    message: `${units} unit(s) shipped from ${data.warehouse} with ${data.carrier} ${data.service}, tracking ${data.trackingNumber}`,
+    reference: data.shipmentId,
+    key: `shipment:${data.shipmentId}`,
+  };
+  if (!(await customerService.recordOnce(data.orderId, entry, session))) return;
+  const order = await knownOrder(orders, data.orderId, session);
+  const shipment = newShipmentContext(data);
+  const entries: TimelineEntry[] = [];
   const cancelled = data.lines.filter((shipped) =>
     order.lines.some((line) => line.id === shipped.lineId && line.cancelledQuantity > 0),
   );
