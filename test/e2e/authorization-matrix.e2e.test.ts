@@ -1,6 +1,6 @@
 // The authorization matrix: every role against every root field, through the gateway and straight
 // to the owning subgraph with a gateway-signed principal, on its own and on another customer's data.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { Kind, OperationTypeNode, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPHS } from "../../scripts/subgraphs.ts";
@@ -136,10 +136,11 @@ describe("authorization matrix", () => {
 
   it("covers the _entities path of every entity each subgraph resolves", () => {
     for (const { name } of SUBGRAPHS) {
-      const sdl = readFileSync(
-        new URL(`../../services/${name}/src/schema/types.graphql`, import.meta.url),
-        "utf8",
-      );
+      const folder = new URL(`../../services/${name}/src/schema/`, import.meta.url);
+      const sdl = readdirSync(folder)
+        .filter((file) => file.endsWith(".graphql"))
+        .map((file) => readFileSync(new URL(file, folder), "utf8"))
+        .join("\n");
       const keyed = [...sdl.matchAll(/^type (\w+) @key\((?![^)]*resolvable: false)/gm)].map(
         (match) => match[1],
       );

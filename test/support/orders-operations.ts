@@ -106,13 +106,12 @@ export const ORDER_SERVICE_VIEW = /* GraphQL */ `
         }
         taxRate
       }
-      shipmentSummaries {
-        shipmentId
+      shipments {
+        id
         warehouse
         carrier
         trackingNumber
         status
-        delivered
         invoice {
           number
           status
@@ -127,7 +126,7 @@ export const ORDER_SERVICE_VIEW = /* GraphQL */ `
         trackingNumber
         resolvedAutomatically
         shipment {
-          lastMilestones {
+          milestones {
             type
             reasonCode
           }
@@ -159,13 +158,12 @@ export type OrderServiceView = {
       unitPrice: { amount: string };
       taxRate: string;
     }[];
-    shipmentSummaries: {
-      shipmentId: string;
+    shipments: {
+      id: string;
       warehouse: string;
       carrier: string;
       trackingNumber: string;
       status: string;
-      delivered: boolean;
       invoice: { number: string | null; status: string } | null;
     }[];
     serviceCases: {
@@ -176,7 +174,7 @@ export type OrderServiceView = {
       carrier: string;
       trackingNumber: string;
       resolvedAutomatically: boolean;
-      shipment: { lastMilestones: { type: string; reasonCode: string | null }[] } | null;
+      shipment: { milestones: { type: string; reasonCode: string | null }[] } | null;
     }[];
     timeline: { kind: string; reference: string | null }[];
   } | null;

@@ -55,6 +55,9 @@ describe("bus: consumers in a service's flow", () => {
               total: { amount: 1000, currency: "EUR" },
               issuedAt: new Date().toISOString(),
               touchless: true,
+              status: "ISSUED",
+              activeHolds: [],
+              revision: 1,
             },
           });
         },

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import { money, taxRatePpm } from "./money.ts";
+import {
+  BILLING_POLICIES,
+  HOLD_REASONS,
+  INVOICE_STATUSES,
+  MILESTONE_TYPES,
+  SHIPMENT_STATUSES,
+} from "./vocabularies.ts";
 
 const id = z.string().min(1);
 const instant = z.iso.datetime({ offset: true });
@@ -7,22 +14,26 @@ const quantity = z.number().int().positive();
 const count = z.number().int().nonnegative();
 const text = z.string().min(1).max(500);
 
-export const holdReason = z.enum(["POD_MISSING", "CARRIER_EXCEPTION", "QUANTITY_MISMATCH"]);
+export const holdReason = z.enum(HOLD_REASONS);
+export const billingPolicy = z.enum(BILLING_POLICIES);
+export const milestoneType = z.enum(MILESTONE_TYPES);
+export const shipmentStatus = z.enum(SHIPMENT_STATUSES);
+export const invoiceStatus = z.enum(INVOICE_STATUSES);
 
-export const billingPolicy = z.enum(["ON_SHIPMENT", "ON_DELIVERY", "ON_PROOF_OF_DELIVERY"]);
+/**
+ * Grows by one with every event about the same entity, so a consumer keeps the state told with
+ * the highest revision, whatever order the events arrive in.
+ */
+const revision = z.number().int().positive();
 
-export const milestoneType = z.enum([
-  "LABEL_CREATED",
-  "PICKED_UP",
-  "IN_TRANSIT",
-  "OUT_FOR_DELIVERY",
-  "DELIVERY_ATTEMPTED",
-  "AVAILABLE_FOR_PICKUP",
-  "DELIVERED",
-  "PROOF_OF_DELIVERY",
-  "EXCEPTION",
-  "RETURNED_TO_SENDER",
-]);
+/** What every `billing.invoice.*` event tells of the invoice: its state right after the change. */
+const invoiceState = {
+  status: invoiceStatus,
+  /** The holds still in force, oldest first. */
+  activeHolds: z.array(z.object({ reason: holdReason, detail: text, heldAt: instant })),
+  /** The invoice's changes so far (holds placed, holds released, its issue), this one included. */
+  revision,
+};
 
 /** The data schema of every event type, keyed by type. */
 export const eventData = {
@@ -92,7 +103,11 @@ export const eventData = {
     type: milestoneType,
     occurredAt: instant,
     /** The shipment's status after the milestone. */
-    status: z.string().min(1),
+    status: shipmentStatus,
+    /** When the shipment was first delivered (DELIVERED or PROOF_OF_DELIVERY), as of this milestone. */
+    deliveredAt: instant.nullable(),
+    /** The shipment's milestones recorded so far, this one included. */
+    revision,
     /** Older than the newest milestone already applied: kept in history, status unchanged. */
     late: z.boolean(),
     carrier: z.string().min(1),
@@ -120,6 +135,7 @@ export const eventData = {
     issuedAt: instant,
     /** Issued without anyone releasing a hold by hand. */
     touchless: z.boolean(),
+    ...invoiceState,
   }),
   "billing.invoice.held": z.object({
     invoiceId: id,
@@ -128,6 +144,7 @@ export const eventData = {
     reason: holdReason,
     detail: text,
     heldAt: instant,
+    ...invoiceState,
   }),
   "billing.invoice.released": z.object({
     invoiceId: id,
@@ -138,8 +155,12 @@ export const eventData = {
     releasedBy: z.enum(["FINANCE", "AUTOMATIC"]),
     comment: text.nullable(),
     releasedAt: instant,
+    ...invoiceState,
   }),
 } as const;
 
 export type EventType = keyof typeof eventData;
+
+/** Every event type, `<service>.<entity>.<verb_past>`; the service is the stream it is published on. */
+export const EVENT_TYPES = Object.keys(eventData) as EventType[];
 export type EventData<T extends EventType> = z.infer<(typeof eventData)[T]>;

@@ -5,6 +5,8 @@ import { eventData, type EventData, type EventType } from "./events.ts";
 export * from "./cloudevent.ts";
 export * from "./events.ts";
 export * from "./money.ts";
+export * from "./revision.ts";
+export * from "./vocabularies.ts";
 
 /** An event that does not match its envelope or its data schema. */
 export class InvalidEventError extends Error {

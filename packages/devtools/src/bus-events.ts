@@ -42,6 +42,7 @@ export function milestoneRecorded(
   type: "DELIVERED" | "IN_TRANSIT" | "EXCEPTION",
   shipmentId = "s-1",
 ) {
+  const occurredAt = new Date().toISOString();
   return buildEvent({
     type: "shipments.milestone.recorded",
     subject: shipmentId,
@@ -52,8 +53,10 @@ export function milestoneRecorded(
       customerId: "customer-1",
       milestoneId: randomUUID(),
       type,
-      occurredAt: new Date().toISOString(),
+      occurredAt,
       status: type,
+      deliveredAt: type === "DELIVERED" ? occurredAt : null,
+      revision: 1,
       late: false,
       carrier: "DHL",
       trackingNumber: "JD0001",

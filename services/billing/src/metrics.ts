@@ -1,10 +1,8 @@
+import { BILLING_POLICIES, HOLD_REASONS } from "@waybill/contracts";
 import type { Metrics } from "@waybill/observability";
 import type { Change } from "./domain/lifecycle.ts";
-import type { BillingPolicy, HoldReason } from "./generated/resolvers.ts";
 import type { InvoiceRecord } from "./store/records.ts";
 
-const POLICIES: readonly BillingPolicy[] = ["ON_SHIPMENT", "ON_DELIVERY", "ON_PROOF_OF_DELIVERY"];
-const REASONS: readonly HoldReason[] = ["CARRIER_EXCEPTION", "POD_MISSING", "QUANTITY_MISMATCH"];
 /** From a minute to a week: invoices wait for delivery or proof under some policies. */
 const LATENCY_BUCKETS = [1, 10, 60, 300, 900, 3_600, 4 * 3_600, 86_400, 2 * 86_400, 7 * 86_400];
 
@@ -50,9 +48,9 @@ export function billingMetrics(metrics: Metrics): BillingMetrics {
     help: "Holds released, by reason and by whom (FINANCE or AUTOMATIC).",
     labelNames: ["reason", "by"],
   });
-  for (const policy of POLICIES)
+  for (const policy of BILLING_POLICIES)
     for (const counter of [created, issued, touchless]) counter.inc({ policy }, 0);
-  for (const reason of REASONS) holds.inc({ reason }, 0);
+  for (const reason of HOLD_REASONS) holds.inc({ reason }, 0);
 
   const figures: BillingMetrics = {
     committed(invoice, changes, wasCreated) {

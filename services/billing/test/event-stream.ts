@@ -6,8 +6,10 @@ import { buildEvent } from "@waybill/bus";
 
 type Policy = EventData<"orders.order.placed">["billingPolicy"];
 type MilestoneType = EventData<"shipments.milestone.recorded">["type"];
+type ShipmentStatus = EventData<"shipments.milestone.recorded">["status"];
 
-const STATUS: Record<MilestoneType, string> = {
+/** The status a shipment has after a first milestone of each type, as shipments would tell it. */
+export const STATUS_AFTER: Record<MilestoneType, ShipmentStatus> = {
   LABEL_CREATED: "SHIPPED",
   PICKED_UP: "IN_TRANSIT",
   IN_TRANSIT: "IN_TRANSIT",
@@ -31,7 +33,7 @@ export const scenario = fc.record({
   milestones: fc.array(
     fc.array(
       fc.record({
-        type: fc.constantFrom<MilestoneType>(...(Object.keys(STATUS) as MilestoneType[])),
+        type: fc.constantFrom<MilestoneType>(...(Object.keys(STATUS_AFTER) as MilestoneType[])),
         late: fc.boolean(),
         miscount: fc.boolean(),
       }),
@@ -105,8 +107,11 @@ export function eventsOf(s: Scenario): {
         shippingCharge: { amount: 495, currency: "EUR" },
       }),
     );
-    for (const m of s.milestones[index] ?? []) {
+    let deliveredAt: string | null = null;
+    for (const [count, m] of (s.milestones[index] ?? []).entries()) {
       clock += 3_600_000;
+      const occurredAt = new Date(clock).toISOString();
+      if (STATUS_AFTER[m.type] === "DELIVERED") deliveredAt ??= occurredAt;
       events.push(
         event("shipments.milestone.recorded", shipmentId, {
           shipmentId,
@@ -114,8 +119,10 @@ export function eventsOf(s: Scenario): {
           customerId: "cus_1",
           milestoneId: randomUUID(),
           type: m.type,
-          occurredAt: new Date(clock).toISOString(),
-          status: STATUS[m.type],
+          occurredAt,
+          status: STATUS_AFTER[m.type],
+          deliveredAt,
+          revision: count + 1,
           late: m.late,
           carrier: "UPS",
           trackingNumber: `1Z${index}`,

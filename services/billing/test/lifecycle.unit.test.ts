@@ -1,62 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { EventData } from "@waybill/contracts";
-import { release, settle, unchanged } from "../src/domain/lifecycle.ts";
+import { release, settle } from "../src/domain/lifecycle.ts";
 import { onGraceExpired, onMilestone } from "../src/domain/milestones.ts";
 import type { InvoiceRecord } from "../src/store/records.ts";
-
-type Milestone = EventData<"shipments.milestone.recorded">;
-
-function invoice(policy: InvoiceRecord["policy"]): InvoiceRecord {
-  return settle(
-    unchanged({
-      _id: "inv_1",
-      series: "INV-2026",
-      number: null,
-      status: "DRAFT",
-      policy,
-      orderId: "ord_1",
-      shipmentId: "shp_1",
-      customerId: "cus_1",
-      currency: "EUR",
-      lines: [],
-      shippedQuantity: 3,
-      shippingCharge: 0,
-      shippingTax: 0,
-      subtotal: 0,
-      taxTotal: 0,
-      total: 0,
-      holds: [],
-      delivery: { deliveredAt: null, proofAt: null, proofWaived: false, deliveredQuantity: null },
-      touched: false,
-      shippedAt: new Date("2026-01-01T00:00:00Z"),
-      createdAt: new Date(),
-      issuedAt: null,
-    }),
-  ).invoice;
-}
-
-function milestone(type: Milestone["type"], at: string, extra: Partial<Milestone> = {}): Milestone {
-  const status = type === "PROOF_OF_DELIVERY" ? "DELIVERED" : type;
-  return {
-    shipmentId: "shp_1",
-    orderId: "ord_1",
-    customerId: "cus_1",
-    milestoneId: `${type}-${at}`,
-    type,
-    occurredAt: at,
-    status,
-    late: false,
-    carrier: "UPS",
-    trackingNumber: "1Z1",
-    location: null,
-    signedBy: null,
-    photoReference: null,
-    reasonCode: null,
-    deliveredQuantity: null,
-    shippedQuantity: 3,
-    ...extra,
-  };
-}
+import { invoice, milestone } from "./invoices.ts";
 
 const kinds = (changes: { kind: string }[]) => changes.map((change) => change.kind);
 

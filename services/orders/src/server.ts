@@ -1,23 +1,38 @@
 import type { ServiceDefinition } from "@waybill/service";
-import { createContext, type OrdersContext } from "./context.ts";
-import { ordersConsumers } from "./events/consumers.ts";
-import { resolvers } from "./resolvers/index.ts";
-import { ordersRepository, prepareOrdersStore } from "./store/repository.ts";
+import type { Store } from "@waybill/store";
+import { createContext, ordersRooms, type OrdersContext } from "./context.ts";
+import { customerServiceConsumers } from "./customer-service/events/consumers.ts";
+import { prepareCustomerServiceStore } from "./customer-service/store/repository.ts";
+import { lifecycleConsumers } from "./lifecycle/events/consumers.ts";
+import { prepareLifecycleStore } from "./lifecycle/store/repository.ts";
+import { mergeConsumers } from "./merge-consumers.ts";
+import { resolvers } from "./resolvers.ts";
 import { shopifyConfig } from "./webhooks/shopify/config.ts";
 import { SHOPIFY_ORDERS_CREATE_PATH, shopifyOrdersCreate } from "./webhooks/shopify/route.ts";
 
-/** The orders subgraph: orders, customers, status, timeline, service cases; Shopify order webhooks. */
+/** Indexes of both rooms' collections; idempotent. */
+export async function prepareOrdersStore(store: Store): Promise<void> {
+  await prepareLifecycleStore(store);
+  await prepareCustomerServiceStore(store);
+}
+
+/**
+ * The orders subgraph, two rooms in one service: the order lifecycle (orders, customers, lines,
+ * statuses, cancellations) and customer service (timelines, service cases); Shopify order webhooks.
+ */
 export const ordersService: ServiceDefinition<OrdersContext> = {
   name: "orders",
   schemaFolder: new URL("./schema/", import.meta.url),
   resolvers,
   prepare: prepareOrdersStore,
   context: (runtime, principal) => createContext(runtime, principal),
-  consumers: ordersConsumers,
+  // The lifecycle first: a timeline entry never waits on the quantities it is about.
+  consumers: (runtime) =>
+    mergeConsumers([...lifecycleConsumers(runtime), ...customerServiceConsumers(runtime)]),
   routes: (runtime, env) => ({
     [SHOPIFY_ORDERS_CREATE_PATH]: shopifyOrdersCreate(
       runtime,
-      ordersRepository(runtime.store),
+      ordersRooms(runtime.store),
       shopifyConfig(env),
     ),
   }),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cancel } from "../src/usecases/cancel-order.ts";
-import { placeOrder } from "../src/usecases/place-order.ts";
+import { cancel } from "../src/lifecycle/usecases/cancel-order.ts";
+import { placeOrder } from "../src/lifecycle/usecases/place-order.ts";
 import { confirmed, placedOrder } from "./fixtures/orders.ts";
 import { ordersHarness, type OrdersHarness } from "./harness.ts";
 
@@ -27,7 +27,7 @@ describe("placing and cancelling orders", () => {
       ],
     });
     expect(outcome).toEqual({ kind: "unknown_sku", skus: ["GHOST-1"] });
-    expect(await h.repo.orders.countDocuments({})).toBe(1);
+    expect(await h.count("orders")).toBe(1);
     expect(await typesEmitted()).toEqual(["orders.order.placed"]);
   });
 
@@ -52,13 +52,13 @@ describe("placing and cancelling orders", () => {
       type: "orders.order.cancelled",
       data: { lines: [{ lineId: mug.id, sku: "MUG-1", quantity: 3 }], reason: "customer request" },
     });
-    expect((await h.repo.findOrder(order._id))?.fulfilmentStatus).toBe("CANCELLED");
+    expect((await h.orders.findOrder(order._id))?.fulfilmentStatus).toBe("CANCELLED");
   });
 
   it("writes and emits nothing when it refuses a cancellation", async () => {
     const order = await placedOrder(h);
     await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [1, 0]));
-    const before = await h.repo.findOrder(order._id);
+    const before = await h.orders.findOrder(order._id);
     expect(await cancel(h.ctx(), { orderId: order._id, reason: "late" })).toMatchObject({
       kind: "shipped",
     });
@@ -69,7 +69,7 @@ describe("placing and cancelling orders", () => {
       kind: "unknown_order",
       orderId: "ord_missing",
     });
-    expect(await h.repo.findOrder(order._id)).toEqual(before);
+    expect(await h.orders.findOrder(order._id)).toEqual(before);
     expect(await typesEmitted()).toEqual(["orders.order.placed"]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { cancelLine, cancelOrder, cancellationReason } from "../src/domain/cancel.ts";
-import { newOrder } from "../src/domain/place-order.ts";
-import { reconcile } from "../src/domain/reconcile.ts";
-import { newShipmentSummary } from "../src/domain/shipment-summary.ts";
-import type { CustomerRecord, OrderRecord } from "../src/store/records.ts";
+import { cancelLine, cancelOrder, cancellationReason } from "../src/lifecycle/domain/cancel.ts";
+import { newOrder } from "../src/lifecycle/domain/place-order.ts";
+import { reconcile } from "../src/lifecycle/domain/reconcile.ts";
+import { newShipment } from "../src/lifecycle/domain/told.ts";
+import type { CustomerRecord, OrderRecord } from "../src/lifecycle/store/records.ts";
 
 const customer: CustomerRecord = {
   _id: "cus_1",
@@ -34,7 +34,7 @@ function order(shipped: [number, number] = [0, 0]): OrderRecord {
     .map((line, index) => ({ lineId: line.id, sku: line.sku, quantity: shipped[index] ?? 0 }))
     .filter((line) => line.quantity > 0);
   if (lines.length === 0) return placed;
-  const shipment = newShipmentSummary({
+  const shipment = newShipment({
     shipmentId: "shp_1",
     orderId: placed._id,
     customerId: placed.customerId,

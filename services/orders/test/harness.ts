@@ -4,17 +4,19 @@ import { applyOnce, buildEvent, OUTBOX, type EventHandlers, type OutboxRecord } 
 import { openTestStore, testPrincipal } from "@waybill/devtools";
 import { createLogger } from "@waybill/observability";
 import { createRuntime, type ServiceRuntime, type UnitOfWork } from "@waybill/service";
-import { createContext, type OrdersContext } from "../src/context.ts";
-import { ordersConsumers } from "../src/events/consumers.ts";
+import type { Store } from "@waybill/store";
 import {
-  ordersRepository,
-  prepareOrdersStore,
-  type OrdersRepository,
-} from "../src/store/repository.ts";
+  createContext,
+  ordersRooms,
+  type OrdersContext,
+  type OrdersRooms,
+} from "../src/context.ts";
+import type { ServiceCaseRecord, TimelineRecord } from "../src/customer-service/store/records.ts";
+import { ordersService, prepareOrdersStore } from "../src/server.ts";
 
-export interface OrdersHarness {
+export interface OrdersHarness extends OrdersRooms {
   runtime: ServiceRuntime;
-  repo: OrdersRepository;
+  store: Store;
   ctx: () => OrdersContext;
   /** Events the service committed to its outbox, oldest first. */
   emitted(): Promise<EventOf<EventType>[]>;
@@ -24,6 +26,12 @@ export interface OrdersHarness {
     data: EventData<T>,
     id?: string,
   ): Promise<"handled" | "duplicate">;
+  /** Documents in a collection of the orders database. */
+  count(collection: string): Promise<number>;
+  /** An order's timeline in the order it was recorded. */
+  timelineOf(orderId: string): Promise<TimelineRecord[]>;
+  /** An order's service cases, oldest first. */
+  casesOf(orderId: string): Promise<ServiceCaseRecord[]>;
   close(): Promise<void>;
 }
 
@@ -32,13 +40,15 @@ export async function ordersHarness(): Promise<OrdersHarness> {
   const { store } = testStore;
   await prepareOrdersStore(store);
   const runtime = createRuntime("orders", store, createLogger("orders-test", "silent"), () => {});
+  // The definitions the service runs: each stream's rooms merged, as its consumers handle them.
   const handlers = Object.assign(
     {},
-    ...ordersConsumers(runtime).map((consumer) => consumer.handlers),
+    ...(ordersService.consumers?.(runtime) ?? []).map((consumer) => consumer.handlers),
   ) as EventHandlers<UnitOfWork>;
   return {
     runtime,
-    repo: ordersRepository(store),
+    store,
+    ...ordersRooms(store),
     ctx: () => createContext(runtime, testPrincipal()),
     async emitted() {
       const records = await store.collection<OutboxRecord>(OUTBOX).find({}, { sort: { seq: 1 } });
@@ -58,6 +68,13 @@ export async function ordersHarness(): Promise<OrdersHarness> {
         handler(event, runtime.unitOfWork(session)),
       );
     },
+    count: (collection) => store.collection(collection).countDocuments({}),
+    timelineOf: (orderId) =>
+      store.collection<TimelineRecord>("timeline").find({ orderId }, { sort: { sequence: 1 } }),
+    casesOf: (orderId) =>
+      store
+        .collection<ServiceCaseRecord>("serviceCases")
+        .find({ orderId }, { sort: { openedAt: 1 } }),
     close: () => testStore.close(),
   };
 }

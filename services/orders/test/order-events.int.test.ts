@@ -1,7 +1,15 @@
 import { isRetryLater } from "@waybill/bus";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chronological } from "../src/domain/timeline.ts";
-import { at, confirmed, issued, milestone, placedOrder } from "./fixtures/orders.ts";
+import { chronological } from "../src/customer-service/domain/timeline.ts";
+import {
+  at,
+  confirmed,
+  held,
+  issued,
+  milestone,
+  placedOrder,
+  released,
+} from "./fixtures/orders.ts";
 import { ordersHarness, type OrdersHarness } from "./harness.ts";
 
 let h: OrdersHarness;
@@ -13,7 +21,7 @@ afterEach(async () => {
 });
 
 const reload = async (id: string) => {
-  const order = await h.repo.findOrder(id);
+  const order = await h.orders.findOrder(id);
   if (!order) throw new Error(`order ${id} vanished`);
   return order;
 };
@@ -39,10 +47,13 @@ describe("orders applying shipment and billing events", () => {
 
   it("counts a shipment, a milestone and an invoice once, even when re-sent under new event ids", async () => {
     const order = await placedOrder(h);
+    const shipped = confirmed(order, "shp_1", [2, 0]);
+    const moving = milestone(order, "shp_1", "IN_TRANSIT", 10);
+    const invoice = issued(order, "shp_1", [2, 0], 1);
     for (let i = 0; i < 2; i += 1) {
-      await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [2, 0]));
-      await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "IN_TRANSIT", 10));
-      await h.deliver("billing.invoice.issued", issued(order, "shp_1", [2, 0], 1));
+      await h.deliver("shipments.shipment.confirmed", shipped);
+      await h.deliver("shipments.milestone.recorded", moving);
+      await h.deliver("billing.invoice.issued", invoice);
     }
     const after = await reload(order._id);
     expect(after.lines.map((line) => [line.shippedQuantity, line.invoicedQuantity])).toEqual([
@@ -51,7 +62,7 @@ describe("orders applying shipment and billing events", () => {
     ]);
     expect(after.fulfilmentStatus).toBe("PARTIALLY_SHIPPED");
     expect(after.billingStatus).toBe("PARTIALLY_BILLED");
-    expect(after.timeline.map((entry) => entry.kind)).toEqual([
+    expect((await h.timelineOf(order._id)).map((entry) => entry.kind)).toEqual([
       "ORDER_PLACED",
       "SHIPMENT_CONFIRMED",
       "MILESTONE",
@@ -59,17 +70,71 @@ describe("orders applying shipment and billing events", () => {
     ]);
   });
 
-  it("keeps the status of the newest milestone when an older one arrives after it", async () => {
+  it("keeps the newest state shipments told when an older milestone event arrives after it", async () => {
     const order = await placedOrder(h);
     await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    // Recorded in this order by shipments (revisions 1 and 2), delivered to orders the other way.
+    const moving = milestone(order, "shp_1", "IN_TRANSIT", 10);
+    const delivered = milestone(order, "shp_1", "DELIVERED", 20);
+    await h.deliver("shipments.milestone.recorded", delivered);
+    await h.deliver("shipments.milestone.recorded", moving);
+
+    const after = await reload(order._id);
+    expect(after.shipments[0]?.told).toEqual({ revision: 2, deliveredAt: new Date(at(20)) });
+    expect(after.lines.map((line) => line.deliveredQuantity)).toEqual([3, 2]);
+    expect(after.fulfilmentStatus).toBe("DELIVERED");
+    expect((await h.timelineOf(order._id)).map((entry) => entry.kind)).toEqual([
+      "ORDER_PLACED",
+      "SHIPMENT_CONFIRMED",
+      "MILESTONE",
+      "MILESTONE",
+    ]);
+  });
+
+  it("counts a delivery shipments told, even one it tells with a status that stayed elsewhere", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 0]));
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "EXCEPTION", 30));
+    // Reported late: the shipment stays in EXCEPTION, but shipments tells it was delivered.
     await h.deliver(
       "shipments.milestone.recorded",
-      milestone(order, "shp_1", "OUT_FOR_DELIVERY", 20),
+      milestone(order, "shp_1", "DELIVERED", 20, { late: true, status: "EXCEPTION" }),
     );
-    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "IN_TRANSIT", 10));
-    const [shipment] = (await reload(order._id)).shipments;
-    expect(shipment?.status).toBe("OUT_FOR_DELIVERY");
-    expect(shipment?.milestones.map((m) => m.type)).toEqual(["OUT_FOR_DELIVERY", "IN_TRANSIT"]);
+    const after = await reload(order._id);
+    expect(after.lines.map((line) => line.deliveredQuantity)).toEqual([3, 0]);
+    expect(after.fulfilmentStatus).toBe("PARTIALLY_DELIVERED");
+  });
+
+  it("keeps billing's newest word on an invoice whatever order its events arrive in", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    const hold = held(order, "shp_1", "CARRIER_EXCEPTION", 5, "carrier exception DAMAGED");
+    const release = released(order, "shp_1", "CARRIER_EXCEPTION", 6);
+    const issue = issued(order, "shp_1", [3, 2], 7);
+    await h.deliver("billing.invoice.issued", issue);
+    await h.deliver("billing.invoice.released", release);
+    await h.deliver("billing.invoice.held", hold);
+
+    const after = await reload(order._id);
+    expect(after.shipments[0]?.invoice).toMatchObject({
+      told: { revision: 3, status: "ISSUED" },
+      issuedLines: issue.lines,
+    });
+    expect(after.billingStatus).toBe("BILLED");
+    expect(after.lines.map((line) => line.invoicedQuantity)).toEqual([3, 2]);
+  });
+
+  it("holds the order while billing tells an invoice is on hold, even an issued one", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 1));
+    await h.deliver("billing.invoice.held", held(order, "shp_1", "QUANTITY_MISMATCH", 2));
+    const onHold = await reload(order._id);
+    expect(onHold.billingStatus).toBe("ON_HOLD");
+    expect(onHold.lines.map((line) => line.invoicedQuantity)).toEqual([3, 2]);
+
+    await h.deliver("billing.invoice.released", released(order, "shp_1", "QUANTITY_MISMATCH", 3));
+    expect((await reload(order._id)).billingStatus).toBe("BILLED");
   });
 
   it("shows inventory's reservation on the lines", async () => {
@@ -96,7 +161,7 @@ describe("orders applying shipment and billing events", () => {
     await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 40));
     await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "IN_TRANSIT", 20));
     await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 10));
-    const timeline = chronological((await reload(order._id)).timeline);
+    const timeline = chronological(await h.timelineOf(order._id));
     expect(timeline.map((entry) => [entry.kind, entry.at.toISOString()])).toEqual([
       ["ORDER_PLACED", order.placedAt.toISOString()],
       ["SHIPMENT_CONFIRMED", at(0)],

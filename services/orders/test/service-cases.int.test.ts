@@ -1,11 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cancel } from "../src/usecases/cancel-order.ts";
 import {
   assignServiceCase,
   commentOnServiceCase,
   resolveServiceCase,
-} from "../src/usecases/service-cases.ts";
-import { at, confirmed, issued, milestone, placedOrder } from "./fixtures/orders.ts";
+} from "../src/customer-service/usecases/service-cases.ts";
+import { cancel } from "../src/lifecycle/usecases/cancel-order.ts";
+import {
+  at,
+  confirmed,
+  held,
+  issued,
+  milestone,
+  placedOrder,
+  released,
+} from "./fixtures/orders.ts";
 import { ordersHarness, type OrdersHarness } from "./harness.ts";
 
 let h: OrdersHarness;
@@ -16,9 +24,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const casesOf = (orderId: string) => h.repo.cases.find({ orderId }, { sort: { openedAt: 1 } });
-const kinds = async (orderId: string) =>
-  (await h.repo.findOrder(orderId))?.timeline.map((entry) => entry.kind);
+const casesOf = (orderId: string) => h.casesOf(orderId);
+const kinds = async (orderId: string) => (await h.timelineOf(orderId)).map((entry) => entry.kind);
 
 describe("service cases", () => {
   it("opens one case per shipment for carrier exceptions, notes repeats, and resolves it once delivered and billed", async () => {
@@ -69,32 +76,16 @@ describe("service cases", () => {
   it("opens a case for a held invoice, and settles it when the hold is released, delivered and issued", async () => {
     const order = await placedOrder(h);
     await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
-    const invoiceId = "inv-shp_1";
-    const hold = {
-      invoiceId,
-      orderId: order._id,
-      shipmentId: "shp_1",
-      reason: "POD_MISSING" as const,
-    };
-    await h.deliver("billing.invoice.held", {
-      ...hold,
-      detail: "no proof of delivery",
-      heldAt: at(5),
-    });
-    expect((await h.repo.findOrder(order._id))?.billingStatus).toBe("ON_HOLD");
-    const [held] = await casesOf(order._id);
-    expect(held).toMatchObject({ kind: "INVOICE_HELD", status: "OPEN" });
+    await h.deliver("billing.invoice.held", held(order, "shp_1", "POD_MISSING", 5));
+    expect((await h.orders.findOrder(order._id))?.billingStatus).toBe("ON_HOLD");
+    const [heldCase] = await casesOf(order._id);
+    expect(heldCase).toMatchObject({ kind: "INVOICE_HELD", status: "OPEN" });
 
     await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 6));
-    await h.deliver("billing.invoice.released", {
-      ...hold,
-      releasedBy: "AUTOMATIC",
-      comment: null,
-      releasedAt: at(7),
-    });
+    await h.deliver("billing.invoice.released", released(order, "shp_1", "POD_MISSING", 7));
     expect((await casesOf(order._id))[0]?.status).toBe("OPEN");
     await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 8));
-    const after = await h.repo.findOrder(order._id);
+    const after = await h.orders.findOrder(order._id);
     expect(after?.billingStatus).toBe("BILLED");
     expect((await casesOf(order._id))[0]?.status).toBe("RESOLVED");
   });
@@ -112,7 +103,7 @@ describe("service cases", () => {
     await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 1));
     await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 2));
 
-    const after = await h.repo.findOrder(order._id);
+    const after = await h.orders.findOrder(order._id);
     expect(after?.lines.map((line) => [line.cancelledQuantity, line.shippedQuantity])).toEqual([
       [3, 3],
       [0, 2],
@@ -148,5 +139,40 @@ describe("service cases", () => {
     });
     expect(done?.notes.map((note) => note.author)).toEqual(["waybill", "agent.smith"]);
     expect((await kinds(order._id))?.at(-1)).toBe("SERVICE_CASE_RESOLVED");
+  });
+
+  it("opens no case for a hold billing told it had released before the hold arrived", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    const hold = held(order, "shp_1", "CARRIER_EXCEPTION", 5, "carrier exception DAMAGED");
+    const release = released(order, "shp_1", "CARRIER_EXCEPTION", 6);
+    await h.deliver("billing.invoice.released", release);
+    await h.deliver("billing.invoice.held", hold);
+    expect(await casesOf(order._id)).toEqual([]);
+    expect(await kinds(order._id)).toEqual([
+      "ORDER_PLACED",
+      "SHIPMENT_CONFIRMED",
+      "INVOICE_RELEASED",
+      "INVOICE_HELD",
+    ]);
+    expect((await h.orders.findOrder(order._id))?.billingStatus).toBe("NOT_BILLED");
+  });
+
+  it("takes billing's word on a release timed before its hold (a late proof clears a miscount)", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 1));
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 10));
+    await h.deliver(
+      "billing.invoice.held",
+      held(order, "shp_1", "QUANTITY_MISMATCH", 10, "carrier delivered 4 of 5 unit(s) shipped"),
+    );
+    expect(await casesOf(order._id)).toMatchObject([{ kind: "INVOICE_HELD", status: "OPEN" }]);
+    // The proof of delivery happened before the miscounted delivery was reported.
+    await h.deliver("billing.invoice.released", released(order, "shp_1", "QUANTITY_MISMATCH", 9));
+    expect((await h.orders.findOrder(order._id))?.billingStatus).toBe("BILLED");
+    expect(await casesOf(order._id)).toMatchObject([
+      { kind: "INVOICE_HELD", status: "RESOLVED", resolvedAutomatically: true },
+    ]);
   });
 });

@@ -12,7 +12,7 @@ let server: Server;
 let url: string;
 
 async function serve(secret: string | null) {
-  server = await listen(shopifyOrdersCreate(h.runtime, h.repo, { secret }), 0, "127.0.0.1");
+  server = await listen(shopifyOrdersCreate(h.runtime, h, { secret }), 0, "127.0.0.1");
   url = `http://127.0.0.1:${boundPort(server)}${SHOPIFY_ORDERS_CREATE_PATH}`;
 }
 
@@ -39,8 +39,8 @@ async function post(body: string, signature = shopifySignature(SECRET, Buffer.fr
 }
 
 async function nothingWritten() {
-  expect(await h.repo.orders.countDocuments({})).toBe(0);
-  expect(await h.repo.customers.countDocuments({})).toBe(0);
+  expect(await h.count("orders")).toBe(0);
+  expect(await h.count("customers")).toBe(0);
   expect(await h.emitted()).toEqual([]);
 }
 
@@ -57,10 +57,10 @@ describe("Shopify orders/create webhook", () => {
       body: { orderId: expect.any(String) as unknown, created: true },
     });
     expect(again).toEqual({ status: 200, body: { orderId: first.body.orderId, created: false } });
-    const [placed, ...more] = await h.repo.orders.find({});
+    const [placed, ...more] = await h.store.collection("orders").find({});
     expect(more).toEqual([]);
     expect(placed).toMatchObject({ channel: "shopify", externalReference: "5551234567890123456" });
-    expect(await h.repo.customers.find({})).toMatchObject([
+    expect(await h.store.collection("customers").find({})).toMatchObject([
       { email: "bob@example.com", name: "Bob Norman", billingPolicy: "ON_SHIPMENT" },
     ]);
     expect((await h.emitted()).map((event) => event.type)).toEqual(["orders.order.placed"]);
@@ -71,7 +71,7 @@ describe("Shopify orders/create webhook", () => {
     const answers = await Promise.all([post(order()), post(order()), post(order())]);
     expect(new Set(answers.map((answer) => answer.body.orderId)).size).toBe(1);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 201]);
-    expect(await h.repo.orders.countDocuments({})).toBe(1);
+    expect(await h.count("orders")).toBe(1);
   });
 
   it("refuses a bad signature with 401 and writes nothing", async () => {

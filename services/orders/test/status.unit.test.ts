@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { billingStatus, dueQuantity, fulfilmentStatus } from "../src/domain/status.ts";
-import type { LineQuantities } from "../src/store/records.ts";
+import { billingStatus, dueQuantity, fulfilmentStatus } from "../src/lifecycle/domain/status.ts";
+import type { LineQuantities } from "../src/lifecycle/store/records.ts";
 
 const RANK = ["UNFULFILLED", "PARTIALLY_SHIPPED", "SHIPPED", "PARTIALLY_DELIVERED", "DELIVERED"];
 

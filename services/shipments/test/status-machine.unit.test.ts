@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMilestone } from "../src/domain/status-machine.ts";
+import { applyMilestone, deliveredAt } from "../src/domain/status-machine.ts";
 import type { ShipmentStatus } from "../src/generated/resolvers.ts";
 import type { MilestoneRecord } from "../src/store/records.ts";
 
@@ -69,5 +69,16 @@ describe("shipment status machine", () => {
       milestone("DELIVERED", "2026-01-02T12:00:00Z"),
     ]);
     expect(status).toBe("DELIVERED");
+  });
+
+  it("tells the first delivery, proof or plain, even one reported late", () => {
+    expect(deliveredAt(run([milestone("IN_TRANSIT", "2026-01-01T08:00:00Z")]).history)).toBeNull();
+    const { history } = run([
+      milestone("EXCEPTION", "2026-01-02T12:00:00Z"),
+      milestone("PROOF_OF_DELIVERY", "2026-01-03T09:00:00Z"),
+      milestone("DELIVERED", "2026-01-02T10:00:00Z"),
+    ]);
+    expect(history.at(-1)?.late).toBe(true);
+    expect(deliveredAt(history)).toEqual(new Date("2026-01-02T10:00:00Z"));
   });
 });

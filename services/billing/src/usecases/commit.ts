@@ -1,13 +1,15 @@
 import type { UnitOfWork } from "@waybill/service";
 import { invoiceNumber } from "../domain/invoice.ts";
 import { statusOf, type Transition } from "../domain/lifecycle.ts";
+import { afterEachChange, toldState } from "../domain/told-state.ts";
 import { billingMetrics } from "../metrics.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { InvoiceRecord } from "../store/records.ts";
 
 /**
  * Persists an invoice transition in the caller's transaction: numbers an invoice being issued from
- * its gapless series, saves it, and emits one event per change.
+ * its gapless series, saves it, and emits one event per change, each telling the invoice's state
+ * right after its change.
  */
 export async function commit(
   repo: BillingRepository,
@@ -31,7 +33,9 @@ export async function commit(
   const saved = current;
   work.afterCommit(() => figures.committed(saved, changes, options.insert === true));
   const ids = { invoiceId: current._id, orderId: current.orderId, shipmentId: current.shipmentId };
-  for (const change of changes) {
+  const steps = afterEachChange(current, changes);
+  for (const [index, change] of changes.entries()) {
+    const state = toldState(steps[index] ?? current);
     if (change.kind === "held") {
       const { reason, detail, heldAt } = change.hold;
       await work.emit("billing.invoice.held", current._id, {
@@ -39,6 +43,7 @@ export async function commit(
         reason,
         detail,
         heldAt: heldAt.toISOString(),
+        ...state,
       });
       work.logger.info({ ...ids, reason }, "invoice held");
     } else if (change.kind === "released") {
@@ -49,6 +54,7 @@ export async function commit(
         releasedBy: releasedBy ?? "AUTOMATIC",
         comment,
         releasedAt: (releasedAt ?? now).toISOString(),
+        ...state,
       });
       work.logger.info({ ...ids, reason, releasedBy }, "invoice released");
     } else {
@@ -60,6 +66,7 @@ export async function commit(
         total: { amount: current.total, currency: current.currency },
         issuedAt: now.toISOString(),
         touchless: !current.touched,
+        ...state,
       });
       work.logger.info(
         { ...ids, number: current.number, touchless: !current.touched },

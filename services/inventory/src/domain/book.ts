@@ -1,16 +1,7 @@
+import type { StockMovementKind } from "@waybill/contracts";
 import type { StockRecord } from "../store/records.ts";
 
-export const MOVEMENT_KINDS = [
-  "RECEIPT",
-  "RESERVATION",
-  "RELEASE",
-  "SHIPMENT",
-  "RETURN_RESTOCK",
-  "SCRAP",
-  "VENDOR_RETURN",
-  "ADJUSTMENT",
-] as const;
-export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+export type MovementKind = StockMovementKind;
 
 export type Allocation = { warehouse: string; quantity: number };
 

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { OrderRecord, CustomerRecord, OrderLineView, TimelineRecord, ShipmentSummaryRecord, MilestoneSummaryRecord, InvoiceSummaryRecord, ServiceCaseRecord, NoteRecord } from '../store/records.ts';
+import type { OrderRecord, CustomerRecord, OrderLineView } from '../lifecycle/store/records.ts';
+import type { TimelineRecord, ServiceCaseRecord, NoteRecord } from '../customer-service/store/records.ts';
 import type { Reference } from '@waybill/graphql';
 import type { OrdersContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -109,45 +110,6 @@ export type InvalidServiceCaseError = UserError & {
   message: Scalars['String']['output'];
 };
 
-export type InvoiceSummary = {
-  __typename?: 'InvoiceSummary';
-  /** Why it is on hold (POD_MISSING, CARRIER_EXCEPTION, QUANTITY_MISMATCH), while it is. */
-  holdReason?: Maybe<Scalars['String']['output']>;
-  invoiceId: Scalars['ID']['output'];
-  /** Set once issued. */
-  number?: Maybe<Scalars['String']['output']>;
-  status: InvoiceSummaryStatus;
-};
-
-export type InvoiceSummaryStatus =
-  | 'DRAFT'
-  | 'ISSUED'
-  | 'ON_HOLD';
-
-export type MilestoneSummary = {
-  __typename?: 'MilestoneSummary';
-  /** True when it arrived after a later milestone. */
-  late: Scalars['Boolean']['output'];
-  location?: Maybe<Scalars['String']['output']>;
-  milestoneId: Scalars['ID']['output'];
-  occurredAt: Scalars['DateTime']['output'];
-  /** Carrier reason code, for EXCEPTION and DELIVERY_ATTEMPTED. */
-  reasonCode?: Maybe<Scalars['String']['output']>;
-  type: MilestoneType;
-};
-
-export type MilestoneType =
-  | 'AVAILABLE_FOR_PICKUP'
-  | 'DELIVERED'
-  | 'DELIVERY_ATTEMPTED'
-  | 'EXCEPTION'
-  | 'IN_TRANSIT'
-  | 'LABEL_CREATED'
-  | 'OUT_FOR_DELIVERY'
-  | 'PICKED_UP'
-  | 'PROOF_OF_DELIVERY'
-  | 'RETURNED_TO_SENDER';
-
 /** An amount as a decimal string in the currency's minor-unit precision, with its ISO 4217 currency. */
 export type Money = {
   __typename?: 'Money';
@@ -224,8 +186,6 @@ export type Order = {
   placedAt: Scalars['DateTime']['output'];
   /** Service cases about the order, oldest first. */
   serviceCases: Array<ServiceCase>;
-  /** What orders knows of each shipment (from shipment, milestone and invoice events), oldest first. */
-  shipmentSummaries: Array<ShipmentSummary>;
   /** What happened to the order, oldest first. */
   timeline: Array<TimelineEntry>;
   total: Money;
@@ -351,8 +311,8 @@ export type ServiceCase = {
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True when it resolved itself: the shipment was delivered and its invoice issued, not held. */
   resolvedAutomatically: Scalars['Boolean']['output'];
-  /** The shipment's current context: status, last milestones, invoice. */
-  shipment?: Maybe<ShipmentSummary>;
+  /** The shipment, from the shipments subgraph: its status, milestones and invoice. */
+  shipment?: Maybe<Shipment>;
   shipmentId: Scalars['ID']['output'];
   status: ServiceCaseStatus;
   subject: Scalars['String']['output'];
@@ -395,36 +355,6 @@ export type ServiceCaseStatus =
 export type Shipment = {
   __typename?: 'Shipment';
   id: Scalars['ID']['output'];
-};
-
-/** A shipment as the orders service knows it, for service context. */
-export type ShipmentSummary = {
-  __typename?: 'ShipmentSummary';
-  carrier: Scalars['String']['output'];
-  /** True once the carrier reported DELIVERED or PROOF_OF_DELIVERY. */
-  delivered: Scalars['Boolean']['output'];
-  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The shipment's invoice, once billing has told orders about it. */
-  invoice?: Maybe<InvoiceSummary>;
-  /** The latest milestones, newest first (at most five). */
-  lastMilestones: Array<MilestoneSummary>;
-  lines: Array<ShipmentSummaryLine>;
-  service: Scalars['String']['output'];
-  shipment: Shipment;
-  shipmentId: Scalars['ID']['output'];
-  shippedAt: Scalars['DateTime']['output'];
-  /** The shipment's status after its latest milestone (the shipments service's ShipmentStatus). */
-  status: Scalars['String']['output'];
-  /** Not unique: carriers recycle tracking numbers. */
-  trackingNumber: Scalars['String']['output'];
-  warehouse: Scalars['String']['output'];
-};
-
-export type ShipmentSummaryLine = {
-  __typename?: 'ShipmentSummaryLine';
-  lineId: Scalars['ID']['output'];
-  quantity: Scalars['Int']['output'];
-  sku: Scalars['String']['output'];
 };
 
 export type TimelineEntry = {
@@ -632,11 +562,6 @@ export type ResolversTypes = {
   FulfilmentStatus: FulfilmentStatus;
   InvalidOrderError: ResolverTypeWrapper<InvalidOrderError>;
   InvalidServiceCaseError: ResolverTypeWrapper<InvalidServiceCaseError>;
-  InvoiceSummary: ResolverTypeWrapper<InvoiceSummaryRecord>;
-  InvoiceSummaryStatus: InvoiceSummaryStatus;
-  MilestoneSummary: ResolverTypeWrapper<MilestoneSummaryRecord>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  MilestoneType: MilestoneType;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRecord>;
@@ -649,6 +574,7 @@ export type ResolversTypes = {
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ServiceCase: ResolverTypeWrapper<ServiceCaseRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ServiceCaseKind: ServiceCaseKind;
   ServiceCaseNotFoundError: ResolverTypeWrapper<ServiceCaseNotFoundError>;
   ServiceCaseNote: ResolverTypeWrapper<NoteRecord>;
@@ -656,8 +582,6 @@ export type ResolversTypes = {
   ServiceCaseResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ServiceCaseResult']>;
   ServiceCaseStatus: ServiceCaseStatus;
   Shipment: ResolverTypeWrapper<Reference>;
-  ShipmentSummary: ResolverTypeWrapper<ShipmentSummaryRecord>;
-  ShipmentSummaryLine: ResolverTypeWrapper<ShipmentSummaryLine>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
   TimelineKind: TimelineKind;
   UnknownCustomerError: ResolverTypeWrapper<UnknownCustomerError>;
@@ -682,9 +606,6 @@ export type ResolversParentTypes = {
   DuplicateOrderError: Omit<DuplicateOrderError, 'existingOrder'> & { existingOrder: ResolversParentTypes['Order'] };
   InvalidOrderError: InvalidOrderError;
   InvalidServiceCaseError: InvalidServiceCaseError;
-  InvoiceSummary: InvoiceSummaryRecord;
-  MilestoneSummary: MilestoneSummaryRecord;
-  Boolean: Scalars['Boolean']['output'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderRecord;
@@ -697,13 +618,12 @@ export type ResolversParentTypes = {
   Product: Product;
   Query: Record<PropertyKey, never>;
   ServiceCase: ServiceCaseRecord;
+  Boolean: Scalars['Boolean']['output'];
   ServiceCaseNotFoundError: ServiceCaseNotFoundError;
   ServiceCaseNote: NoteRecord;
   ServiceCaseResolvedError: ServiceCaseResolvedError;
   ServiceCaseResult: ResolversUnionTypes<ResolversParentTypes>['ServiceCaseResult'];
   Shipment: Reference;
-  ShipmentSummary: ShipmentSummaryRecord;
-  ShipmentSummaryLine: ShipmentSummaryLine;
   TimelineEntry: TimelineRecord;
   UnknownCustomerError: UnknownCustomerError;
   UnknownSkuError: UnknownSkuError;
@@ -769,22 +689,6 @@ export type InvalidServiceCaseErrorResolvers<ContextType = OrdersContext, Parent
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type InvoiceSummaryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['InvoiceSummary'] = ResolversParentTypes['InvoiceSummary']> = {
-  holdReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  invoiceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['InvoiceSummaryStatus'], ParentType, ContextType>;
-};
-
-export type MilestoneSummaryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['MilestoneSummary'] = ResolversParentTypes['MilestoneSummary']> = {
-  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  milestoneId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  reasonCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  type?: Resolver<ResolversTypes['MilestoneType'], ParentType, ContextType>;
-};
-
 export type MoneyResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -814,7 +718,6 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   serviceCases?: Resolver<Array<ResolversTypes['ServiceCase']>, ParentType, ContextType>;
-  shipmentSummaries?: Resolver<Array<ResolversTypes['ShipmentSummary']>, ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -880,7 +783,7 @@ export type ServiceCaseResolvers<ContextType = OrdersContext, ParentType extends
   resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   resolvedAutomatically?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  shipment?: Resolver<Maybe<ResolversTypes['ShipmentSummary']>, ParentType, ContextType>;
+  shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
   shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceCaseStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -914,28 +817,6 @@ export type ServiceCaseResultResolvers<ContextType = OrdersContext, ParentType e
 
 export type ShipmentResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-};
-
-export type ShipmentSummaryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ShipmentSummary'] = ResolversParentTypes['ShipmentSummary']> = {
-  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  delivered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  invoice?: Resolver<Maybe<ResolversTypes['InvoiceSummary']>, ParentType, ContextType>;
-  lastMilestones?: Resolver<Array<ResolversTypes['MilestoneSummary']>, ParentType, ContextType>;
-  lines?: Resolver<Array<ResolversTypes['ShipmentSummaryLine']>, ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
-  shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  shippedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  warehouse?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-};
-
-export type ShipmentSummaryLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ShipmentSummaryLine'] = ResolversParentTypes['ShipmentSummaryLine']> = {
-  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type TimelineEntryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['TimelineEntry'] = ResolversParentTypes['TimelineEntry']> = {
@@ -973,8 +854,6 @@ export type Resolvers<ContextType = OrdersContext> = {
   DuplicateOrderError?: DuplicateOrderErrorResolvers<ContextType>;
   InvalidOrderError?: InvalidOrderErrorResolvers<ContextType>;
   InvalidServiceCaseError?: InvalidServiceCaseErrorResolvers<ContextType>;
-  InvoiceSummary?: InvoiceSummaryResolvers<ContextType>;
-  MilestoneSummary?: MilestoneSummaryResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -990,8 +869,6 @@ export type Resolvers<ContextType = OrdersContext> = {
   ServiceCaseResolvedError?: ServiceCaseResolvedErrorResolvers<ContextType>;
   ServiceCaseResult?: ServiceCaseResultResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
-  ShipmentSummary?: ShipmentSummaryResolvers<ContextType>;
-  ShipmentSummaryLine?: ShipmentSummaryLineResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
   UnknownCustomerError?: UnknownCustomerErrorResolvers<ContextType>;
   UnknownSkuError?: UnknownSkuErrorResolvers<ContextType>;

@@ -37,6 +37,17 @@ export const TRANSITIONS: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
   RETURNED_TO_SENDER: [],
 };
 
+/**
+ * When the shipment was first delivered: the earliest milestone that takes it to DELIVERED,
+ * whether or not it arrived late or moved the status.
+ */
+export function deliveredAt(history: readonly MilestoneRecord[]): Date | null {
+  const times = history
+    .filter((milestone) => MILESTONE_STATUS[milestone.type] === "DELIVERED")
+    .map((milestone) => milestone.occurredAt.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
 export type MilestoneOutcome =
   { kind: "duplicate" } | { kind: "recorded"; milestone: MilestoneRecord; status: ShipmentStatus };
 

@@ -1,11 +1,12 @@
 import type { UnitOfWork } from "@waybill/service";
-import { applyMilestone } from "../domain/status-machine.ts";
+import { applyMilestone, deliveredAt } from "../domain/status-machine.ts";
 import type { ShipmentsRepository } from "../store/repository.ts";
 import type { MilestoneReport, ShipmentRecord } from "../store/records.ts";
 
 /**
  * Applies a carrier's milestone to a shipment inside the caller's transaction and emits
- * `shipments.milestone.recorded`. A duplicate changes nothing and emits nothing.
+ * `shipments.milestone.recorded` with the shipment's state after it. A duplicate changes nothing
+ * and emits nothing, so the count of milestones is the revision of that state.
  */
 export async function applyToShipment(
   repo: ShipmentsRepository,
@@ -31,6 +32,8 @@ export async function applyToShipment(
     type: milestone.type,
     occurredAt: milestone.occurredAt.toISOString(),
     status,
+    deliveredAt: deliveredAt(milestones)?.toISOString() ?? null,
+    revision: milestones.length,
     late: milestone.late,
     carrier: shipment.carrier,
     trackingNumber: shipment.trackingNumber,

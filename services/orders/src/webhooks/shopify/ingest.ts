@@ -1,8 +1,8 @@
 import type { ServiceRuntime } from "@waybill/service";
 import { isDuplicateKeyError } from "@waybill/store";
-import { newCustomer } from "../../usecases/customers.ts";
-import { writeOrder } from "../../usecases/write-order.ts";
-import type { OrdersRepository } from "../../store/repository.ts";
+import type { OrdersRooms } from "../../context.ts";
+import { newCustomer } from "../../lifecycle/usecases/customers.ts";
+import { writeOrder } from "../../lifecycle/usecases/write-order.ts";
 import type { MappedShopifyOrder } from "./mapping.ts";
 
 export const SHOPIFY_CHANNEL = "shopify";
@@ -19,14 +19,14 @@ export type IngestOutcome =
  */
 async function ingestOnce(
   runtime: ServiceRuntime,
-  repo: OrdersRepository,
+  rooms: OrdersRooms,
   order: MappedShopifyOrder,
 ): Promise<IngestOutcome> {
   return runtime.transact(async (work): Promise<IngestOutcome> => {
     const key = `${SHOPIFY_CHANNEL}:${order.reference}`;
-    const existing = await repo.findByExternalKey(key, work.session);
+    const existing = await rooms.orders.findByExternalKey(key, work.session);
     if (existing) return { kind: "existing", orderId: existing._id };
-    const known = await repo.findCustomerByEmail(order.email, work.session);
+    const known = await rooms.orders.findCustomerByEmail(order.email, work.session);
     const customer = known ?? newCustomer(order.customerName, order.email, "ON_SHIPMENT");
     const input = {
       customerId: customer._id,
@@ -35,10 +35,10 @@ async function ingestOnce(
       currency: order.currency,
       lines: order.lines,
     };
-    const outcome = await writeOrder(repo, work, input, customer);
+    const outcome = await writeOrder(rooms, work, input, customer);
     switch (outcome.kind) {
       case "placed":
-        if (!known) await repo.customers.insertOne(customer, { session: work.session });
+        if (!known) await rooms.orders.insertCustomer(customer, work.session);
         return { kind: "created", orderId: outcome.order._id };
       case "duplicate":
         return { kind: "existing", orderId: outcome.existing._id };
@@ -53,13 +53,13 @@ async function ingestOnce(
 /** Ingests with one retry: a concurrent delivery of the same order or customer wins a unique index. */
 export async function ingestShopifyOrder(
   runtime: ServiceRuntime,
-  repo: OrdersRepository,
+  rooms: OrdersRooms,
   order: MappedShopifyOrder,
 ): Promise<IngestOutcome> {
   try {
-    return await ingestOnce(runtime, repo, order);
+    return await ingestOnce(runtime, rooms, order);
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    return ingestOnce(runtime, repo, order);
+    return ingestOnce(runtime, rooms, order);
   }
 }

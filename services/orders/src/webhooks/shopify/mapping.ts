@@ -6,7 +6,7 @@ import {
   parseAmount,
 } from "@waybill/contracts";
 import type { OrderLineInput } from "../../generated/resolvers.ts";
-import { customerProblem, normalizeEmail } from "../../domain/customer.ts";
+import { customerProblem, normalizeEmail } from "../../lifecycle/domain/customer.ts";
 import type { ShopifyLineItem, ShopifyOrder } from "./payload.ts";
 import { fractionToPpm } from "./tax-rate.ts";
 

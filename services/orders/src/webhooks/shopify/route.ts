@@ -7,7 +7,7 @@ import {
   type RequestHandler,
 } from "@waybill/http";
 import type { ServiceRuntime } from "@waybill/service";
-import type { OrdersRepository } from "../../store/repository.ts";
+import type { OrdersRooms } from "../../context.ts";
 import type { ShopifyConfig } from "./config.ts";
 import { ingestShopifyOrder } from "./ingest.ts";
 import { mapShopifyOrder } from "./mapping.ts";
@@ -24,7 +24,7 @@ const MAX_BODY_BYTES = 1_048_576;
  */
 export function shopifyOrdersCreate(
   runtime: ServiceRuntime,
-  repo: OrdersRepository,
+  rooms: OrdersRooms,
   config: ShopifyConfig,
 ): RequestHandler {
   const handle = async (req: Parameters<RequestHandler>[0], secret: string) => {
@@ -42,7 +42,7 @@ export function shopifyOrdersCreate(
     if ("problem" in parsed) throw new HttpError(400, "MALFORMED_ORDER", parsed.problem);
     const mapped = mapShopifyOrder(parsed.order);
     if ("problem" in mapped) throw new HttpError(422, "UNPROCESSABLE_ORDER", mapped.problem);
-    const outcome = await ingestShopifyOrder(runtime, repo, mapped);
+    const outcome = await ingestShopifyOrder(runtime, rooms, mapped);
     if (outcome.kind === "rejected")
       throw new HttpError(422, "UNPROCESSABLE_ORDER", outcome.reason);
     runtime.logger.info(

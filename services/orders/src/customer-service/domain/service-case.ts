@@ -1,0 +1,77 @@
+import type { MilestoneType } from "@waybill/contracts";
+import type { ServiceCaseKind } from "../../generated/resolvers.ts";
+import type { ServiceCaseRecord, ShipmentContextRecord, TimelineEntry } from "../store/records.ts";
+
+/** The author of notes Waybill writes itself. */
+export const SYSTEM_AUTHOR = "waybill";
+
+/** Unique while the case is open: one open case per shipment and kind. */
+export const openKeyOf = (shipmentId: string, kind: ServiceCaseKind): string =>
+  `${shipmentId}:${kind}`;
+
+/** Once resolved, the key no longer blocks a new case of the same kind. */
+export const closedKeyOf = (serviceCase: ServiceCaseRecord): string =>
+  `${serviceCase.openKey}:${serviceCase._id}`;
+
+/** The case a milestone opens, if any. */
+export function caseKindOfMilestone(type: MilestoneType): ServiceCaseKind | null {
+  if (type === "EXCEPTION") return "CARRIER_EXCEPTION";
+  if (type === "DELIVERY_ATTEMPTED") return "DELIVERY_ATTEMPTED";
+  return null;
+}
+
+/** Kinds that close themselves once their shipment is delivered and billed. */
+export const resolvesItself = (kind: ServiceCaseKind): boolean =>
+  kind !== "SHIPPED_AFTER_CANCELLATION";
+
+/** A case about a shipment, opened with its subject as the first note. */
+export function newServiceCase(options: {
+  id: string;
+  shipment: ShipmentContextRecord;
+  kind: ServiceCaseKind;
+  subject: string;
+  at: Date;
+}): ServiceCaseRecord {
+  const { id, shipment, kind, subject, at } = options;
+  return {
+    _id: id,
+    orderId: shipment.orderId,
+    shipmentId: shipment._id,
+    kind,
+    status: "OPEN",
+    openKey: openKeyOf(shipment._id, kind),
+    subject,
+    carrier: shipment.carrier,
+    trackingNumber: shipment.trackingNumber,
+    assignee: null,
+    notes: [{ at, author: SYSTEM_AUTHOR, body: subject }],
+    openedAt: at,
+    resolvedAt: null,
+    resolution: null,
+    resolvedAutomatically: false,
+  };
+}
+
+export function caseOpenedEntry(serviceCase: ServiceCaseRecord): TimelineEntry {
+  return {
+    at: serviceCase.openedAt,
+    kind: "SERVICE_CASE_OPENED",
+    message: `Service case opened: ${serviceCase.subject}`,
+    reference: serviceCase._id,
+    key: `case:${serviceCase._id}:opened`,
+  };
+}
+
+export function caseResolvedEntry(
+  serviceCase: ServiceCaseRecord,
+  at: Date,
+  resolution: string,
+): TimelineEntry {
+  return {
+    at,
+    kind: "SERVICE_CASE_RESOLVED",
+    message: `Service case resolved: ${resolution}`,
+    reference: serviceCase._id,
+    key: `case:${serviceCase._id}:resolved`,
+  };
+}

@@ -1,0 +1,85 @@
+import type { EventOf } from "@waybill/contracts";
+import { formatAmount } from "@waybill/contracts";
+import type { UnitOfWork } from "@waybill/service";
+import { withInvoice } from "../domain/shipment-context.ts";
+import type { CustomerServiceRepository } from "../store/repository.ts";
+import type { TimelineEntry } from "../store/records.ts";
+import { openOrNote, settleCases } from "./cases.ts";
+import { knownShipment } from "./known-shipment.ts";
+
+type InvoiceEvent = EventOf<
+  "billing.invoice.issued" | "billing.invoice.held" | "billing.invoice.released"
+>;
+
+/**
+ * Puts an invoice event on the timeline, unless its key shows it is there, and keeps billing's
+ * newest word on the invoice; then opens or settles the shipment's cases.
+ */
+async function applyToInvoice(
+  repo: CustomerServiceRepository,
+  { session }: UnitOfWork,
+  data: InvoiceEvent["data"],
+  entry: TimelineEntry,
+  /** For a hold: the subject of the case it opens while the invoice is on hold. */
+  heldSubject?: string,
+): Promise<void> {
+  const known = await knownShipment(repo, data, session);
+  if (!(await repo.recordOnce(data.orderId, entry, session))) return;
+  const shipment = withInvoice(known, data);
+  const entries: TimelineEntry[] = [];
+  // A hold told after its release or the invoice's issue is history, not a case.
+  if (heldSubject && shipment.invoice?.told.status === "ON_HOLD") {
+    entries.push(
+      ...(await openOrNote(repo, session, shipment, "INVOICE_HELD", heldSubject, entry.at)),
+    );
+  }
+  entries.push(...(await settleCases(repo, session, shipment)));
+  await repo.saveShipmentContext(shipment, session);
+  await repo.addToTimeline(data.orderId, entries, session);
+}
+
+export async function onInvoiceIssued(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"billing.invoice.issued">,
+  work: UnitOfWork,
+): Promise<void> {
+  const total = `${formatAmount(data.total.amount, data.total.currency)} ${data.total.currency}`;
+  await applyToInvoice(repo, work, data, {
+    at: new Date(data.issuedAt),
+    kind: "INVOICE_ISSUED",
+    message: `Invoice ${data.number} issued for ${total}`,
+    reference: data.invoiceId,
+    key: `invoice:${data.invoiceId}:issued`,
+  });
+}
+
+export async function onInvoiceHeld(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"billing.invoice.held">,
+  work: UnitOfWork,
+): Promise<void> {
+  const message = `Invoice held (${data.reason}): ${data.detail}`;
+  const entry: TimelineEntry = {
+    at: new Date(data.heldAt),
+    kind: "INVOICE_HELD",
+    message,
+    reference: data.invoiceId,
+    key: `invoice:${data.invoiceId}:held:${data.reason}:${data.heldAt}`,
+  };
+  await applyToInvoice(repo, work, data, entry, message);
+}
+
+export async function onInvoiceReleased(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"billing.invoice.released">,
+  work: UnitOfWork,
+): Promise<void> {
+  const by = data.releasedBy === "FINANCE" ? "by finance" : "automatically";
+  await applyToInvoice(repo, work, data, {
+    at: new Date(data.releasedAt),
+    kind: "INVOICE_RELEASED",
+    message: `Invoice hold ${data.reason} released ${by}${data.comment ? `: ${data.comment}` : ""}`,
+    reference: data.invoiceId,
+    key: `invoice:${data.invoiceId}:released:${data.reason}:${data.releasedAt}`,
+  });
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import type { Session } from "@waybill/store";
+import type { ServiceCaseKind } from "../../generated/resolvers.ts";
+import {
+  caseOpenedEntry,
+  caseResolvedEntry,
+  closedKeyOf,
+  newServiceCase,
+  openKeyOf,
+  resolvesItself,
+  SYSTEM_AUTHOR,
+} from "../domain/service-case.ts";
+import { isSettled, settledAt } from "../domain/shipment-context.ts";
+import type { CustomerServiceRepository } from "../store/repository.ts";
+import type { ShipmentContextRecord, TimelineEntry } from "../store/records.ts";
+
+/**
+ * Opens a case of `kind` for the shipment, or adds a note to the one already open (the unique
+ * open key settles a race between instances: the loser's event is retried and becomes a note).
+ */
+export async function openOrNote(
+  repo: CustomerServiceRepository,
+  session: Session,
+  shipment: ShipmentContextRecord,
+  kind: ServiceCaseKind,
+  subject: string,
+  at: Date,
+): Promise<TimelineEntry[]> {
+  const note = { at, author: SYSTEM_AUTHOR, body: subject };
+  if (await repo.noteOpenCase(openKeyOf(shipment._id, kind), note, session)) return [];
+  const serviceCase = newServiceCase({ id: `case_${randomUUID()}`, shipment, kind, subject, at });
+  await repo.insertCase(serviceCase, session);
+  return [caseOpenedEntry(serviceCase)];
+}
+
+/** Resolves the shipment's open cases once it is delivered and billed; returns timeline entries. */
+export async function settleCases(
+  repo: CustomerServiceRepository,
+  session: Session,
+  shipment: ShipmentContextRecord,
+): Promise<TimelineEntry[]> {
+  if (!isSettled(shipment)) return [];
+  const at = settledAt(shipment);
+  const resolution = `shipment ${shipment.trackingNumber} delivered and invoice ${shipment.invoice?.number ?? ""} issued`;
+  const open = await repo.openCasesOfShipment(shipment._id, session);
+  const entries: TimelineEntry[] = [];
+  for (const serviceCase of open.filter((candidate) => resolvesItself(candidate.kind))) {
+    await repo.changeCase(
+      serviceCase._id,
+      {
+        status: "RESOLVED",
+        openKey: closedKeyOf(serviceCase),
+        resolvedAt: at,
+        resolution,
+        resolvedAutomatically: true,
+      },
+      session,
+    );
+    entries.push(caseResolvedEntry(serviceCase, at, resolution));
+  }
+  return entries;
+}

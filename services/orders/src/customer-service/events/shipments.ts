@@ -1,0 +1,84 @@
+import type { EventOf } from "@waybill/contracts";
+import type { UnitOfWork } from "@waybill/service";
+import type { OrdersRooms } from "../../context.ts";
+import { knownOrder } from "../../lifecycle/usecases/known-order.ts";
+import { describeMilestone } from "../domain/milestone.ts";
+import { caseKindOfMilestone } from "../domain/service-case.ts";
+import { isSettled, newShipmentContext, withMilestone } from "../domain/shipment-context.ts";
+import type { CustomerServiceRepository } from "../store/repository.ts";
+import type { TimelineEntry } from "../store/records.ts";
+import { openOrNote, settleCases } from "./cases.ts";
+import { knownShipment } from "./known-shipment.ts";
+
+/**
+ * Puts a shipment on its order's timeline. A shipment of a line cancelled meanwhile (the warehouse
+ * raced the cancellation) opens a case.
+ */
+export async function onShipmentConfirmed(
+  { orders, customerService }: OrdersRooms,
+  { data }: EventOf<"shipments.shipment.confirmed">,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const shippedAt = new Date(data.shippedAt);
+  const units = data.lines.reduce((sum, line) => sum + line.quantity, 0);
+  const entry: TimelineEntry = {
+    at: shippedAt,
+    kind: "SHIPMENT_CONFIRMED",
+    message: `${units} unit(s) shipped from ${data.warehouse} with ${data.carrier} ${data.service}, tracking ${data.trackingNumber}`,
+    reference: data.shipmentId,
+    key: `shipment:${data.shipmentId}`,
+  };
+  if (!(await customerService.recordOnce(data.orderId, entry, session))) return;
+  const order = await knownOrder(orders, data.orderId, session);
+  const shipment = newShipmentContext(data);
+  const entries: TimelineEntry[] = [];
+  const cancelled = data.lines.filter((shipped) =>
+    order.lines.some((line) => line.id === shipped.lineId && line.cancelledQuantity > 0),
+  );
+  if (cancelled.length > 0) {
+    const skus = cancelled.map((line) => `${line.quantity} x ${line.sku}`).join(", ");
+    const subject = `${data.carrier} ${data.trackingNumber} shipped cancelled line(s): ${skus}`;
+    entries.push(
+      ...(await openOrNote(
+        customerService,
+        session,
+        shipment,
+        "SHIPPED_AFTER_CANCELLATION",
+        subject,
+        shippedAt,
+      )),
+    );
+  }
+  await customerService.saveShipmentContext(shipment, session);
+  await customerService.addToTimeline(data.orderId, entries, session);
+}
+
+/** Puts a milestone on the timeline; exceptions and failed attempts open cases. */
+export async function onMilestoneRecorded(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"shipments.milestone.recorded">,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const known = await knownShipment(repo, data, session);
+  const at = new Date(data.occurredAt);
+  const message = describeMilestone(data);
+  const entry: TimelineEntry = {
+    at,
+    kind: "MILESTONE",
+    message,
+    reference: data.shipmentId,
+    key: `milestone:${data.milestoneId}`,
+  };
+  if (!(await repo.recordOnce(data.orderId, entry, session))) return;
+  const shipment = withMilestone(known, data);
+  const entries: TimelineEntry[] = [];
+  const kind = caseKindOfMilestone(data.type);
+  // Nothing to follow up once the shipment is delivered and billed (an old exception arriving late).
+  if (kind && !isSettled(shipment)) {
+    const subject = `${data.carrier} ${data.trackingNumber}: ${message}`;
+    entries.push(...(await openOrNote(repo, session, shipment, kind, subject, at)));
+  }
+  entries.push(...(await settleCases(repo, session, shipment)));
+  await repo.saveShipmentContext(shipment, session);
+  await repo.addToTimeline(data.orderId, entries, session);
+}

@@ -1,0 +1,67 @@
+import type { InvoiceStatus } from "@waybill/contracts";
+import type {
+  ServiceCaseKind,
+  ServiceCaseStatus,
+  TimelineKind,
+} from "../../generated/resolvers.ts";
+
+/** What happened to an order, as a room adds it to the order's timeline. */
+export type TimelineEntry = {
+  at: Date;
+  kind: TimelineKind;
+  message: string;
+  reference: string | null;
+  /** What the entry records (`milestone:<id>`), so a repeated event adds no second entry. */
+  key: string;
+};
+
+/** One timeline entry of an order; `_id` is `<order id>:<key>`, so a key is recorded once. */
+export type TimelineRecord = TimelineEntry & {
+  _id: string;
+  orderId: string;
+  /** Arrival order: entries of the same instant keep the order they were recorded in. */
+  sequence: number;
+};
+
+export type NoteRecord = { at: Date; author: string; body: string };
+
+export type ServiceCaseRecord = {
+  _id: string;
+  orderId: string;
+  shipmentId: string;
+  kind: ServiceCaseKind;
+  status: ServiceCaseStatus;
+  /** `<shipment>:<kind>` while open, so there is one open case per shipment and kind; unique. */
+  openKey: string;
+  subject: string;
+  carrier: string;
+  trackingNumber: string;
+  assignee: string | null;
+  notes: NoteRecord[];
+  openedAt: Date;
+  resolvedAt: Date | null;
+  resolution: string | null;
+  resolvedAutomatically: boolean;
+};
+
+/** What customer service knows of a shipment's invoice: billing's newest word and its issue. */
+export type CaseInvoiceRecord = {
+  id: string;
+  told: { revision: number; status: InvoiceStatus };
+  number: string | null;
+  issuedAt: Date | null;
+};
+
+/**
+ * What customer service knows of a shipment, for its cases: the shipment's confirmation, then what
+ * shipments and billing told of it. `_id` is the shipment id.
+ */
+export type ShipmentContextRecord = {
+  _id: string;
+  orderId: string;
+  carrier: string;
+  trackingNumber: string;
+  /** Shipments' word, as of its revision (0: as confirmed, before any milestone). */
+  told: { revision: number; deliveredAt: Date | null };
+  invoice: CaseInvoiceRecord | null;
+};

@@ -1,5 +1,0 @@
-import type { TimelineRecord } from "../store/records.ts";
-
-/** The timeline in the order things happened; entries of the same instant keep arrival order. */
-export const chronological = (timeline: TimelineRecord[]): TimelineRecord[] =>
-  [...timeline].sort((a, b) => a.at.getTime() - b.at.getTime());
