@@ -5,7 +5,6 @@ import { customerServiceConsumers } from "./customer-service/events/consumers.ts
 import { prepareCustomerServiceStore } from "./customer-service/store/repository.ts";
 import { lifecycleConsumers } from "./lifecycle/events/consumers.ts";
 import { prepareLifecycleStore } from "./lifecycle/store/repository.ts";
-import { mergeConsumers } from "./merge-consumers.ts";
 import { resolvers } from "./resolvers.ts";
 import { shopifyConfig } from "./webhooks/shopify/config.ts";
 import { SHOPIFY_ORDERS_CREATE_PATH, shopifyOrdersCreate } from "./webhooks/shopify/route.ts";
@@ -26,9 +25,9 @@ export const ordersService: ServiceDefinition<OrdersContext> = {
   resolvers,
   prepare: prepareOrdersStore,
   context: (runtime, principal) => createContext(runtime, principal),
-  // The lifecycle first: a timeline entry never waits on the quantities it is about.
-  consumers: (runtime) =>
-    mergeConsumers([...lifecycleConsumers(runtime), ...customerServiceConsumers(runtime)]),
+  // The lifecycle first (the host runs both rooms' handlers of an event in this order, in one
+  // transaction): a timeline entry never waits on the quantities it is about.
+  consumers: (runtime) => [...lifecycleConsumers(runtime), ...customerServiceConsumers(runtime)],
   routes: (runtime, env) => ({
     [SHOPIFY_ORDERS_CREATE_PATH]: shopifyOrdersCreate(
       runtime,

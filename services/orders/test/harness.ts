@@ -1,9 +1,16 @@
 // An orders service without HTTP or NATS: the real store, repositories, outbox and event handlers.
 import type { EventData, EventOf, EventType } from "@waybill/contracts";
-import { applyOnce, buildEvent, OUTBOX, type EventHandlers, type OutboxRecord } from "@waybill/bus";
+import {
+  applyOnce,
+  buildEvent,
+  dispatch,
+  OUTBOX,
+  type ConsumedEvent,
+  type OutboxRecord,
+} from "@waybill/bus";
 import { openTestStore, testPrincipal } from "@waybill/devtools";
 import { createLogger } from "@waybill/observability";
-import { createRuntime, type ServiceRuntime, type UnitOfWork } from "@waybill/service";
+import { consumerOf, createRuntime, mergeByStream, type ServiceRuntime } from "@waybill/service";
 import type { Store } from "@waybill/store";
 import {
   createContext,
@@ -11,7 +18,11 @@ import {
   type OrdersContext,
   type OrdersRooms,
 } from "../src/context.ts";
-import type { ServiceCaseRecord, TimelineRecord } from "../src/customer-service/store/records.ts";
+import type {
+  OrderTimelineRecord,
+  ServiceCaseRecord,
+  TimelineRecord,
+} from "../src/customer-service/store/records.ts";
 import { ordersService, prepareOrdersStore } from "../src/server.ts";
 
 export interface OrdersHarness extends OrdersRooms {
@@ -41,10 +52,7 @@ export async function ordersHarness(): Promise<OrdersHarness> {
   await prepareOrdersStore(store);
   const runtime = createRuntime("orders", store, createLogger("orders-test", "silent"), () => {});
   // The definitions the service runs: each stream's rooms merged, as its consumers handle them.
-  const handlers = Object.assign(
-    {},
-    ...(ordersService.consumers?.(runtime) ?? []).map((consumer) => consumer.handlers),
-  ) as EventHandlers<UnitOfWork>;
+  const consumers = mergeByStream(ordersService.consumers?.(runtime) ?? []);
   return {
     runtime,
     store,
@@ -62,15 +70,16 @@ export async function ordersHarness(): Promise<OrdersHarness> {
         source: "test",
         ...(id ? { id } : {}),
       });
-      const handler = handlers[type];
-      if (!handler) throw new Error(`orders does not consume ${type}`);
+      const consumer = consumerOf(consumers, type);
+      if (!consumer) throw new Error(`orders does not consume ${type}`);
       return applyOnce(store, "orders", event, (session) =>
-        handler(event, runtime.unitOfWork(session)),
+        dispatch(consumer.handlers, event as ConsumedEvent, runtime.unitOfWork(session)),
       );
     },
     count: (collection) => store.collection(collection).countDocuments({}),
-    timelineOf: (orderId) =>
-      store.collection<TimelineRecord>("timeline").find({ orderId }, { sort: { sequence: 1 } }),
+    timelineOf: async (orderId) =>
+      (await store.collection<OrderTimelineRecord>("orders").findOne({ _id: orderId }))?.timeline ??
+      [],
     casesOf: (orderId) =>
       store
         .collection<ServiceCaseRecord>("serviceCases")

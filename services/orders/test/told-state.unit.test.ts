@@ -108,6 +108,7 @@ const order = (shipment: OrderShipmentRecord): OrderRecord =>
     externalKey: "id:ord_1",
     currency: "EUR",
     billingPolicy: "ON_SHIPMENT",
+    timeline: [],
     lines: [
       {
         id: "ord_1-1",

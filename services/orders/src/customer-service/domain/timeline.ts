@@ -2,4 +2,5 @@ import type { TimelineRecord } from "../store/records.ts";
 
 /** The timeline in the order things happened; entries of the same instant keep arrival order. */
 export const chronological = (timeline: TimelineRecord[]): TimelineRecord[] =>
-  [...timeline].sort((a, b) => a.at.getTime() - b.at.getTime() || a.sequence - b.sequence);
+  // Stable: entries of the same instant stay in the order they were recorded in.
+  [...timeline].sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -15,13 +15,14 @@ export type TimelineEntry = {
   key: string;
 };
 
-/** One timeline entry of an order; `_id` is `<order id>:<key>`, so a key is recorded once. */
-export type TimelineRecord = TimelineEntry & {
-  _id: string;
-  orderId: string;
-  /** Arrival order: entries of the same instant keep the order they were recorded in. */
-  sequence: number;
-};
+/** One timeline entry as kept, in arrival order, in the order document's `timeline`. */
+export type TimelineRecord = TimelineEntry;
+
+/**
+ * What customer service keeps on an order's document: its timeline, each key recorded once. The
+ * order lifecycle owns the rest of the document.
+ */
+export type OrderTimelineRecord = { _id: string; timeline: TimelineRecord[] };
 
 export type NoteRecord = { at: Date; author: string; body: string };
 

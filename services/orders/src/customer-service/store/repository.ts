@@ -1,10 +1,11 @@
 import { loaderOfMany, type Session, type Store } from "@waybill/store";
+import { RetryLaterError } from "@waybill/bus";
 import type {
   NoteRecord,
+  OrderTimelineRecord,
   ServiceCaseRecord,
   ShipmentContextRecord,
   TimelineEntry,
-  TimelineRecord,
 } from "./records.ts";
 
 /** Indexes of customer service's collections; idempotent. */
@@ -14,43 +15,36 @@ export async function prepareCustomerServiceStore(store: Store): Promise<void> {
   await cases.createIndex({ keys: { orderId: 1, openedAt: 1 } });
   await cases.createIndex({ keys: { shipmentId: 1, status: 1 } });
   await cases.createIndex({ keys: { status: 1, openedAt: -1 } });
-  await store.collection("timeline").createIndex({ keys: { orderId: 1, sequence: 1 } });
 }
-
-let lastSequence = 0;
-/** Strictly increasing in this process, and close to the time in microseconds across processes. */
-function nextSequence(): number {
-  lastSequence = Math.max(lastSequence + 1, Date.now() * 1000);
-  return lastSequence;
-}
-
-const timelineRecord = (orderId: string, entry: TimelineEntry): TimelineRecord => ({
-  _id: `${orderId}:${entry.key}`,
-  orderId,
-  ...entry,
-  sequence: nextSequence(),
-});
 
 /** Reads and writes of orders' timelines, service cases and the shipments they are about. */
 export function customerServiceRepository(store: Store) {
-  const timeline = store.collection<TimelineRecord>("timeline");
+  // The timeline lives on the order's document, so an order is read with it in one round trip.
+  const orders = store.collection<OrderTimelineRecord>("orders");
   const cases = store.collection<ServiceCaseRecord>("serviceCases");
   const contexts = store.collection<ShipmentContextRecord>("shipmentContexts");
-  const upsertEntry = (orderId: string, entry: TimelineEntry) => {
-    const { _id, ...fields } = timelineRecord(orderId, entry);
-    return { filter: { _id }, update: { $setOnInsert: fields }, upsert: true };
-  };
   return {
-    /** Records an entry unless the order's timeline has its key; true when it is new. */
+    /**
+     * Records an entry unless the order's timeline has its key; true when it is new. An order
+     * not known yet is retried later (its placement has not reached this service).
+     */
     async recordOnce(orderId: string, entry: TimelineEntry, session: Session): Promise<boolean> {
-      const { filter, update, upsert } = upsertEntry(orderId, entry);
-      const result = await timeline.updateOne(filter, update, { upsert, session });
-      return result.upsertedId !== null;
+      const recorded = await orders.updateOne(
+        { _id: orderId, "timeline.key": { $ne: entry.key } },
+        { $push: { timeline: entry } },
+        { session },
+      );
+      if (recorded.matchedCount > 0) return true;
+      // Rare (the inbox drops repeated events first): tell a known key from an unknown order.
+      if (await orders.findOne({ _id: orderId }, { session })) return false;
+      throw new RetryLaterError(`order ${orderId} is not known`);
     },
-    /** Records entries, in order, skipping any whose key the order's timeline has. */
+    /** Appends entries whose keys are new by construction (cases opened or resolved now). */
     async addToTimeline(orderId: string, entries: TimelineEntry[], session: Session) {
-      await timeline.bulkWrite(
-        entries.map((entry) => ({ updateOne: upsertEntry(orderId, entry) })),
+      if (entries.length === 0) return;
+      await orders.updateOne(
+        { _id: orderId },
+        { $push: { timeline: { $each: entries } } },
         { session },
       );
     },
@@ -85,8 +79,6 @@ export function customerServiceRepository(store: Store) {
     /** Per-request batching loaders. */
     loaders: () => ({
       casesOfOrder: loaderOfMany(cases, "orderId", "openedAt"),
-      /** An order's timeline in the order it was recorded. */
-      timelineOfOrder: loaderOfMany(timeline, "orderId", "sequence"),
     }),
   };
 }

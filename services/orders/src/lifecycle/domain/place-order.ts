@@ -102,6 +102,7 @@ export function newOrder(
     cancelledAt: null,
     cancellationReason: null,
     shipments: [],
+    timeline: [],
   };
 }
 

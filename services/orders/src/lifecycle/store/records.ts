@@ -1,5 +1,6 @@
 import type { BillingPolicy } from "@waybill/contracts";
 import type { BillingStatus, FulfilmentStatus } from "../../generated/resolvers.ts";
+import type { TimelineRecord } from "../../customer-service/store/records.ts";
 import type { OrderShipmentRecord } from "./shipment-records.ts";
 
 export type * from "./shipment-records.ts";
@@ -56,6 +57,8 @@ export type OrderRecord = {
   cancelledAt: Date | null;
   cancellationReason: string | null;
   shipments: OrderShipmentRecord[];
+  /** Kept by customer service, which alone writes it after the order is placed. */
+  timeline: TimelineRecord[];
 };
 
 /** An order line as resolvers see it: with the order's currency. */

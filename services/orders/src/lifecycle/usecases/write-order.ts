@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { UnitOfWork } from "@waybill/service";
 import type { OrdersRooms } from "../../context.ts";
-import { recordOnTimeline } from "../../customer-service/usecases/timeline.ts";
+import { startTimeline } from "../../customer-service/usecases/timeline.ts";
 import type { PlaceOrderInput } from "../../generated/resolvers.ts";
 import { newOrder, placedEntry } from "../domain/place-order.ts";
 import type { OrdersRepository } from "../store/repository.ts";
@@ -18,7 +18,7 @@ export type WriteOrderOutcome =
  * timeline and emits `orders.order.placed`. On any refusal it writes nothing.
  */
 export async function writeOrder(
-  { orders, customerService }: OrdersRooms,
+  { orders }: OrdersRooms,
   { session, emit }: UnitOfWork,
   input: PlaceOrderInput,
   customer: CustomerRecord,
@@ -34,8 +34,7 @@ export async function writeOrder(
     session,
   );
   if (unknown.length > 0) return { kind: "unknown_sku", skus: unknown };
-  await orders.insertOrder(order, session);
-  await recordOnTimeline(customerService, order._id, [placedEntry(order)], session);
+  await orders.insertOrder({ ...order, timeline: startTimeline(placedEntry(order)) }, session);
   await emit("orders.order.placed", order._id, {
     orderId: order._id,
     customerId: order.customerId,
