@@ -18,6 +18,7 @@ COPY services/shipments/package.json services/shipments/
 COPY services/inventory/package.json services/inventory/
 COPY services/billing/package.json services/billing/
 COPY services/returns/package.json services/returns/
+COPY services/integrations/package.json services/integrations/
 COPY gateway/package.json gateway/
 RUN npm ci --omit=dev --ignore-scripts
 COPY packages packages

@@ -159,16 +159,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const defaults = [...SUBGRAPHS.map(({ port }) => port), GATEWAY_PORT];
     const ports = options.ports === "free" ? await freePorts(defaults.length) : defaults;
     const portOf = (index: number) => ports[index] ?? defaults[index] ?? 0;
+    const gatewayPort = portOf(SUBGRAPHS.length);
     for (const [index, { name }] of SUBGRAPHS.entries()) {
       const chosen = portOf(index);
       services[name] = launch(name, `services/${name}/src/main.ts`, chosen, "/readyz", {
         NATS_URL: natsUrl,
         DATA_DIR: join(dataDir, "data"),
+        // The integrations service reaches the hub through the gateway's supergraph.
+        GATEWAY_URL: defaultUrl(gatewayPort),
       });
       if (options.ports === "free") urls[`SUBGRAPH_${name.toUpperCase()}_URL`] = defaultUrl(chosen);
     }
     await Promise.all(Object.values(services).map((service) => service.start()));
-    const gatewayPort = portOf(SUBGRAPHS.length);
     const gateway = launch("gateway", "gateway/src/main.ts", gatewayPort, "/healthz", {
       ...urls,
       DATA_DIR: join(dataDir, "data"),

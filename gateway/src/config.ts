@@ -3,7 +3,17 @@ import { z } from "zod";
 import { authEnv, jwtSettings } from "./auth/config.ts";
 import { limitsEnv } from "./limits/config.ts";
 
-const SUBGRAPHS = ["orders", "shipments", "inventory", "billing", "returns"] as const;
+/** The services behind the gateway, each a subgraph of the supergraph. */
+export const SERVICES = [
+  "orders",
+  "shipments",
+  "inventory",
+  "billing",
+  "returns",
+  "integrations",
+] as const;
+
+export type ServiceName = (typeof SERVICES)[number];
 
 const url = z.string().url().optional();
 
@@ -34,13 +44,14 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       SUBGRAPH_INVENTORY_URL: url,
       SUBGRAPH_BILLING_URL: url,
       SUBGRAPH_RETURNS_URL: url,
+      SUBGRAPH_INTEGRATIONS_URL: url,
       ...authEnv,
       ...limitsEnv,
     },
     env,
   );
   const subgraphUrls: Partial<Record<string, string>> = {};
-  for (const name of SUBGRAPHS) {
+  for (const name of SERVICES) {
     const override =
       config[`SUBGRAPH_${name.toUpperCase()}_URL` as `SUBGRAPH_${Uppercase<typeof name>}_URL`];
     if (override) subgraphUrls[name] = override;

@@ -15,7 +15,7 @@ import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
-import { WEBHOOK_ROUTES } from "./webhooks.ts";
+import { WEBHOOK_PREFIX } from "./webhooks.ts";
 
 const config = gatewayConfig();
 const logger = createLogger("gateway", config.LOG_LEVEL);
@@ -40,7 +40,7 @@ const paths = [
   "/graphql/stream",
   "/healthz",
   ...Object.keys(probes),
-  ...Object.keys(WEBHOOK_ROUTES),
+  `${WEBHOOK_PREFIX}*`,
 ];
 const handler = observeHttp(metrics, paths, withRoutes(probes, gateway.handler));
 const server = await listen(withTraceContext(handler), config.PORT, config.HOST);

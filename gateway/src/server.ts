@@ -7,11 +7,18 @@ import {
 } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { getOperationAST, OperationTypeNode, parse } from "graphql";
-import { encodePrincipal, INTERNAL_HEADERS, type Principal } from "@waybill/auth";
+import {
+  decodePrincipal,
+  encodePrincipal,
+  INTERNAL_HEADERS,
+  verifyRequest,
+  type Principal,
+} from "@waybill/auth";
 import type { Bus } from "@waybill/bus";
 import {
   HttpError,
   httpErrors,
+  readBody,
   readJsonBody,
   sendFailure,
   sendJson,
@@ -46,7 +53,7 @@ import { apolloMetricsPlugin } from "./metrics.ts";
 import { GATEWAY_SUBGRAPH, ownDataSource, ownSchema } from "./own-subgraph.ts";
 import { milestoneFeed } from "./subscriptions/milestones.ts";
 import { attachWebSocket, sseHandler } from "./subscriptions/transports.ts";
-import { supergraphUrl, WEBHOOK_ROUTES, webhookForwarder } from "./webhooks.ts";
+import { supergraphUrl, WEBHOOK_PREFIX, webhookRelay } from "./webhooks.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
 
@@ -74,9 +81,21 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** A client may not pose as the gateway: its copies of the internal headers are dropped. */
-function stripInternalHeaders(req: IncomingMessage): void {
-  for (const name of Object.values(INTERNAL_HEADERS)) delete req.headers[name];
+/** The internal headers a request carried: a Waybill process's signature, or a client's forgery. */
+type InternalHeaders = Partial<Record<keyof typeof INTERNAL_HEADERS, string>>;
+
+/**
+ * Takes the internal headers off a request, so that nothing downstream trusts a client's copies;
+ * only a valid signature over them makes a caller another Waybill process (`meshCaller`).
+ */
+function takeInternalHeaders(req: IncomingMessage): InternalHeaders {
+  const taken: InternalHeaders = {};
+  for (const [key, name] of Object.entries(INTERNAL_HEADERS) as [keyof InternalHeaders, string][]) {
+    const value = req.headers[name];
+    if (typeof value === "string") taken[key] = value;
+    delete req.headers[name];
+  }
+  return taken;
 }
 
 /**
@@ -138,7 +157,12 @@ export async function createGateway(
   const persisted = config.PERSISTED_DOCUMENTS_FILE
     ? loadPersistedDocuments(config.PERSISTED_DOCUMENTS_FILE)
     : undefined;
-  const webhooks = webhookHandlers(config, supergraphSdl, logger);
+  const webhooks = webhookRelay({
+    integrationsUrl: urlOf("integrations"),
+    limit: config.MAX_BODY_BYTES,
+    signingKey: config.signingKey,
+    logger,
+  });
   const transport = {
     schema,
     limits,
@@ -153,10 +177,26 @@ export async function createGateway(
   };
   const sse = sseHandler(transport);
 
-  const graphql: RequestHandler = async (req, res) => {
+  /**
+   * Another Waybill process (the integrations service) calling the supergraph: a request signed
+   * with the internal key, as the gateway signs its own calls. Its principal, or nothing.
+   */
+  const meshCaller = async (req: IncomingMessage, internal: InternalHeaders) => {
+    if (!internal.signature || !internal.principal) return undefined;
+    const body = await readBody(req, config.MAX_BODY_BYTES);
+    const parts = { method: "POST", path: req.url ?? "/", body, principal: internal.principal };
+    const check = verifyRequest(config.signingKey, parts, {
+      timestamp: internal.timestamp,
+      signature: internal.signature,
+    });
+    return check.valid ? decodePrincipal(internal.principal) : undefined;
+  };
+  const graphql = async (req: IncomingMessage, res: ServerResponse, internal: InternalHeaders) => {
     if (req.method !== "POST") throw httpErrors.methodNotAllowed("POST");
-    const principal = await authenticated(req);
-    await throttle(`principal:${principal.subject}`);
+    const caller = await meshCaller(req, internal);
+    const principal = caller ?? (await authenticated(req));
+    // The rate limit is for clients; the hub's own processes are bounded by what they relay.
+    if (!caller) await throttle(`principal:${principal.subject}`);
     const body = applyPersistedDocument(await readJsonBody(req, config.MAX_BODY_BYTES), persisted, {
       required: config.PERSISTED_DOCUMENTS_REQUIRED_FOR.includes(principal.role),
     });
@@ -202,12 +242,11 @@ export async function createGateway(
   const handler: RequestHandler = async (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === "/healthz") return sendJson(res, 200, { status: "ok" });
-    stripInternalHeaders(req);
+    const internal = takeInternalHeaders(req);
     if ((await cors(req, res)) === "preflight-answered") return;
-    const webhook = webhooks.get(path);
-    if (webhook) return webhook(req, res);
+    if (path.startsWith(WEBHOOK_PREFIX)) return webhooks(req, res);
     try {
-      if (path === "/graphql") await graphql(req, res);
+      if (path === "/graphql") await graphql(req, res, internal);
       else if (path === STREAM_PATH) await stream(req, res);
       else throw httpErrors.notFound("not found; GraphQL is at /graphql");
     } catch (error) {
@@ -244,29 +283,6 @@ function isSubscription(body: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/** One relay per webhook path, to the URL of the subgraph that serves it. */
-function webhookHandlers(
-  config: GatewayConfig,
-  supergraphSdl: string,
-  logger: Logger,
-): Map<string, RequestHandler> {
-  const handlers = new Map<string, RequestHandler>();
-  for (const [path, subgraph] of Object.entries(WEBHOOK_ROUTES)) {
-    const url = config.subgraphUrls[subgraph] ?? supergraphUrl(supergraphSdl, subgraph);
-    if (!url) throw new Error(`the supergraph names no URL for subgraph ${subgraph}`);
-    handlers.set(
-      path,
-      webhookForwarder({
-        target: new URL(path, url),
-        limit: config.MAX_BODY_BYTES,
-        signingKey: config.signingKey,
-        logger,
-      }),
-    );
-  }
-  return handlers;
 }
 
 async function serveGraphQL(

@@ -1,10 +1,9 @@
 import { encodePrincipal, type Principal, signRequest } from "@waybill/auth";
 import { codedError } from "@waybill/graphql";
 import { CORRELATION_HEADER, currentContext } from "@waybill/observability";
+import { SERVICES, type ServiceName } from "../config.ts";
 
-const SERVICES = ["orders", "shipments", "inventory", "billing", "returns"] as const;
-
-export type ServiceName = (typeof SERVICES)[number];
+export type { ServiceName };
 
 export function isService(name: string): name is ServiceName {
   return (SERVICES as readonly string[]).includes(name);

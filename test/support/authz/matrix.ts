@@ -274,6 +274,15 @@ export const ROOT_CASES: Case[] = [
     (r, t) => ids(field(r, "returns")).includes(t.returnId),
     "hidden",
   ),
+  // integrations
+  read(
+    "webhookReceipts",
+    "integrations",
+    `{ webhookReceipts(first: 5) { id } }`,
+    none,
+    ADMIN,
+    (r) => ok(r) && Array.isArray(field(r, "webhookReceipts")),
+  ),
   // the gateway's own subgraph
   {
     name: "exceptions",

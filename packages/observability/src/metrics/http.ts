@@ -5,15 +5,21 @@ import { LATENCY_BUCKETS, type Metrics } from "./registry.ts";
 export const METRICS_PATH = "/metrics";
 
 /**
- * Records each request's duration by route, method and status class. Paths outside `routes` are
- * counted as `other`, so that scanners cannot grow the label set.
+ * Records each request's duration by route, method and status class. A route ending in `*` stands
+ * for every path it prefixes (`/webhooks/*`). Paths outside `routes` are counted as `other`, so
+ * that scanners cannot grow the label set.
  */
 export function observeHttp(
   metrics: Metrics,
   routes: readonly string[],
   handler: RequestHandler,
 ): RequestHandler {
-  const known = new Set(routes);
+  const known = new Set(routes.filter((route) => !route.endsWith("*")));
+  const prefixes = routes.filter((route) => route.endsWith("*"));
+  const routeOf = (path: string) =>
+    known.has(path)
+      ? path
+      : (prefixes.find((prefix) => path.startsWith(prefix.slice(0, -1))) ?? "other");
   const duration = metrics.histogram({
     name: "waybill_http_request_duration_seconds",
     help: "HTTP requests by route, method and status class; _count is the request rate.",
@@ -26,7 +32,7 @@ export function observeHttp(
     res.once("close", () => {
       duration.observe(
         {
-          route: known.has(path) ? path : "other",
+          route: routeOf(path),
           method: req.method === "GET" || req.method === "POST" ? req.method : "other",
           code: res.writableFinished ? `${Math.floor(res.statusCode / 100)}xx` : "aborted",
         },

@@ -1,0 +1,18 @@
+import type { Principal } from "@waybill/auth";
+import type { ServiceRuntime } from "@waybill/service";
+import { integrationsRepository, type IntegrationsRepository } from "./store/repository.ts";
+
+/** What every integrations resolver receives. */
+export interface IntegrationsContext {
+  runtime: ServiceRuntime;
+  /** The caller the gateway verified; resolvers authorise against it. */
+  principal: Principal | undefined;
+  repo: IntegrationsRepository;
+}
+
+export function createContext(
+  runtime: ServiceRuntime,
+  principal: Principal | undefined,
+): IntegrationsContext {
+  return { runtime, principal, repo: integrationsRepository(runtime.store) };
+}

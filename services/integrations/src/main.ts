@@ -1,0 +1,4 @@
+import { main } from "@waybill/service";
+import { integrationsService } from "./server.ts";
+
+await main(integrationsService);

@@ -1,0 +1,31 @@
+import type { WebhookSource } from "../../webhooks/source.ts";
+import type { ShopifyConfig } from "./config.ts";
+import { ordersCreate } from "./orders-create.ts";
+import { isValidShopifySignature } from "./signature.ts";
+
+/**
+ * Shopify's webhooks (https://shopify.dev/docs/apps/build/webhooks): JSON bodies signed with
+ * `X-Shopify-Hmac-Sha256`, the base64 HMAC-SHA256 of the raw body under the app's secret.
+ */
+export function shopifySource(config: ShopifyConfig): WebhookSource {
+  return {
+    name: "shopify",
+    headers: [
+      "x-shopify-hmac-sha256",
+      "x-shopify-topic",
+      "x-shopify-shop-domain",
+      "x-shopify-webhook-id",
+      "x-shopify-triggered-at",
+      "x-shopify-api-version",
+    ],
+    topics: { "orders-create": ordersCreate },
+    verify(body, headers) {
+      if (!config.secret)
+        return {
+          disabled:
+            "SHOPIFY_WEBHOOK_SECRET is not set, so Shopify webhooks cannot be verified and are refused",
+        };
+      return isValidShopifySignature(config.secret, body, headers["x-shopify-hmac-sha256"]);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { Store } from "@waybill/store";
+import type { WebhookReceiptRecord } from "./records.ts";
+
+/**
+ * The integrations database's collections. Only this folder queries them: the rest of the service
+ * asks the repository.
+ */
+export function integrationsCollections(store: Store) {
+  return {
+    receipts: store.collection<WebhookReceiptRecord>("webhookReceipts"),
+  };
+}
