@@ -116,7 +116,7 @@ describe("subgraphs accept only requests the gateway signed", () => {
       expect(direct.status, name).toBe(401);
     }
     const hook = await fetch(
-      new URL("/webhooks/shopify/orders-create", system.services.orders.url),
+      new URL("/webhooks/shopify/orders-create", system.services.integrations.url),
       {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -12,7 +12,8 @@ import {
 } from "./consumer-types.ts";
 import { receive, type Applying } from "./delivery.ts";
 import { handledTypes } from "./handlers.ts";
-import { checkTypes, consumerFilter, ensureDurableConsumer } from "./provision.ts";
+import { checkTypes, consumerFilter } from "./filter.ts";
+import { ensureDurableConsumer } from "./provision.ts";
 import { RECONNECT_BACKOFF_MS, Wakeup, backoffDelay, sleep } from "./timing.ts";
 import { isStalled, progressed } from "./watchdog.ts";
 

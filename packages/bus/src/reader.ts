@@ -10,7 +10,7 @@ import type { EventType } from "@waybill/contracts";
 import { decodeEvent, type ConsumedEvent } from "./decode.ts";
 import { errorText } from "./errors.ts";
 import type { Naming } from "./naming.ts";
-import { consumerFilter } from "./provision.ts";
+import { consumerFilter } from "./filter.ts";
 
 /** Where a read starts: right after a sequence (a cursor), at a time, or with what comes next. */
 export type StreamStart = { after: number } | { time: Date } | "new";

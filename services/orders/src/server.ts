@@ -6,8 +6,6 @@ import { prepareCustomerServiceStore } from "./customer-service/store/repository
 import { lifecycleConsumers } from "./lifecycle/events/consumers.ts";
 import { prepareLifecycleStore } from "./lifecycle/store/repository.ts";
 import { resolvers } from "./resolvers.ts";
-import { shopifyConfig } from "./webhooks/shopify/config.ts";
-import { SHOPIFY_ORDERS_CREATE_PATH, shopifyOrdersCreate } from "./webhooks/shopify/route.ts";
 
 /** Indexes of both rooms' collections; idempotent. */
 export async function prepareOrdersStore(store: Store): Promise<void> {
@@ -17,7 +15,7 @@ export async function prepareOrdersStore(store: Store): Promise<void> {
 
 /**
  * The orders subgraph, two rooms in one service: the order lifecycle (orders, customers, lines,
- * statuses, cancellations) and customer service (timelines, service cases); Shopify order webhooks.
+ * statuses, cancellations) and customer service (timelines, service cases).
  */
 export const ordersService: ServiceDefinition<OrdersContext> = {
   name: "orders",
@@ -28,11 +26,4 @@ export const ordersService: ServiceDefinition<OrdersContext> = {
   // The lifecycle first (the host runs both rooms' handlers of an event in this order, in one
   // transaction): a timeline entry never waits on the quantities it is about.
   consumers: (runtime) => [...lifecycleConsumers(runtime), ...customerServiceConsumers(runtime)],
-  routes: (runtime, env) => ({
-    [SHOPIFY_ORDERS_CREATE_PATH]: shopifyOrdersCreate(
-      runtime,
-      ordersRooms(runtime.store),
-      shopifyConfig(env),
-    ),
-  }),
 };

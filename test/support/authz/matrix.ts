@@ -313,6 +313,22 @@ export const ROOT_CASES: Case[] = [
     "Customer",
   ),
   mutation(
+    "placeChannelOrder",
+    "orders",
+    `mutation ($input: PlaceChannelOrderInput!) { placeChannelOrder(input: $input) { __typename } }`,
+    (_, w) => ({
+      input: {
+        customer: { email: "matrix@example.com", name: "Matrix" },
+        channel: "matrix",
+        externalReference: "m-1",
+        currency: "EUR",
+        lines: [{ sku: w.sku, quantity: 0, unitPrice: "1.00", taxRate: "0" }],
+      },
+    }),
+    ["agent", "admin"],
+    "InvalidOrderError",
+  ),
+  mutation(
     "placeOrder",
     "orders",
     `mutation ($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename } }`,

@@ -64,6 +64,12 @@ export type CannotCancelShippedError = UserError & {
   shippedQuantity: Scalars['Int']['output'];
 };
 
+/** The channel's customer, matched by email. */
+export type ChannelCustomerInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
 export type CreateCustomerInput = {
   billingPolicy?: InputMaybe<BillingPolicy>;
   email: Scalars['String']['input'];
@@ -126,6 +132,12 @@ export type Mutation = {
   cancelOrderLine: CancelOrderLineResult;
   commentOnServiceCase: ServiceCaseResult;
   createCustomer: Customer;
+  /**
+   * Places an order from a sales channel (a storefront) for the customer with the given email: found,
+   * or created with the order (ON_SHIPMENT). The channel's reference makes it idempotent: the same
+   * reference again answers DuplicateOrderError with the order placed before. Staff only.
+   */
+  placeChannelOrder: PlaceOrderResult;
   placeOrder: PlaceOrderResult;
   resolveServiceCase: ServiceCaseResult;
 };
@@ -156,6 +168,11 @@ export type MutationCommentOnServiceCaseArgs = {
 
 export type MutationCreateCustomerArgs = {
   input: CreateCustomerInput;
+};
+
+
+export type MutationPlaceChannelOrderArgs = {
+  input: PlaceChannelOrderInput;
 };
 
 
@@ -237,6 +254,15 @@ export type OrderNotFoundError = UserError & {
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
   orderId: Scalars['ID']['output'];
+};
+
+export type PlaceChannelOrderInput = {
+  channel: Scalars['String']['input'];
+  currency: Scalars['String']['input'];
+  customer: ChannelCustomerInput;
+  /** The order's id in the channel; required, as it is what makes a re-sent order a duplicate. */
+  externalReference: Scalars['String']['input'];
+  lines: Array<OrderLineInput>;
 };
 
 export type PlaceOrderInput = {
@@ -555,6 +581,7 @@ export type ResolversTypes = {
   CancelOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelOrderResult']>;
   CannotCancelShippedError: ResolverTypeWrapper<CannotCancelShippedError>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ChannelCustomerInput: ChannelCustomerInput;
   CreateCustomerInput: CreateCustomerInput;
   Customer: ResolverTypeWrapper<CustomerRecord>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -569,6 +596,7 @@ export type ResolversTypes = {
   OrderLineInput: OrderLineInput;
   OrderLineNotFoundError: ResolverTypeWrapper<OrderLineNotFoundError>;
   OrderNotFoundError: ResolverTypeWrapper<OrderNotFoundError>;
+  PlaceChannelOrderInput: PlaceChannelOrderInput;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
   Product: ResolverTypeWrapper<Product>;
@@ -600,6 +628,7 @@ export type ResolversParentTypes = {
   CancelOrderResult: ResolversUnionTypes<ResolversParentTypes>['CancelOrderResult'];
   CannotCancelShippedError: CannotCancelShippedError;
   Int: Scalars['Int']['output'];
+  ChannelCustomerInput: ChannelCustomerInput;
   CreateCustomerInput: CreateCustomerInput;
   Customer: CustomerRecord;
   DateTime: Scalars['DateTime']['output'];
@@ -613,6 +642,7 @@ export type ResolversParentTypes = {
   OrderLineInput: OrderLineInput;
   OrderLineNotFoundError: OrderLineNotFoundError;
   OrderNotFoundError: OrderNotFoundError;
+  PlaceChannelOrderInput: PlaceChannelOrderInput;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
   Product: Product;
@@ -700,6 +730,7 @@ export type MutationResolvers<ContextType = OrdersContext, ParentType extends Re
   cancelOrderLine?: Resolver<ResolversTypes['CancelOrderLineResult'], ParentType, ContextType, RequireFields<MutationCancelOrderLineArgs, 'input'>>;
   commentOnServiceCase?: Resolver<ResolversTypes['ServiceCaseResult'], ParentType, ContextType, RequireFields<MutationCommentOnServiceCaseArgs, 'author' | 'body' | 'caseId'>>;
   createCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input'>>;
+  placeChannelOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceChannelOrderArgs, 'input'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderResult'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
   resolveServiceCase?: Resolver<ResolversTypes['ServiceCaseResult'], ParentType, ContextType, RequireFields<MutationResolveServiceCaseArgs, 'caseId' | 'resolution'>>;
 };
