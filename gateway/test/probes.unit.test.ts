@@ -31,7 +31,7 @@ describe("gateway readiness", () => {
   it("is ready when every subgraph is", async () => {
     const ready = await subgraph(200);
     const env = Object.fromEntries(
-      ["ORDERS", "SHIPMENTS", "INVENTORY", "BILLING", "RETURNS"].map((name) => [
+      ["ORDERS", "SHIPMENTS", "INVENTORY", "BILLING", "RETURNS", "INTEGRATIONS"].map((name) => [
         `SUBGRAPH_${name}_URL`,
         ready,
       ]),
@@ -48,6 +48,7 @@ describe("gateway readiness", () => {
       SUBGRAPH_INVENTORY_URL: ready,
       SUBGRAPH_BILLING_URL: await subgraph(503, ["nats", "consumer:shipments"]),
       SUBGRAPH_RETURNS_URL: closed,
+      SUBGRAPH_INTEGRATIONS_URL: ready,
     };
     expect(await gatewayReadiness(env)).toEqual({
       status: 503,

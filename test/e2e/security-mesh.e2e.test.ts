@@ -214,6 +214,44 @@ describe("the gateway authenticates every caller", () => {
     expect(expired.errors?.[0]?.message).toMatch(/expired/);
   });
 
+  it("serves another Waybill process's signed call as the principal it names, and no forgery", async () => {
+    const customerA = principalOf({
+      subject: "service:test",
+      role: "customer",
+      customerId: world.a.customerId,
+    });
+    const query = `query ($id: ID!) { order(id: $id) { id } }`;
+    const own = await subgraphRequest<{ order: { id: string } }>(
+      system.gatewayUrl,
+      query,
+      { id: world.a.orderId },
+      { key, principal: customerA },
+    );
+    expect(own.data?.order.id).toBe(world.a.orderId);
+    // Signed for customer A: B's order is refused as it would be for A's own token.
+    const other = await subgraphRequest(
+      system.gatewayUrl,
+      query,
+      { id: world.b.orderId },
+      { key, principal: customerA },
+    );
+    expect(code(other)).toBe("FORBIDDEN");
+    // A signature under another key, or one replayed after its window, makes no principal.
+    for (const signing of [
+      { key: Buffer.alloc(32, 7), principal: admin },
+      { key, principal: admin, at: Date.now() - 31_000 },
+    ]) {
+      const forged = await subgraphRequest(
+        system.gatewayUrl,
+        query,
+        { id: world.b.orderId },
+        signing,
+      );
+      expect(forged.status).toBe(401);
+      expect(code(forged)).toBe("UNAUTHENTICATED");
+    }
+  });
+
   it("drops internal headers a client sends: a customer cannot pose as the gateway's admin", async () => {
     const token = await system.identities.token("customer", { customerId: world.a.customerId });
     const answer = await request(
