@@ -103,7 +103,7 @@ export function cycles(files: readonly SourceFile[]): string[][] {
 export function namesImported(path: string, specifier: string): string[] {
   const text = readFileSync(join(ROOT, path), "utf8");
   const pattern = new RegExp(
-    `(?:import|export)\\s+(?:type\\s+)?\\{([^}]*)\\}\\s+from\\s+"${specifier.replace("/", "\\/")}"`,
+    `(?:import|export)\\s+(?:type\\s+)?\\{([^}]*)\\}\\s+from\\s+["']${specifier.replace("/", "\\/")}["']`,
     "g",
   );
   return [...text.matchAll(pattern)].flatMap((match) =>

@@ -1,4 +1,22 @@
-export * from "./authorize.ts";
-export * from "./principal.ts";
-export * from "./signature.ts";
-export * from "./gateway-only.ts";
+export {
+  accountsOf,
+  canSeeCustomer,
+  forbidden,
+  listScope,
+  readable,
+  requireScope,
+  requireStaff,
+  visibleOnly,
+} from "./authorize.ts";
+export { gatewayOnly, requestPrincipal } from "./gateway-only.ts";
+export {
+  decodePrincipal,
+  encodePrincipal,
+  type Principal,
+  principalOf,
+  type Role,
+  ROLES,
+  type Scope,
+  SCOPES,
+} from "./principal.ts";
+export { INTERNAL_HEADERS, signRequest, verifyRequest } from "./signature.ts";

@@ -8,13 +8,13 @@ import {
   readable,
   requireScope,
   requireStaff,
-  ROLE_SCOPES,
-  SIGNATURE_MAX_AGE_MS,
   signRequest,
   verifyRequest,
   visibleOnly,
   INTERNAL_HEADERS,
 } from "../src/index.ts";
+import { ROLE_SCOPES } from "../src/principal.ts";
+import { SIGNATURE_MAX_AGE_MS } from "../src/signature.ts";
 import { errorCode } from "@waybill/graphql";
 
 const key = randomBytes(32);

@@ -1,35 +1,18 @@
-export { connectBus, type Bus, type BusOptions } from "./bus.ts";
-export type { PublishResult } from "./publish.ts";
-export type { ReadOptions, StreamEntry, StreamReader, StreamStart } from "./reader.ts";
-export { decodeEvent, type ConsumedEvent } from "./decode.ts";
-export { dispatch, handledTypes, type EventHandlers } from "./handlers.ts";
+export { type Bus, connectBus } from "./bus.ts";
+export type { DeliveryPolicy, Outcome, PullPolicy, RunningConsumer } from "./consumer-types.ts";
 export { startConsumer } from "./consumer.ts";
-export type {
-  ConsumerOptions,
-  ConsumerProgress,
-  ConsumerState,
-  DeliveryPolicy,
-  Outcome,
-  PullPolicy,
-  RunningConsumer,
-} from "./consumer-types.ts";
-export { RetryLaterError, isRetryLater, errorText } from "./errors.ts";
+export type { ConsumedEvent } from "./decode.ts";
+export { isRetryLater, RetryLaterError } from "./errors.ts";
+export { type ApplyEvent, exceptionQueue, type ExceptionQueue } from "./exception-queue.ts";
 export {
+  type ExceptionCategory,
+  type ExceptionRecord,
   EXCEPTIONS,
   recordException,
-  type ExceptionCategory,
-  type ExceptionOwner,
-  type ExceptionRecord,
-  type ExceptionStatus,
 } from "./exceptions.ts";
-export { applyAllOnce, applyOnce } from "./inbox.ts";
-export { OUTBOX, buildEvent, enqueueEvent, type NewEvent, type OutboxRecord } from "./outbox.ts";
-export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from "./relay.ts";
-export {
-  exceptionQueue,
-  type ApplyEvent,
-  type ExceptionFilter,
-  type ExceptionQueue,
-  type RetryOutcome,
-} from "./exception-queue.ts";
-export { replayStream, type ReplayRequest, type ReplayResult } from "./replay.ts";
+export { dispatch, type EventHandlers, handledTypes } from "./handlers.ts";
+export { applyOnce } from "./inbox.ts";
+export { buildEvent, enqueueEvent, type NewEvent, OUTBOX, type OutboxRecord } from "./outbox.ts";
+export type { StreamEntry, StreamStart } from "./reader.ts";
+export { startOutboxRelay } from "./relay.ts";
+export { type ReplayResult, replayStream } from "./replay.ts";

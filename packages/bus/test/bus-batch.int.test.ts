@@ -9,13 +9,8 @@ import {
   type TestNats,
 } from "@waybill/devtools";
 import type { Session } from "@waybill/store";
-import {
-  RetryLaterError,
-  applyAllOnce,
-  startConsumer,
-  type RunningConsumer,
-} from "../src/index.ts";
-import { INBOX } from "../src/inbox.ts";
+import { RetryLaterError, startConsumer, type RunningConsumer } from "../src/index.ts";
+import { applyAllOnce, INBOX } from "../src/inbox.ts";
 
 describe("bus: events applied in batches", () => {
   let nats: TestNats;

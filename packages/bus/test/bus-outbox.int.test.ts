@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { enqueueEvent, OUTBOX, startOutboxRelay, type OutboxRelay } from "../src/index.ts";
+import { enqueueEvent, OUTBOX, startOutboxRelay } from "../src/index.ts";
+import type { OutboxRelay } from "../src/relay.ts";
 import { startTestNats, type TestNats, waitFor } from "@waybill/devtools";
 import { runWithContext } from "@waybill/observability";
 import { busTestbed, count, type BusTestbed } from "@waybill/devtools";

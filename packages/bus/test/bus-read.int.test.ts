@@ -7,7 +7,8 @@ import {
   waitFor,
   type TestNats,
 } from "@waybill/devtools";
-import type { StreamEntry, StreamReader } from "../src/index.ts";
+import type { StreamEntry } from "../src/index.ts";
+import type { StreamReader } from "../src/reader.ts";
 
 /** What a reader yields, as `[sequence, event type or "invalid"]`, until it has `count`. */
 async function collect(reader: StreamReader, count: number): Promise<[number, string][]> {

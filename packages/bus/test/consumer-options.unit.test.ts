@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "@waybill/observability";
 import type { Store } from "@waybill/store";
-import { startConsumer, type Bus, type ConsumerOptions } from "../src/index.ts";
+import { startConsumer, type Bus } from "../src/index.ts";
+import type { ConsumerOptions } from "../src/consumer-types.ts";
 
 const valid: ConsumerOptions<null> = {
   // Never reached: the options are refused before the consumer touches the broker or the store.

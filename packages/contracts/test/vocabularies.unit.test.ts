@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Kind, parse } from "graphql";
 import { describe, expect, it } from "vitest";
+import { EVENT_TYPES } from "../src/events.ts";
 import {
   BILLING_POLICIES,
   EVENT_SOURCES,
-  EVENT_TYPES,
   HOLD_REASONS,
   INVOICE_STATUSES,
   MILESTONE_TYPES,
   SHIPMENT_STATUSES,
   STOCK_MOVEMENT_KINDS,
-} from "../src/index.ts";
+} from "../src/vocabularies.ts";
 
 /** SDL enums that mirror a vocabulary of the contracts, by enum name. */
 const MIRRORS: Record<string, readonly string[]> = {

@@ -1,8 +1,20 @@
-export * from "./nats.ts";
-export * from "./store.ts";
-export * from "./wait.ts";
-export * from "./metrics.ts";
-export * from "./principals.ts";
-export * from "./nats-server.ts";
-export * from "./bus-events.ts";
-export * from "./bus-harness.ts";
+export {
+  milestoneRecorded,
+  newShipmentConfirmed,
+  shipmentConfirmed,
+  shipmentConfirmedData,
+} from "./bus-events.ts";
+export { busTestbed, type BusTestbed, count } from "./bus-harness.ts";
+export { metricValue, parseMetrics, type Sample, scrapeMetrics } from "./metrics.ts";
+export {
+  findNatsServer,
+  freePort,
+  freePorts,
+  NatsServerNotFoundError,
+  type NatsServerProcess,
+  startNatsServer,
+} from "./nats-server.ts";
+export { startTestNats, type TestNats } from "./nats.ts";
+export { testPrincipal } from "./principals.ts";
+export { openTestStore, type TestStore } from "./store.ts";
+export { waitFor } from "./wait.ts";

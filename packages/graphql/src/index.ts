@@ -1,3 +1,3 @@
-export * from "./errors.ts";
-export * from "./scalars.ts";
-export * from "./schema.ts";
+export { codedError, errorCode } from "./errors.ts";
+export { DateTime } from "./scalars.ts";
+export { buildSchema, loadTypeDefs, type Reference } from "./schema.ts";

@@ -1,20 +1,16 @@
-export * from "./context.ts";
-export * from "./logger.ts";
-export * from "./http.ts";
+export type { Logger } from "./logger.ts";
 export {
-  graphqlMetrics,
-  type GraphQLMetrics,
-  type GraphQLOutcome,
-  type OperationLabel,
-} from "./metrics/graphql.ts";
+  CORRELATION_HEADER,
+  currentContext,
+  currentCorrelationId,
+  runWithContext,
+  TRACEPARENT_HEADER,
+} from "./context.ts";
+export { withTraceContext } from "./http.ts";
+export { createLogger } from "./logger.ts";
+export { graphqlMetrics, type GraphQLOutcome, type OperationLabel } from "./metrics/graphql.ts";
 export { METRICS_PATH, metricsRoute, observeHttp } from "./metrics/http.ts";
-export {
-  createMetrics,
-  LATENCY_BUCKETS,
-  type Counter,
-  type Gauge,
-  type Histogram,
-  type Metrics,
-  type MetricsOptions,
-} from "./metrics/registry.ts";
-export * from "./tracing/index.ts";
+export { createMetrics, LATENCY_BUCKETS, type Metrics } from "./metrics/registry.ts";
+export { inConsumerSpan, inProducerSpan } from "./tracing/bus.ts";
+export { startTracing } from "./tracing/setup.ts";
+export { activeTraceparent } from "./tracing/spans.ts";

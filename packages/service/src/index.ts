@@ -1,16 +1,10 @@
-export * from "./config.ts";
-export * from "./runtime.ts";
-export * from "./service.ts";
-export * from "./subgraph-server.ts";
-export * from "./jobs.ts";
-export * from "./readiness.ts";
-export * from "./observability.ts";
+export { consumerOf, mergeByStream } from "./consumers.ts";
+export type { BackgroundJob } from "./jobs.ts";
 export {
-  consumerMetrics,
-  type ConsumerMetrics,
-  type WatchedConsumer,
-} from "./metrics/consumers.ts";
-export { storeSampler } from "./metrics/store.ts";
-export { yogaMetricsPlugin } from "./metrics/yoga.ts";
-export * from "./exceptions/routes.ts";
-export * from "./consumers.ts";
+  type ConsumerDefinition,
+  createRuntime,
+  type Emit,
+  type ServiceRuntime,
+  type UnitOfWork,
+} from "./runtime.ts";
+export { main, type RunningService, runService, type ServiceDefinition } from "./service.ts";

@@ -3,11 +3,19 @@ import { mkdir } from "node:fs/promises";
 import { openEmbeddedStore } from "./embedded.ts";
 import type { Store } from "./port.ts";
 
-export * from "./port.ts";
 export { afterCommit, trackCommits } from "./after-commit.ts";
 export { loaderByField, loaderOfMany } from "./loaders.ts";
+export {
+  type BulkWriteOperation,
+  type Collection,
+  type Doc,
+  type Filter,
+  isDuplicateKeyError,
+  type Session,
+  type Store,
+} from "./port.ts";
 
-export interface OpenStoreOptions {
+interface OpenStoreOptions {
   /** One database per service. */
   database: string;
   /** Where the embedded store keeps `<database>.sqlite` (created if missing). */

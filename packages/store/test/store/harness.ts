@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MongoClient } from "mongodb";
 import { expect, onTestFinished } from "vitest";
-import { DuplicateKeyError, isDuplicateKeyError, openStore, type Store } from "../../src/index.ts";
+import { isDuplicateKeyError, openStore, type Store } from "../../src/index.ts";
+import { DuplicateKeyError } from "../../src/port.ts";
 
 export interface Adapter {
   name: "embedded" | "mongodb";
