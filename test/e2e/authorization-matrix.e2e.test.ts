@@ -15,7 +15,7 @@ import {
 } from "../support/authz/matrix.ts";
 import { buildWorld, type Account, type World } from "../support/authz/world.ts";
 import { execute, request, type GraphQLResponse } from "../support/graphql.ts";
-import { RECORD_MILESTONE } from "../support/billing-operations.ts";
+import { RECORD_MILESTONE } from "../documents/shipments.ts";
 import { subscribeSse, type Received } from "../support/subscriptions.ts";
 import { waitFor } from "@waybill/devtools";
 import { signingKey, subgraphRequest } from "../support/subgraph-calls.ts";
