@@ -2,16 +2,17 @@
 // Everything runs in this process (services through `runService`, our gateway through
 // `createGateway`), so each store operation is charged to the request's correlation id.
 import { randomUUID } from "node:crypto";
-import { openBroker } from "./lib/bus.ts";
-import { execute } from "./lib/graphql.ts";
-import { startInProcess } from "./lib/inprocess.ts";
-import { loadAverage, machineReport } from "./lib/machine.ts";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import {
   CUSTOMER_ORDERS,
   ORDER_360,
   ORDERS_ACROSS_SUBGRAPHS,
-  PLACE_ORDER,
-} from "./lib/operations.ts";
+} from "../test/documents/order-360.ts";
+import { CUSTOMER_ORDER_PAGE, PLACE_ORDER } from "../test/documents/orders.ts";
+import { openBroker } from "./lib/bus.ts";
+import { execute } from "./lib/graphql.ts";
+import { startInProcess } from "./lib/inprocess.ts";
+import { loadAverage, machineReport } from "./lib/machine.ts";
 import { table, writeSection } from "./lib/results.ts";
 import { RoundTripCounter, SPLIT_PREFIX, type RoundTrips } from "./lib/roundtrip-counter.ts";
 import {
@@ -49,18 +50,18 @@ for (const [name, service] of Object.entries(hub.services))
 const broker = await openBroker(hub.natsUrl);
 const api = hub.gateway;
 
-/** Runs `query` three times and keeps the last (warm) count; the counts must agree. */
-async function measure(
+/** Runs `document` three times and keeps the last (warm) count; the counts must agree. */
+async function measure<R, V>(
   operation: string,
   size: number,
-  query: string,
-  variables: Record<string, unknown>,
-  items: (data: unknown) => number,
+  document: TypedDocumentNode<R, V>,
+  variables: NoInfer<V>,
+  items: (data: R) => number,
 ): Promise<Measured> {
   let last: Measured | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     const id = `rt-${randomUUID()}`;
-    const data = await execute<unknown>(api, query, variables, { "x-correlation-id": id });
+    const data = await execute(api, document, variables, { "x-correlation-id": id });
     const trips = counter.of(id);
     const total = [...trips.byService.values()].reduce((a, b) => a + b, 0);
     const previous = last && [...last.trips.byService.values()].reduce((a, b) => a + b, 0);
@@ -92,7 +93,6 @@ try {
   }
   await broker.drained(120_000);
 
-  type Orders = { orders: unknown[] };
   for (const size of SIZES) {
     const customerId = customers.get(size) ?? "";
     results.push(
@@ -101,21 +101,24 @@ try {
         size,
         CUSTOMER_ORDERS,
         { customerId, first: size },
-        (d) => (d as Orders).orders.length,
+        (d) => d.orders.length,
       ),
       await measure(
         "customer's orders joined across all five subgraphs",
         size,
         ORDERS_ACROSS_SUBGRAPHS,
         { customerId, first: size },
-        (d) => (d as Orders).orders.length,
+        (d) => d.orders.length,
       ),
       await measure(
         "order 360 of an order with N lines",
         size,
         ORDER_360,
         { id: orders.get(size) ?? "" },
-        (d) => (d as { order: { lines: unknown[] } }).order.lines.length,
+        (d) => {
+          if (!d.order) throw new Error(`no order ${orders.get(size) ?? ""}`);
+          return d.order.lines.length;
+        },
       ),
     );
   }
@@ -144,7 +147,6 @@ try {
   // Round-trips stay constant, but a sorted, limited find still reads every match: time the first
   // page of a customer's orders while the customer's history grows.
   const history: (string | number)[][] = [];
-  const page = "query Page($customerId: ID!) { orders(customerId: $customerId, first: 10) { id } }";
   for (const total of HISTORY) {
     const customerId = await createCustomer(api);
     await inParallel(Array.from({ length: total }), 8, () =>
@@ -154,7 +156,7 @@ try {
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {
       const started = performance.now();
-      await execute(api, page, { customerId });
+      await execute(api, CUSTOMER_ORDER_PAGE, { customerId });
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);

@@ -1,10 +1,10 @@
-// Composes schema/supergraph.graphql from every subgraph's SDL; `--check` fails when it is stale.
+// Composes schema/supergraph.graphql from every subgraph's SDL, and from it schema/api.graphql, the
+// API schema clients see (no join__/link__ machinery); `--check` fails when either is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { composeServices } from "@apollo/composition";
+import { printSchema } from "graphql";
 import { loadTypeDefs } from "@waybill/graphql";
 import { defaultUrl, SUBGRAPHS } from "./subgraphs.ts";
-
-const target = new URL("../schema/supergraph.graphql", import.meta.url);
 
 const result = composeServices([
   ...SUBGRAPHS.map(({ name, port }) => ({
@@ -24,18 +24,36 @@ if (result.errors) {
   process.exit(1);
 }
 for (const hint of result.hints) console.warn(`hint: ${hint.toString()}`);
-const composed = result.supergraphSdl;
+
+// The API schema is derived as the gateway derives the one it serves (`toAPISchema`, then graphql-js).
+const outputs = [
+  { file: "schema/supergraph.graphql", text: result.supergraphSdl },
+  {
+    file: "schema/api.graphql",
+    text: `${printSchema(result.schema.toAPISchema().toGraphQLJSSchema())}\n`,
+  },
+];
+
+/** The committed text of `file`, or "" when there is none yet. */
+const committed = (file: string) => {
+  try {
+    return readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
+  } catch {
+    return "";
+  }
+};
 
 if (process.argv.includes("--check")) {
-  const current = readFileSync(target, "utf8");
-  if (current !== composed) {
-    console.error("schema/supergraph.graphql is stale: run `npm run compose` and commit it");
+  const stale = outputs.filter(({ file, text }) => committed(file) !== text);
+  if (stale.length) {
+    for (const { file } of stale)
+      console.error(`${file} is stale: run \`npm run compose\` and commit it`);
     process.exit(1);
   }
-  console.log("schema/supergraph.graphql is current");
+  console.log(`${outputs.map(({ file }) => file).join(" and ")} are current`);
 } else {
-  writeFileSync(target, composed);
+  for (const { file, text } of outputs) writeFileSync(new URL(`../${file}`, import.meta.url), text);
   console.log(
-    `composed ${SUBGRAPHS.length} subgraphs and the gateway's own into schema/supergraph.graphql`,
+    `composed ${SUBGRAPHS.length} subgraphs and the gateway's own into schema/supergraph.graphql and its API schema into schema/api.graphql`,
   );
 }

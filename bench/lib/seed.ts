@@ -1,18 +1,16 @@
 // Seeding through the public API, as a client would; retries while events have not arrived yet.
 import { randomUUID } from "node:crypto";
 import { waitFor } from "@waybill/devtools";
+import type { VariablesOf } from "@graphql-typed-document-node/core";
+import { INVOICES_OF_ORDER } from "../../test/documents/billing.ts";
+import { CREATE_PRODUCT } from "../../test/documents/inventory.ts";
+import { CREATE_CUSTOMER, PLACE_ORDER } from "../../test/documents/orders.ts";
+import { REQUEST_RETURN } from "../../test/documents/returns.ts";
+import { CONFIRM_SHIPMENT, RECORD_MILESTONE } from "../../test/documents/shipments.ts";
 import { execute, type Endpoint } from "./graphql.ts";
-import {
-  CONFIRM_SHIPMENT,
-  CREATE_CUSTOMER,
-  CREATE_PRODUCT,
-  INVOICES_OF_ORDER,
-  PLACE_ORDER,
-  RECORD_MILESTONE,
-  REQUEST_RETURN,
-  type ConfirmShipmentData,
-  type PlaceOrderData,
-} from "./operations.ts";
+
+type BillingPolicy = NonNullable<VariablesOf<typeof CREATE_CUSTOMER>["input"]["billingPolicy"]>;
+type MilestoneType = VariablesOf<typeof RECORD_MILESTONE>["input"]["type"];
 
 export const WAREHOUSE = "AMS1";
 
@@ -21,23 +19,22 @@ export interface PlacedOrder {
   lineIds: string[];
 }
 
-export async function createCustomer(api: Endpoint, policy = "ON_SHIPMENT"): Promise<string> {
-  const { createCustomer: customer } = await execute<{ createCustomer: { id: string } }>(
-    api,
-    CREATE_CUSTOMER,
-    {
-      input: {
-        name: "Bench Customer",
-        email: `b${randomUUID()}@example.com`,
-        billingPolicy: policy,
-      },
+export async function createCustomer(
+  api: Endpoint,
+  policy: BillingPolicy = "ON_SHIPMENT",
+): Promise<string> {
+  const { createCustomer: customer } = await execute(api, CREATE_CUSTOMER, {
+    input: {
+      name: "Bench Customer",
+      email: `b${randomUUID()}@example.com`,
+      billingPolicy: policy,
     },
-  );
+  });
   return customer.id;
 }
 
 export async function createProduct(api: Endpoint, sku: string, quantity: number): Promise<void> {
-  await execute(api, CREATE_PRODUCT, { sku, warehouse: WAREHOUSE, quantity });
+  await execute(api, CREATE_PRODUCT, { sku, name: sku, warehouse: WAREHOUSE, quantity });
 }
 
 /** The input of an order of `skus`, one line each. */
@@ -60,13 +57,13 @@ export async function placeOrder(
   const input = orderInput(customerId, skus, quantity);
   const placed = await waitFor(
     async () => {
-      const { placeOrder: result } = await execute<PlaceOrderData>(api, PLACE_ORDER, { input });
+      const { placeOrder: result } = await execute(api, PLACE_ORDER, { input });
       return result.__typename === "UnknownSkuError" ? undefined : result;
     },
     { description: "orders to know the SKUs", timeoutMs: 60_000, intervalMs: 50 },
   );
-  if (!placed.id) throw new Error(`order refused: ${JSON.stringify(placed)}`);
-  return { id: placed.id, lineIds: (placed.lines ?? []).map((line) => line.id) };
+  if (placed.__typename !== "Order") throw new Error(`order refused: ${JSON.stringify(placed)}`);
+  return { id: placed.id, lineIds: placed.lines.map((line) => line.id) };
 }
 
 /** The input of a shipment of `quantity` units of each line. */
@@ -91,21 +88,21 @@ export async function confirmShipment(
 ): Promise<string> {
   const shipped = await waitFor(
     async () => {
-      const { confirmShipment: result } = await execute<ConfirmShipmentData>(
-        api,
-        CONFIRM_SHIPMENT,
-        { input },
-        headers,
-      );
+      const { confirmShipment: result } = await execute(api, CONFIRM_SHIPMENT, { input }, headers);
       return result.__typename === "UnknownOrderError" ? undefined : result;
     },
     { description: "shipments to know the order", timeoutMs: 60_000, intervalMs: 20 },
   );
-  if (!shipped.id) throw new Error(`shipment refused: ${JSON.stringify(shipped)}`);
+  if (shipped.__typename !== "Shipment")
+    throw new Error(`shipment refused: ${JSON.stringify(shipped)}`);
   return shipped.id;
 }
 
-export async function milestone(api: Endpoint, shipmentId: string, type: string): Promise<void> {
+export async function milestone(
+  api: Endpoint,
+  shipmentId: string,
+  type: MilestoneType,
+): Promise<void> {
   await execute(api, RECORD_MILESTONE, {
     input: { shipmentId, type, occurredAt: new Date().toISOString(), location: "Utrecht" },
   });
@@ -115,11 +112,9 @@ export async function requestReturn(api: Endpoint, order: PlacedOrder): Promise<
   const lineId = order.lineIds[0] ?? "";
   await waitFor(
     async () => {
-      const { requestReturn: result } = await execute<{ requestReturn: { __typename: string } }>(
-        api,
-        REQUEST_RETURN,
-        { input: { orderId: order.id, reason: "damaged", lines: [{ lineId, quantity: 1 }] } },
-      );
+      const { requestReturn: result } = await execute(api, REQUEST_RETURN, {
+        input: { orderId: order.id, reason: "damaged", lines: [{ lineId, quantity: 1 }] },
+      });
       return result.__typename === "Return" ? result : undefined;
     },
     { description: "returns to know the shipment", timeoutMs: 60_000, intervalMs: 50 },
@@ -130,11 +125,7 @@ export async function requestReturn(api: Endpoint, order: PlacedOrder): Promise<
 export async function invoicesIssued(api: Endpoint, orderId: string, count: number): Promise<void> {
   await waitFor(
     async () => {
-      const { order } = await execute<{ order: { invoices: { status: string }[] } | null }>(
-        api,
-        INVOICES_OF_ORDER,
-        { id: orderId },
-      );
+      const { order } = await execute(api, INVOICES_OF_ORDER, { id: orderId });
       const issued = order?.invoices.filter((invoice) => invoice.status === "ISSUED").length;
       return issued === count;
     },
@@ -167,7 +158,7 @@ export async function order360(api: Endpoint, skus: string[], index: number): Pr
   const tracking = `1Z360${String(index).padStart(6, "0")}`;
   const first = await confirmShipment(api, shipmentInput(order, 2, `${tracking}A`));
   const second = await confirmShipment(api, shipmentInput(order, 2, `${tracking}B`));
-  for (const type of ["PICKED_UP", "IN_TRANSIT"]) {
+  for (const type of ["PICKED_UP", "IN_TRANSIT"] as const) {
     await milestone(api, first, type);
     await milestone(api, second, type);
   }

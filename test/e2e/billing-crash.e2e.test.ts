@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
+import { INVOICES_OF_ORDER } from "../documents/billing.ts";
+import { CREATE_PRODUCT } from "../documents/inventory.ts";
 import { execute } from "../support/graphql.ts";
-import { CREATE_PRODUCT, confirmWhenKnown, placeDemoOrder } from "../support/operations.ts";
+import { placeDemoOrder } from "../support/orders.ts";
+import { confirmWhenKnown } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 const ORDERS = 60;
@@ -22,13 +25,6 @@ afterAll(async () => {
   await system?.dispose();
 });
 
-type InvoicesOf = {
-  order: {
-    shipments: { id: string; invoice: { number: string } | null }[];
-    invoices: { id: string; number: string }[];
-  };
-};
-
 describe("billing killed with -9 while shipments are confirmed", () => {
   it("ends with exactly one invoice per shipment and gapless numbers", async () => {
     const gateway = system.gatewayUrl;
@@ -45,7 +41,7 @@ describe("billing killed with -9 while shipments are confirmed", () => {
       for (const [index, order] of orders.entries()) {
         await confirmWhenKnown(gateway, {
           orderId: order.orderId,
-          lines: [{ lineId: order.lineIds[0], quantity: index % 2 ? 2 : 1 }],
+          lines: [{ lineId: order.lineIds[0] ?? "", quantity: index % 2 ? 2 : 1 }],
           warehouse: "AMS1",
           carrier: "UPS",
           service: "Ground",
@@ -59,12 +55,10 @@ describe("billing killed with -9 while shipments are confirmed", () => {
     // Kill billing once it has started issuing invoices, while confirmations keep coming.
     await waitFor(
       async () => {
-        const { order } = await execute<InvoicesOf>(
-          gateway,
-          `query($id: ID!) { order(id: $id) { shipments { id invoice { number } } invoices { id number } } }`,
-          { id: orders[3]?.orderId },
-        );
-        return order.invoices.length > 0;
+        const { order } = await execute(gateway, INVOICES_OF_ORDER, {
+          id: orders[3]?.orderId ?? "",
+        });
+        return (order?.invoices.length ?? 0) > 0;
       },
       { description: "billing to issue its first invoices", timeoutMs: 30_000 },
     );
@@ -74,14 +68,10 @@ describe("billing killed with -9 while shipments are confirmed", () => {
 
     const numbers: string[] = [];
     for (const order of orders) {
-      const { order: billed } = await waitFor(
+      const billed = await waitFor(
         async () => {
-          const result = await execute<InvoicesOf>(
-            gateway,
-            `query($id: ID!) { order(id: $id) { shipments { id invoice { number } } invoices { id number } } }`,
-            { id: order.orderId },
-          );
-          return result.order.invoices.length > 0 ? result : undefined;
+          const result = await execute(gateway, INVOICES_OF_ORDER, { id: order.orderId });
+          return result.order?.invoices.length ? result.order : undefined;
         },
         { description: `an invoice for order ${order.orderId}`, timeoutMs: 60_000 },
       );

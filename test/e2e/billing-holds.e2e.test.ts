@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
+import { RELEASE_INVOICE } from "../documents/billing.ts";
+import { CREATE_PRODUCT } from "../documents/inventory.ts";
+import { RECORD_MILESTONE } from "../documents/shipments.ts";
+import { orderBilling, type Invoice } from "../support/billing.ts";
 import { execute } from "../support/graphql.ts";
-import { confirmWhenKnown, CREATE_PRODUCT, placeDemoOrder } from "../support/operations.ts";
-import {
-  milestone,
-  orderBilling,
-  RECORD_MILESTONE,
-  RELEASE_INVOICE,
-  type Invoice,
-} from "../support/billing-operations.ts";
+import { placeDemoOrder, type BillingPolicy } from "../support/orders.ts";
+import { confirmWhenKnown, milestone } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;
@@ -33,10 +31,13 @@ afterAll(async () => {
 const minutes = (m: number) => new Date(Date.now() + m * 60_000);
 
 async function shippedOrder(
-  policy: string,
+  policy: BillingPolicy,
   trackingNumber = `1Z${Math.random().toString(36).slice(2, 10)}`,
 ) {
-  const { orderId, lineIds } = await placeDemoOrder(
+  const {
+    orderId,
+    lineIds: [lineId = ""],
+  } = await placeDemoOrder(
     gateway,
     [{ sku: "BOX-1", quantity: 2, unitPrice: "5.00", taxRate: "20" }],
     policy,
@@ -44,7 +45,7 @@ async function shippedOrder(
   const shipment = await confirmWhenKnown(gateway, {
     orderId,
     warehouse: "AMS1",
-    lines: [{ lineId: lineIds[0], quantity: 2 }],
+    lines: [{ lineId, quantity: 2 }],
     carrier: "DHL",
     service: "Express",
     trackingNumber,
@@ -128,11 +129,8 @@ describe("holds and releases", () => {
     );
     expect(held.holds).toMatchObject([{ reason: "QUANTITY_MISMATCH" }]);
 
-    type Release = {
-      releaseInvoice: { __typename: string; status?: string; touchless?: boolean; code?: string };
-    };
     const release = (invoiceId: string) =>
-      execute<Release>(gateway, RELEASE_INVOICE, {
+      execute(gateway, RELEASE_INVOICE, {
         input: { invoiceId, comment: "customer confirmed both boxes" },
       });
     const { releaseInvoice } = await release(held.id);
@@ -159,18 +157,14 @@ describe("holds and releases", () => {
 
   it("a milestone for a tracking number not shipped yet is parked, then applied when the shipment is confirmed", async () => {
     const trackingNumber = `JD${Date.now()}`;
-    const { recordMilestone } = await execute<{ recordMilestone: { __typename: string } }>(
-      gateway,
-      RECORD_MILESTONE,
-      {
-        input: {
-          carrier: "dhl",
-          trackingNumber: trackingNumber.toLowerCase(),
-          type: "DELIVERED",
-          occurredAt: minutes(30).toISOString(),
-        },
+    const { recordMilestone } = await execute(gateway, RECORD_MILESTONE, {
+      input: {
+        carrier: "dhl",
+        trackingNumber: trackingNumber.toLowerCase(),
+        type: "DELIVERED",
+        occurredAt: minutes(30).toISOString(),
       },
-    );
+    });
     expect(recordMilestone.__typename).toBe("ParkedMilestone");
     const { orderId, shipmentId } = await shippedOrder("ON_DELIVERY", trackingNumber);
     const order = await orderBilling(gateway, orderId);

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
+import { CREATE_PRODUCT } from "../documents/inventory.ts";
+import { orderBilling, twoShipmentOrder, type Invoice } from "../support/billing.ts";
 import { execute } from "../support/graphql.ts";
-import { CREATE_PRODUCT } from "../support/operations.ts";
-import {
-  milestone,
-  orderBilling,
-  twoShipmentOrder,
-  type Invoice,
-} from "../support/billing-operations.ts";
+import { milestone } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;

@@ -1,8 +1,10 @@
+import type { VariablesOf } from "@graphql-typed-document-node/core";
 import { jetstream } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvent } from "@waybill/bus";
 import { waitFor } from "@waybill/devtools";
+import { EXCEPTIONS } from "../documents/exception-queue.ts";
 import { execute, request } from "../support/graphql.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
@@ -19,34 +21,10 @@ afterAll(async () => {
   await system?.dispose();
 });
 
-type Exception = {
-  id: string;
-  service: string;
-  category: string;
-  owner: string;
-  status: string;
-  eventId: string | null;
-  error: string;
-  resolution: string | null;
-};
+type Exception = { id: string; status: string; resolution: string | null };
 
-const EXCEPTIONS = /* GraphQL */ `
-  query Exceptions($filter: ExceptionFilter) {
-    exceptions(filter: $filter) {
-      id
-      service
-      category
-      owner
-      status
-      eventId
-      error
-      resolution
-    }
-  }
-`;
-
-const exceptions = async (filter: Record<string, unknown>) =>
-  (await execute<{ exceptions: Exception[] }>(gateway, EXCEPTIONS, { filter })).exceptions;
+const exceptions = async (filter: VariablesOf<typeof EXCEPTIONS>["filter"]) =>
+  (await execute(gateway, EXCEPTIONS, { filter })).exceptions;
 
 /** Publishes straight onto the broker, as a faulty or early producer would. */
 async function publish(subject: string, payload: string, id: string): Promise<void> {

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
+import { ORDER_RESERVATIONS, RECEIVE_STOCK } from "../documents/inventory.ts";
 import { execute } from "../support/graphql.ts";
 import {
-  CANCEL_ORDER,
-  CANCEL_ORDER_LINE,
-  ORDER_RESERVATIONS,
-  RECEIVE_STOCK,
-  createCustomer,
-  placeWhenSkusKnown,
   productStock,
   reservationsOf,
   stockedProduct,
-  type OrderReservations,
   type ProductStock,
   type Reservation,
-} from "../support/inventory-operations.ts";
-import { confirmWhenKnown } from "../support/operations.ts";
+} from "../support/inventory.ts";
+import {
+  cancelOrder,
+  cancelOrderLine,
+  createCustomer,
+  placeWhenSkusKnown,
+} from "../support/orders.ts";
+import { confirmWhenKnown } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;
@@ -75,9 +75,7 @@ describe("reservations through the gateway", () => {
     expectNothingNegative(raced);
 
     // The order 360 sees the same through the federated Order.reservations.
-    const { order } = await execute<OrderReservations>(gateway, ORDER_RESERVATIONS, {
-      id: orderIds[0],
-    });
+    const { order } = await execute(gateway, ORDER_RESERVATIONS, { id: orderIds[0] ?? "" });
     expect(order?.reservations).toEqual(await reservationsOf(gateway, orderIds[0] ?? ""));
 
     // Three more arrive: the three oldest backorders get them.
@@ -94,7 +92,7 @@ describe("reservations through the gateway", () => {
     );
     expect(refilled).toMatchObject({ onHand: 8, reserved: 8, available: 0 });
     const placedAt = async (id: string) => {
-      const data = await execute<OrderReservations>(gateway, ORDER_RESERVATIONS, { id });
+      const data = await execute(gateway, ORDER_RESERVATIONS, { id });
       return {
         at: Date.parse(data.order?.placedAt ?? ""),
         reservation: data.order?.reservations[0],
@@ -113,9 +111,9 @@ describe("reservations through the gateway", () => {
     const shipped = orders[shippedIndex];
     const warehouse = reservations[shippedIndex]?.allocations[0]?.warehouse;
     const shipment = await confirmWhenKnown(gateway, {
-      orderId: shipped?.orderId,
-      warehouse,
-      lines: [{ lineId: shipped?.lineIds[0], quantity: 1 }],
+      orderId: shipped?.orderId ?? "",
+      warehouse: warehouse ?? "",
+      lines: [{ lineId: shipped?.lineIds[0] ?? "", quantity: 1 }],
       carrier: "UPS",
       service: "Standard",
       trackingNumber: "1Z999AA10123456784",
@@ -159,24 +157,22 @@ describe("reservations through the gateway", () => {
     const [waiting] = await reservationsOfAll([second.orderId]);
     expect(waiting).toMatchObject({ reserved: 0, backordered: 1 });
 
-    const cancel = async (document: string, input: Record<string, unknown>) => {
-      const data = await execute<Record<string, { __typename: string }>>(gateway, document, {
-        input: { ...input, reason: "customer request" },
-      });
-      return Object.values(data)[0]?.__typename;
-    };
+    const reason = "customer request";
     const statusOf = async (orderId: string) =>
       (await reservationsOf(gateway, orderId)).map((line) => line.status);
 
+    const lineId = first.lineIds[1] ?? "";
     expect(
-      await cancel(CANCEL_ORDER_LINE, { orderId: first.orderId, lineId: first.lineIds[1] }),
+      (await cancelOrderLine(gateway, { orderId: first.orderId, lineId, reason })).__typename,
     ).toBe("Order");
     await waitFor(async () => (await statusOf(first.orderId))[1] === "CANCELLED", {
       description: "inventory to release the cancelled line",
     });
     expect(await productStock(gateway, "CANCEL-2")).toMatchObject({ reserved: 0, available: 1 });
 
-    expect(await cancel(CANCEL_ORDER, { orderId: first.orderId })).toBe("Order");
+    expect((await cancelOrder(gateway, { orderId: first.orderId, reason })).__typename).toBe(
+      "Order",
+    );
     const released = await waitFor(
       async () => {
         const found = await reservationsOf(gateway, first.orderId);

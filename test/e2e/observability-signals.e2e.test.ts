@@ -2,14 +2,11 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metricValue, type Sample, scrapeMetrics, waitFor } from "@waybill/devtools";
 import { TRACEPARENT_HEADER } from "@waybill/observability";
+import { CREATE_PRODUCT } from "../documents/inventory.ts";
+import { CONFIRM_SHIPMENT } from "../documents/shipments.ts";
 import { execute, request } from "../support/graphql.ts";
-import {
-  CONFIRM_SHIPMENT,
-  CREATE_PRODUCT,
-  confirmWhenKnown,
-  placeDemoOrder,
-  type ConfirmShipmentData,
-} from "../support/operations.ts";
+import { placeDemoOrder } from "../support/orders.ts";
+import { confirmWhenKnown } from "../support/shipments.ts";
 import { startCollector, type CollectedSpan } from "../support/otlp.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
@@ -37,12 +34,15 @@ const scrape = (name: keyof TestSystem["services"] | "gateway") =>
   scrapeMetrics(origin(name === "gateway" ? system.gatewayUrl : system.services[name].url));
 
 async function shipOne(headers: Record<string, string> = {}) {
-  const { orderId, lineIds } = await placeDemoOrder(system.gatewayUrl, [
+  const {
+    orderId,
+    lineIds: [lineId = ""],
+  } = await placeDemoOrder(system.gatewayUrl, [
     { sku: "LAMP-1", quantity: 2, unitPrice: "30.00", taxRate: "20" },
   ]);
   const input = {
     orderId,
-    lines: [{ lineId: lineIds[0], quantity: 2 }],
+    lines: [{ lineId, quantity: 2 }],
     warehouse: "AMS1",
     carrier: "UPS",
     service: "Standard",
@@ -53,12 +53,7 @@ async function shipOne(headers: Record<string, string> = {}) {
   if (!Object.keys(headers).length) return confirmWhenKnown(system.gatewayUrl, input);
   return waitFor(
     async () => {
-      const { data } = await request<ConfirmShipmentData>(
-        system.gatewayUrl,
-        CONFIRM_SHIPMENT,
-        { input },
-        headers,
-      );
+      const { data } = await request(system.gatewayUrl, CONFIRM_SHIPMENT, { input }, headers);
       const result = data?.confirmShipment;
       return result?.__typename === "Shipment" ? result : undefined;
     },

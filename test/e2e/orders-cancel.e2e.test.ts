@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
-import { confirmWhenKnown, placeDemoOrder } from "../support/operations.ts";
 import {
   cancelOrder,
   cancelOrderLine,
   createCatalog,
-  oneUnitShipment,
   ORDER_LINES,
+  placeDemoOrder,
   serviceView,
-} from "../support/orders-operations.ts";
+} from "../support/orders.ts";
+import { confirmWhenKnown, oneUnitShipment } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;
@@ -43,7 +43,7 @@ describe("cancelling orders and lines", () => {
 
   it("refuses to cancel what has shipped, and cancels an unshipped line", async () => {
     const { orderId, lineIds } = await placeDemoOrder(gateway, ORDER_LINES);
-    const [mug, tee] = lineIds;
+    const [mug = "", tee = ""] = lineIds;
     const confirmed = await confirmWhenKnown(
       gateway,
       oneUnitShipment(orderId, mug, "JD0146000001"),

@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
+import { ASSIGN_SERVICE_CASE } from "../documents/orders.ts";
+import { RECORD_MILESTONE } from "../documents/shipments.ts";
 import { execute } from "../support/graphql.ts";
-import { confirmWhenKnown, placeDemoOrder } from "../support/operations.ts";
-import {
-  ASSIGN_CASE,
-  createCatalog,
-  oneUnitShipment,
-  ORDER_LINES,
-  RECORD_MILESTONE,
-  serviceView,
-  type CaseResult,
-} from "../support/orders-operations.ts";
+import { createCatalog, ORDER_LINES, placeDemoOrder, serviceView } from "../support/orders.ts";
+import { confirmWhenKnown, oneUnitShipment, type MilestoneType } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;
@@ -31,10 +25,9 @@ describe("service cases from carrier exceptions", () => {
     const { orderId, lineIds } = await placeDemoOrder(gateway, ORDER_LINES);
     const confirmed = await confirmWhenKnown(
       gateway,
-      oneUnitShipment(orderId, lineIds[0], "JD0146000099"),
+      oneUnitShipment(orderId, lineIds[0] ?? "", "JD0146000099"),
     );
-    if (confirmed.__typename !== "Shipment" || !("id" in confirmed))
-      throw new Error(JSON.stringify(confirmed));
+    if (confirmed.__typename !== "Shipment") throw new Error(JSON.stringify(confirmed));
     await waitFor(
       async () => {
         const order = await serviceView(gateway, orderId);
@@ -46,7 +39,7 @@ describe("service cases from carrier exceptions", () => {
       { description: "the invoice to be issued and seen by orders" },
     );
 
-    const milestone = (type: string, reasonCode: string | null) =>
+    const milestone = (type: MilestoneType, reasonCode: string | null) =>
       execute(gateway, RECORD_MILESTONE, {
         input: {
           shipmentId: confirmed.id,
@@ -71,7 +64,7 @@ describe("service cases from carrier exceptions", () => {
       shipment: { milestones: [{ type: "EXCEPTION", reasonCode: "ADDRESS_UNKNOWN" }] },
     });
     expect(opened.subject).toContain("ADDRESS_UNKNOWN");
-    const assigned = await execute<{ assignServiceCase: CaseResult }>(gateway, ASSIGN_CASE, {
+    const assigned = await execute(gateway, ASSIGN_SERVICE_CASE, {
       caseId: opened.id,
       assignee: "agent.smith",
     });

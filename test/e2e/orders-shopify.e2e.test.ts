@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
+import { CREATE_PRODUCT } from "../documents/inventory.ts";
 import { execute } from "../support/graphql.ts";
-import { CREATE_PRODUCT } from "../support/operations.ts";
-import { postShopifyOrder, serviceView } from "../support/orders-operations.ts";
+import { serviceView } from "../support/orders.ts";
+import { postShopifyOrder } from "../support/shopify.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 const SECRET = "e2e-shopify-webhook-secret-0123456789";

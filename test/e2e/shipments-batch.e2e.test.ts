@@ -1,37 +1,12 @@
+import type { VariablesOf } from "@graphql-typed-document-node/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
+import { CREATE_PRODUCT } from "../documents/inventory.ts";
+import { ORDER_360 } from "../documents/order-360.ts";
+import { CONFIRM_SHIPMENTS } from "../documents/shipments.ts";
 import { execute, request } from "../support/graphql.ts";
-import { CREATE_PRODUCT, ORDER_360, placeDemoOrder, type Order360 } from "../support/operations.ts";
+import { placeDemoOrder } from "../support/orders.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-
-const CONFIRM_SHIPMENTS = /* GraphQL */ `
-  mutation ConfirmShipments($inputs: [ConfirmShipmentInput!]!) {
-    confirmShipments(inputs: $inputs) {
-      __typename
-      ... on Shipment {
-        id
-        order {
-          id
-        }
-      }
-      ... on UserError {
-        code
-      }
-      ... on QuantityExceedsOrderedError {
-        alreadyShipped
-        requested
-      }
-    }
-  }
-`;
-type Result = {
-  __typename: string;
-  id?: string;
-  order?: { id: string };
-  code?: string;
-  alreadyShipped?: number;
-  requested?: number;
-};
 
 let system: TestSystem;
 let gateway: string;
@@ -51,11 +26,10 @@ afterAll(async () => {
   await system?.dispose();
 });
 
-const confirm = async (inputs: Record<string, unknown>[]) =>
-  (await execute<{ confirmShipments: Result[] }>(gateway, CONFIRM_SHIPMENTS, { inputs }))
-    .confirmShipments;
+const confirm = async (inputs: VariablesOf<typeof CONFIRM_SHIPMENTS>["inputs"]) =>
+  (await execute(gateway, CONFIRM_SHIPMENTS, { inputs })).confirmShipments;
 
-const shipping = (orderId: string, lineId: string | undefined, quantity: number) => ({
+const shipping = (orderId: string, lineId: string, quantity: number) => ({
   orderId,
   lines: [{ lineId, quantity }],
   warehouse: "AMS1",
@@ -71,24 +45,29 @@ describe("confirming a batch of shipments through the gateway", () => {
     const lines = [{ sku: "BOX-1", quantity: 3, unitPrice: "10.00", taxRate: "20" }];
     const a = await placeDemoOrder(gateway, lines);
     const b = await placeDemoOrder(gateway, lines);
+    const [lineA = ""] = a.lineIds;
+    const [lineB = ""] = b.lineIds;
     // Too much for either order: refused once shipments knows both, and writes nothing.
     await waitFor(
       async () => {
         const probe = await confirm([
-          shipping(a.orderId, a.lineIds[0], 99),
-          shipping(b.orderId, b.lineIds[0], 99),
+          shipping(a.orderId, lineA, 99),
+          shipping(b.orderId, lineB, 99),
         ]);
-        return probe.every((result) => result.code === "QUANTITY_EXCEEDS_ORDERED") || undefined;
+        return (
+          probe.every((result) => "code" in result && result.code === "QUANTITY_EXCEEDS_ORDERED") ||
+          undefined
+        );
       },
       { description: "shipments to know both orders", timeoutMs: 30_000, intervalMs: 100 },
     );
 
     const results = await confirm([
-      shipping(a.orderId, a.lineIds[0], 2),
+      shipping(a.orderId, lineA, 2),
       shipping("ord_missing", "l", 1),
-      shipping(a.orderId, a.lineIds[0], 2),
-      shipping(b.orderId, b.lineIds[0], 3),
-      shipping(a.orderId, a.lineIds[0], 1),
+      shipping(a.orderId, lineA, 2),
+      shipping(b.orderId, lineB, 3),
+      shipping(a.orderId, lineA, 1),
     ]);
     expect(results.map((result) => result.__typename)).toEqual([
       "Shipment",
@@ -99,7 +78,7 @@ describe("confirming a batch of shipments through the gateway", () => {
     ]);
     // The third input saw the first one's two units as already shipped.
     expect(results[2]).toMatchObject({ alreadyShipped: 2, requested: 2 });
-    expect(results.map((result) => result.order?.id)).toEqual([
+    expect(results.map((result) => ("order" in result ? result.order.id : undefined))).toEqual([
       a.orderId,
       undefined,
       undefined,
@@ -110,7 +89,7 @@ describe("confirming a batch of shipments through the gateway", () => {
     const billed = async (orderId: string, invoices: number) =>
       waitFor(
         async () => {
-          const { order } = await execute<Order360>(gateway, ORDER_360, { id: orderId });
+          const { order } = await execute(gateway, ORDER_360, { id: orderId });
           return order?.invoices.length === invoices && order.billingStatus === "BILLED"
             ? order
             : undefined;

@@ -2,9 +2,11 @@
 // each only of the shipments it may see, and can resume from a cursor without missing any.
 import { waitFor } from "@waybill/devtools";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RECORD_MILESTONE } from "../support/billing-operations.ts";
+import { print } from "graphql";
+import { RECORD_MILESTONE, SHIPMENT_MILESTONES } from "../documents/shipments.ts";
 import { buildWorld, type World } from "../support/authz/world.ts";
 import { execute, request } from "../support/graphql.ts";
+import type { MilestoneType } from "../support/shipments.ts";
 import { subscribeSse, subscribeWs, type Received } from "../support/subscriptions.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
@@ -12,18 +14,8 @@ let system: TestSystem;
 let world: World;
 const open: Received[] = [];
 
-const MILESTONES = /* GraphQL */ `
-  subscription ($after: String, $shipmentId: ID) {
-    shipmentMilestones(after: $after, shipmentId: $shipmentId) {
-      cursor
-      shipmentId
-      orderId
-      type
-      status
-      late
-    }
-  }
-`;
+// The subscription clients take a document's text.
+const MILESTONES = print(SHIPMENT_MILESTONES);
 
 beforeAll(async () => {
   // Open subscriptions check their credentials every second here (a minute by default).
@@ -46,7 +38,7 @@ const bearer = async (role: "customer" | "partner" | "agent" | "carrier") =>
         : {},
   )}`;
 
-const record = (shipmentId: string, type: string, minutesAgo: number) =>
+const record = (shipmentId: string, type: MilestoneType, minutesAgo: number) =>
   execute(system.gatewayUrl, RECORD_MILESTONE, {
     input: {
       shipmentId,
@@ -227,7 +219,7 @@ describe("milestone subscriptions", () => {
       intervalMs: 50,
     });
     expect(JSON.stringify(aliased.errors)).toContain("TOO_MANY_ALIASES");
-    const viaPost = await request(system.gatewayUrl, MILESTONES, {});
+    const viaPost = await request(system.gatewayUrl, SHIPMENT_MILESTONES, {});
     expect(viaPost.status).toBe(400);
     expect(viaPost.errors?.[0]?.extensions?.code).toBe("BAD_REQUEST");
   });

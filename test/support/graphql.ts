@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print, type DocumentNode } from "graphql";
 import { CORRELATION_HEADER } from "@waybill/observability";
 
 export interface GraphQLResponse<T> {
@@ -23,34 +25,54 @@ function withCredential(url: string, headers: Record<string, string>): Record<st
 }
 
 /**
- * Posts one operation over real HTTP and returns status, headers and the parsed body. Without an
- * `authorization` or `x-api-key` header, the credential registered for `url` is sent.
+ * Posts one operation over real HTTP and returns status, headers and the parsed body. A typed
+ * document (test/documents) types the data and the variables; a string is sent as it is, for
+ * malformed or ad-hoc documents and variables the schema refuses. Without an `authorization` or
+ * `x-api-key` header, the credential registered for `url` is sent.
  */
-export async function request<T>(
+export function request<R, V>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  document: TypedDocumentNode<R, V>,
+  variables: NoInfer<V>,
+  headers?: Record<string, string>,
+): Promise<GraphQLResponse<R>>;
+export function request<R = unknown>(
+  url: string,
+  document: string,
+  variables?: Record<string, unknown>,
+  headers?: Record<string, string>,
+): Promise<GraphQLResponse<R>>;
+export function request(
+  url: string,
+  document: DocumentNode | string,
+  variables: unknown = {},
   headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...withCredential(url, headers) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status" | "headers">;
-  return { ...body, status: response.status, headers: response.headers };
+): Promise<GraphQLResponse<unknown>> {
+  return post(url, document, variables, headers);
 }
 
 /** Like `request`, but fails on any GraphQL error and returns the data. */
-export async function execute<T>(
+export function execute<R, V>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  document: TypedDocumentNode<R, V>,
+  variables: NoInfer<V>,
   correlationId?: string,
-): Promise<T> {
-  const response = await request<T>(
+): Promise<R>;
+export function execute<R = unknown>(
+  url: string,
+  document: string,
+  variables?: Record<string, unknown>,
+  correlationId?: string,
+): Promise<R>;
+export async function execute(
+  url: string,
+  document: DocumentNode | string,
+  variables: unknown = {},
+  correlationId?: string,
+): Promise<unknown> {
+  const response = await post(
     url,
-    query,
+    document,
     variables,
     correlationId ? { [CORRELATION_HEADER]: correlationId } : {},
   );
@@ -58,6 +80,22 @@ export async function execute<T>(
     throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
   }
   return response.data;
+}
+
+async function post(
+  url: string,
+  document: DocumentNode | string,
+  variables: unknown,
+  headers: Record<string, string>,
+): Promise<GraphQLResponse<unknown>> {
+  const query = typeof document === "string" ? document : print(document);
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...withCredential(url, headers) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<unknown>, "status" | "headers">;
+  return { ...body, status: response.status, headers: response.headers };
 }
 
 /** The credential registered for `url`, as headers for a hand-made request. */

@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from "@waybill/service";
 import type { Store } from "@waybill/store";
-import { createContext, ordersRooms, type OrdersContext } from "./context.ts";
+import { createContext, type OrdersContext } from "./context.ts";
 import { customerServiceConsumers } from "./customer-service/events/consumers.ts";
 import { prepareCustomerServiceStore } from "./customer-service/store/repository.ts";
 import { lifecycleConsumers } from "./lifecycle/events/consumers.ts";

@@ -1,9 +1,14 @@
 // Two customers' worth of data (order, shipment, invoice, return, service case), made as admin,
 // for the authorization suites to read and write as every role.
 import { waitFor } from "@waybill/devtools";
+import { INVOICE_IDS } from "../../documents/billing.ts";
+import { CREATE_PRODUCT } from "../../documents/inventory.ts";
+import { OPEN_SERVICE_CASES } from "../../documents/orders.ts";
+import { REQUEST_RETURN } from "../../documents/returns.ts";
+import { RECORD_MILESTONE } from "../../documents/shipments.ts";
 import { execute } from "../graphql.ts";
-import { CREATE_PRODUCT, confirmWhenKnown, placeDemoOrder } from "../operations.ts";
-import { RECORD_MILESTONE } from "../billing-operations.ts";
+import { placeDemoOrder } from "../orders.ts";
+import { confirmWhenKnown } from "../shipments.ts";
 
 /** One customer's data. */
 export type Account = {
@@ -24,17 +29,6 @@ export type World = {
   caseId: string;
 };
 
-const REQUEST_RETURN = /* GraphQL */ `
-  mutation ($input: RequestReturnInput!) {
-    requestReturn(input: $input) {
-      __typename
-      ... on Return {
-        id
-      }
-    }
-  }
-`;
-
 async function account(gateway: string, sku: string, tracking: string): Promise<Account> {
   const { customerId, orderId, lineIds } = await placeDemoOrder(gateway, [
     { sku, quantity: 3, unitPrice: "10.00", taxRate: "20" },
@@ -50,27 +44,17 @@ async function account(gateway: string, sku: string, tracking: string): Promise<
     shippedAt: new Date().toISOString(),
     shippingCharge: "4.90",
   });
-  if (shipment.__typename !== "Shipment" || !("id" in shipment))
-    throw new Error(JSON.stringify(shipment));
+  if (shipment.__typename !== "Shipment") throw new Error(JSON.stringify(shipment));
   const invoiceId = await waitFor(
-    async () =>
-      (
-        await execute<{ invoices: { id: string }[] }>(
-          gateway,
-          `query ($orderId: ID!) { invoices(orderId: $orderId) { id } }`,
-          { orderId },
-        )
-      ).invoices[0]?.id,
+    async () => (await execute(gateway, INVOICE_IDS, { orderId })).invoices[0]?.id,
     { description: "the invoice", timeoutMs: 30_000, intervalMs: 100 },
   );
   const returnId = await waitFor(
     async () => {
-      const { requestReturn } = await execute<{
-        requestReturn: { __typename: string; id?: string };
-      }>(gateway, REQUEST_RETURN, {
+      const { requestReturn } = await execute(gateway, REQUEST_RETURN, {
         input: { orderId, reason: "damaged", lines: [{ lineId, quantity: 1 }] },
       });
-      return requestReturn.id;
+      return requestReturn.__typename === "Return" ? requestReturn.id : undefined;
     },
     { description: "returns to know the shipment", timeoutMs: 30_000, intervalMs: 100 },
   );
@@ -97,13 +81,7 @@ export async function buildWorld(gateway: string): Promise<World> {
     },
   });
   const caseId = await waitFor(
-    async () =>
-      (
-        await execute<{ serviceCases: { id: string }[] }>(
-          gateway,
-          `{ serviceCases(status: OPEN) { id } }`,
-        )
-      ).serviceCases[0]?.id,
+    async () => (await execute(gateway, OPEN_SERVICE_CASES, {})).serviceCases[0]?.id,
     { description: "a service case", timeoutMs: 30_000, intervalMs: 100 },
   );
   return { a, b, sku, caseId };

@@ -1,7 +1,9 @@
-// The GraphQL documents the benchmarks send, and their result shapes.
+// Reads that join every subgraph: the order 360 and a customer's orders. The end-to-end tests assert
+// on them and the benchmarks measure them, so both send these same documents.
+import { graphql } from "./generated/gql.ts";
 
 /** The reference query: one order with what all five subgraphs know of it. */
-export const ORDER_360 = /* GraphQL */ `
+export const ORDER_360 = graphql(`
   query Order360($id: ID!) {
     order(id: $id) {
       id
@@ -83,6 +85,15 @@ export const ORDER_360 = /* GraphQL */ `
             amount
           }
         }
+        shippingCharge {
+          amount
+        }
+        subtotal {
+          amount
+        }
+        taxTotal {
+          amount
+        }
         total {
           amount
           currency
@@ -107,10 +118,10 @@ export const ORDER_360 = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A customer's order list with each order's shipments and invoices: the N+1 trap. */
-export const CUSTOMER_ORDERS = /* GraphQL */ `
+export const CUSTOMER_ORDERS = graphql(`
   query CustomerOrders($customerId: ID!, $first: Int!) {
     orders(customerId: $customerId, first: $first) {
       id
@@ -143,11 +154,11 @@ export const CUSTOMER_ORDERS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** A list of orders joined across all five subgraphs, for counting store round-trips. */
-export const ORDERS_ACROSS_SUBGRAPHS = /* GraphQL */ `
-  query OrdersAcross($customerId: ID!, $first: Int!) {
+export const ORDERS_ACROSS_SUBGRAPHS = graphql(`
+  query OrdersAcrossSubgraphs($customerId: ID!, $first: Int!) {
     orders(customerId: $customerId, first: $first) {
       id
       customer {
@@ -190,108 +201,4 @@ export const ORDERS_ACROSS_SUBGRAPHS = /* GraphQL */ `
       }
     }
   }
-`;
-
-export const PLACE_ORDER = /* GraphQL */ `
-  mutation PlaceOrder($input: PlaceOrderInput!) {
-    placeOrder(input: $input) {
-      __typename
-      ... on Order {
-        id
-        lines {
-          id
-          sku
-          quantity
-          product {
-            name
-            available
-          }
-        }
-      }
-      ... on UserError {
-        code
-        message
-      }
-    }
-  }
-`;
-export type PlaceOrderData = {
-  placeOrder: { __typename: string; id?: string; lines?: { id: string }[]; message?: string };
-};
-
-export const CONFIRM_SHIPMENT = /* GraphQL */ `
-  mutation ConfirmShipment($input: ConfirmShipmentInput!) {
-    confirmShipment(input: $input) {
-      __typename
-      ... on Shipment {
-        id
-      }
-      ... on UserError {
-        code
-        message
-      }
-    }
-  }
-`;
-export type ConfirmShipmentData = {
-  confirmShipment: { __typename: string; id?: string; message?: string };
-};
-
-export const CONFIRM_SHIPMENTS = /* GraphQL */ `
-  mutation ConfirmShipments($inputs: [ConfirmShipmentInput!]!) {
-    confirmShipments(inputs: $inputs) {
-      __typename
-      ... on UserError {
-        code
-      }
-    }
-  }
-`;
-export type ConfirmShipmentsData = {
-  confirmShipments: { __typename: string; code?: string }[];
-};
-
-export const CREATE_CUSTOMER = /* GraphQL */ `
-  mutation CreateCustomer($input: CreateCustomerInput!) {
-    createCustomer(input: $input) {
-      id
-    }
-  }
-`;
-
-export const CREATE_PRODUCT = /* GraphQL */ `
-  mutation CreateProduct($sku: String!, $warehouse: String!, $quantity: Int!) {
-    createProduct(input: { sku: $sku, name: $sku }) {
-      __typename
-    }
-    receiveStock(input: { sku: $sku, warehouse: $warehouse, quantity: $quantity }) {
-      __typename
-    }
-  }
-`;
-
-export const RECORD_MILESTONE = /* GraphQL */ `
-  mutation RecordMilestone($input: RecordMilestoneInput!) {
-    recordMilestone(input: $input) {
-      __typename
-    }
-  }
-`;
-
-export const REQUEST_RETURN = /* GraphQL */ `
-  mutation RequestReturn($input: RequestReturnInput!) {
-    requestReturn(input: $input) {
-      __typename
-    }
-  }
-`;
-
-export const INVOICES_OF_ORDER = /* GraphQL */ `
-  query InvoicesOfOrder($id: ID!) {
-    order(id: $id) {
-      invoices {
-        status
-      }
-    }
-  }
-`;
+`);

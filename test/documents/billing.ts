@@ -1,0 +1,91 @@
+// The billing subgraph's documents: an order's invoices with their holds, and releasing a hold.
+import { graphql } from "./generated/gql.ts";
+
+/** An order's shipments and invoices as the billing policies and holds move them. */
+export const ORDER_BILLING = graphql(`
+  query OrderBilling($id: ID!) {
+    order(id: $id) {
+      fulfilmentStatus
+      billingStatus
+      shipments {
+        id
+        status
+        milestones {
+          type
+          late
+        }
+        proofOfDelivery {
+          signedBy
+        }
+      }
+      invoices {
+        id
+        number
+        status
+        touchless
+        policy
+        shipment {
+          id
+        }
+        lines {
+          lineId
+          quantity
+        }
+        holds {
+          reason
+          releasedBy
+          releasedAt
+        }
+      }
+    }
+  }
+`);
+
+/** Which invoice each of an order's shipments has, and the invoices' numbers and statuses. */
+export const INVOICES_OF_ORDER = graphql(`
+  query InvoicesOfOrder($id: ID!) {
+    order(id: $id) {
+      shipments {
+        id
+        invoice {
+          number
+        }
+      }
+      invoices {
+        id
+        number
+        status
+      }
+    }
+  }
+`);
+
+export const RELEASE_INVOICE = graphql(`
+  mutation ReleaseInvoice($input: ReleaseInvoiceInput!) {
+    releaseInvoice(input: $input) {
+      __typename
+      ... on Invoice {
+        id
+        number
+        status
+        touchless
+        holds {
+          reason
+          releasedBy
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const INVOICE_IDS = graphql(`
+  query InvoiceIds($orderId: ID!) {
+    invoices(orderId: $orderId) {
+      id
+    }
+  }
+`);
