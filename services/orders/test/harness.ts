@@ -19,7 +19,7 @@ import {
   type OrdersRooms,
 } from "../src/context.ts";
 import type {
-  OrderTimelineRecord,
+  OrderServiceRecord,
   ServiceCaseRecord,
   TimelineRecord,
 } from "../src/customer-service/store/records.ts";
@@ -78,7 +78,7 @@ export async function ordersHarness(): Promise<OrdersHarness> {
     },
     count: (collection) => store.collection(collection).countDocuments({}),
     timelineOf: async (orderId) =>
-      (await store.collection<OrderTimelineRecord>("orders").findOne({ _id: orderId }))?.timeline ??
+      (await store.collection<OrderServiceRecord>("orders").findOne({ _id: orderId }))?.timeline ??
       [],
     casesOf: (orderId) =>
       store

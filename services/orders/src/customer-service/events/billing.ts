@@ -5,7 +5,7 @@ import { withInvoice } from "../domain/shipment-context.ts";
 import type { CustomerServiceRepository } from "../store/repository.ts";
 import type { TimelineEntry } from "../store/records.ts";
 import { openOrNote, settleCases } from "./cases.ts";
-import { knownShipment } from "./known-shipment.ts";
+import { knownOrder, knownShipment, recorded } from "./known.ts";
 
 type InvoiceEvent = EventOf<
   "billing.invoice.issued" | "billing.invoice.held" | "billing.invoice.released"
@@ -23,10 +23,11 @@ async function applyToInvoice(
   /** For a hold: the subject of the case it opens while the invoice is on hold. */
   heldSubject?: string,
 ): Promise<void> {
-  const known = await knownShipment(repo, data, session);
-  if (!(await repo.recordOnce(data.orderId, entry, session))) return;
+  const order = await knownOrder(repo, data.orderId, session);
+  const known = knownShipment(order, data.shipmentId);
+  if (recorded(order, entry.key)) return;
   const shipment = withInvoice(known, data);
-  const entries: TimelineEntry[] = [];
+  const entries: TimelineEntry[] = [entry];
   // A hold told after its release or the invoice's issue is history, not a case.
   if (heldSubject && shipment.invoice?.told.status === "ON_HOLD") {
     entries.push(
@@ -34,8 +35,7 @@ async function applyToInvoice(
     );
   }
   entries.push(...(await settleCases(repo, session, shipment)));
-  await repo.saveShipmentContext(shipment, session);
-  await repo.addToTimeline(data.orderId, entries, session);
+  await repo.record(data.orderId, { entries, shipment }, session);
 }
 
 export async function onInvoiceIssued(

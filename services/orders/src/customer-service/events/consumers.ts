@@ -1,5 +1,5 @@
 import type { ConsumerDefinition, ServiceRuntime } from "@waybill/service";
-import { ordersRooms } from "../../context.ts";
+import { customerServiceRepository } from "../store/repository.ts";
 import { onInvoiceHeld, onInvoiceIssued, onInvoiceReleased } from "./billing.ts";
 import { onMilestoneRecorded, onShipmentConfirmed } from "./shipments.ts";
 
@@ -8,13 +8,12 @@ import { onMilestoneRecorded, onShipmentConfirmed } from "./shipments.ts";
  * and open, note or settle the shipment's service cases.
  */
 export function customerServiceConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
-  const rooms = ordersRooms(runtime.store);
-  const repo = rooms.customerService;
+  const repo = customerServiceRepository(runtime.store);
   return [
     {
       stream: "shipments",
       handlers: {
-        "shipments.shipment.confirmed": (event, work) => onShipmentConfirmed(rooms, event, work),
+        "shipments.shipment.confirmed": (event, work) => onShipmentConfirmed(repo, event, work),
         "shipments.milestone.recorded": (event, work) => onMilestoneRecorded(repo, event, work),
       },
     },

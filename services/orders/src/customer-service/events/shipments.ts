@@ -1,21 +1,19 @@
 import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/service";
-import type { OrdersRooms } from "../../context.ts";
-import { knownOrder } from "../../lifecycle/usecases/known-order.ts";
 import { describeMilestone } from "../domain/milestone.ts";
 import { caseKindOfMilestone } from "../domain/service-case.ts";
 import { isSettled, newShipmentContext, withMilestone } from "../domain/shipment-context.ts";
 import type { CustomerServiceRepository } from "../store/repository.ts";
 import type { TimelineEntry } from "../store/records.ts";
 import { openOrNote, settleCases } from "./cases.ts";
-import { knownShipment } from "./known-shipment.ts";
+import { knownOrder, knownShipment, recorded } from "./known.ts";
 
 /**
  * Puts a shipment on its order's timeline. A shipment of a line cancelled meanwhile (the warehouse
  * raced the cancellation) opens a case.
  */
 export async function onShipmentConfirmed(
-  { orders, customerService }: OrdersRooms,
+  repo: CustomerServiceRepository,
   { data }: EventOf<"shipments.shipment.confirmed">,
   { session }: UnitOfWork,
 ): Promise<void> {
@@ -28,10 +26,10 @@ export async function onShipmentConfirmed(
     reference: data.shipmentId,
     key: `shipment:${data.shipmentId}`,
   };
-  if (!(await customerService.recordOnce(data.orderId, entry, session))) return;
-  const order = await knownOrder(orders, data.orderId, session);
+  const order = await knownOrder(repo, data.orderId, session);
+  if (recorded(order, entry.key)) return;
   const shipment = newShipmentContext(data);
-  const entries: TimelineEntry[] = [];
+  const entries: TimelineEntry[] = [entry];
   const cancelled = data.lines.filter((shipped) =>
     order.lines.some((line) => line.id === shipped.lineId && line.cancelledQuantity > 0),
   );
@@ -40,7 +38,7 @@ export async function onShipmentConfirmed(
     const subject = `${data.carrier} ${data.trackingNumber} shipped cancelled line(s): ${skus}`;
     entries.push(
       ...(await openOrNote(
-        customerService,
+        repo,
         session,
         shipment,
         "SHIPPED_AFTER_CANCELLATION",
@@ -49,8 +47,7 @@ export async function onShipmentConfirmed(
       )),
     );
   }
-  await customerService.saveShipmentContext(shipment, session);
-  await customerService.addToTimeline(data.orderId, entries, session);
+  await repo.record(data.orderId, { entries, shipment }, session);
 }
 
 /** Puts a milestone on the timeline; exceptions and failed attempts open cases. */
@@ -59,7 +56,8 @@ export async function onMilestoneRecorded(
   { data }: EventOf<"shipments.milestone.recorded">,
   { session }: UnitOfWork,
 ): Promise<void> {
-  const known = await knownShipment(repo, data, session);
+  const order = await knownOrder(repo, data.orderId, session);
+  const known = knownShipment(order, data.shipmentId);
   const at = new Date(data.occurredAt);
   const message = describeMilestone(data);
   const entry: TimelineEntry = {
@@ -69,9 +67,9 @@ export async function onMilestoneRecorded(
     reference: data.shipmentId,
     key: `milestone:${data.milestoneId}`,
   };
-  if (!(await repo.recordOnce(data.orderId, entry, session))) return;
+  if (recorded(order, entry.key)) return;
   const shipment = withMilestone(known, data);
-  const entries: TimelineEntry[] = [];
+  const entries: TimelineEntry[] = [entry];
   const kind = caseKindOfMilestone(data.type);
   // Nothing to follow up once the shipment is delivered and billed (an old exception arriving late).
   if (kind && !isSettled(shipment)) {
@@ -79,6 +77,5 @@ export async function onMilestoneRecorded(
     entries.push(...(await openOrNote(repo, session, shipment, kind, subject, at)));
   }
   entries.push(...(await settleCases(repo, session, shipment)));
-  await repo.saveShipmentContext(shipment, session);
-  await repo.addToTimeline(data.orderId, entries, session);
+  await repo.record(data.orderId, { entries, shipment }, session);
 }

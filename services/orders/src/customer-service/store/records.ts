@@ -19,10 +19,21 @@ export type TimelineEntry = {
 export type TimelineRecord = TimelineEntry;
 
 /**
- * What customer service keeps on an order's document: its timeline, each key recorded once. The
- * order lifecycle owns the rest of the document.
+ * What customer service keeps on an order's document, so that an event about the order is one
+ * read and one write: its timeline (each key recorded once) and what it knows of each shipment,
+ * by shipment id. The order lifecycle owns the rest of the document.
  */
-export type OrderTimelineRecord = { _id: string; timeline: TimelineRecord[] };
+export type CustomerServiceFields = {
+  timeline: TimelineRecord[];
+  /** Absent until the first shipment is confirmed. */
+  serviceShipments?: Record<string, ShipmentContextRecord>;
+};
+
+/** An order's document as customer service reads it: its own fields, and the lines it checks. */
+export type OrderServiceRecord = CustomerServiceFields & {
+  _id: string;
+  lines: { id: string; cancelledQuantity: number }[];
+};
 
 export type NoteRecord = { at: Date; author: string; body: string };
 

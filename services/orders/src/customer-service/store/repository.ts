@@ -1,8 +1,7 @@
 import { loaderOfMany, type Session, type Store } from "@waybill/store";
-import { RetryLaterError } from "@waybill/bus";
 import type {
   NoteRecord,
-  OrderTimelineRecord,
+  OrderServiceRecord,
   ServiceCaseRecord,
   ShipmentContextRecord,
   TimelineEntry,
@@ -19,25 +18,35 @@ export async function prepareCustomerServiceStore(store: Store): Promise<void> {
 
 /** Reads and writes of orders' timelines, service cases and the shipments they are about. */
 export function customerServiceRepository(store: Store) {
-  // The timeline lives on the order's document, so an order is read with it in one round trip.
-  const orders = store.collection<OrderTimelineRecord>("orders");
+  // Customer service's fields live on the order's document: an event is one read and one write.
+  const orders = store.collection<OrderServiceRecord>("orders");
   const cases = store.collection<ServiceCaseRecord>("serviceCases");
-  const contexts = store.collection<ShipmentContextRecord>("shipmentContexts");
   return {
+    /** The order's document as customer service reads it; null when the order is not known. */
+    serviceOf: (orderId: string, session: Session) => orders.findOne({ _id: orderId }, { session }),
     /**
-     * Records an entry unless the order's timeline has its key; true when it is new. An order
-     * not known yet is retried later (its placement has not reached this service).
+     * Appends timeline entries, none of whose keys the timeline has, and saves what is known of a
+     * shipment. Throws when a key was recorded meanwhile, so the transaction is tried again.
      */
-    async recordOnce(orderId: string, entry: TimelineEntry, session: Session): Promise<boolean> {
+    async record(
+      orderId: string,
+      change: { entries: TimelineEntry[]; shipment: ShipmentContextRecord },
+      session: Session,
+    ): Promise<void> {
+      const { entries, shipment } = change;
+      const keys = entries.map((entry) => entry.key);
       const recorded = await orders.updateOne(
-        { _id: orderId, "timeline.key": { $ne: entry.key } },
-        { $push: { timeline: entry } },
+        { _id: orderId, "timeline.key": { $nin: keys } },
+        {
+          $push: { timeline: { $each: entries } },
+          $set: { [`serviceShipments.${shipment._id}`]: shipment },
+        },
         { session },
       );
-      if (recorded.matchedCount > 0) return true;
-      // Rare (the inbox drops repeated events first): tell a known key from an unknown order.
-      if (await orders.findOne({ _id: orderId }, { session })) return false;
-      throw new RetryLaterError(`order ${orderId} is not known`);
+      if (recorded.matchedCount === 0)
+        throw new Error(
+          `order ${orderId} changed meanwhile: one of ${keys.join(", ")} is recorded`,
+        );
     },
     /** Appends entries whose keys are new by construction (cases opened or resolved now). */
     async addToTimeline(orderId: string, entries: TimelineEntry[], session: Session) {
@@ -68,13 +77,6 @@ export function customerServiceRepository(store: Store) {
       session: Session,
     ): Promise<void> {
       await cases.updateOne({ _id: caseId }, { $set: change }, { session });
-    },
-    shipmentContext: (shipmentId: string, session: Session) =>
-      contexts.findOne({ _id: shipmentId }, { session }),
-    /** Inserts the context, or replaces what was told of the shipment and its invoice. */
-    async saveShipmentContext(context: ShipmentContextRecord, session: Session): Promise<void> {
-      const { _id, ...fields } = context;
-      await contexts.updateOne({ _id }, { $set: fields }, { upsert: true, session });
     },
     /** Per-request batching loaders. */
     loaders: () => ({
