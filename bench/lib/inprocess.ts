@@ -14,7 +14,7 @@ import { billingService } from "@waybill/billing/server";
 import { inventoryService } from "@waybill/inventory/server";
 import { ordersService } from "@waybill/orders/server";
 import { returnsService } from "@waybill/returns/server";
-import { shipmentsService } from "@waybill/shipments/server";
+import { shipmentsConfig, shipmentsService } from "@waybill/shipments/server";
 import { apiKeyStore } from "../../gateway/src/auth/api-keys.ts";
 import { gatewayConfig } from "../../gateway/src/config.ts";
 import { createGateway } from "../../gateway/src/server.ts";
@@ -55,7 +55,7 @@ export async function startInProcess(): Promise<InProcessHub> {
   try {
     const starters = [
       () => runService(ordersService, env),
-      () => runService(shipmentsService, env),
+      () => runService(shipmentsService(shipmentsConfig(env)), env),
       () => runService(inventoryService(inventoryConfig({})), env),
       () => runService(billingService, env),
       () => runService(returnsService, env),

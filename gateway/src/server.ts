@@ -6,7 +6,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { getOperationAST, OperationTypeNode, parse } from "graphql";
+import { getOperationAST, GraphQLError, OperationTypeNode, parse } from "graphql";
 import {
   decodePrincipal,
   encodePrincipal,
@@ -40,7 +40,7 @@ import {
   type Credentials,
 } from "./auth/index.ts";
 import type { GatewayConfig } from "./config.ts";
-import { maskErrorsInProduction } from "./errors.ts";
+import { maskErrorsInProduction, subgraphHttpError } from "./errors.ts";
 import { keepAliveFetcher } from "./fetcher.ts";
 import {
   applyPersistedDocument,
@@ -64,6 +64,8 @@ export interface GatewayContext {
   principal?: Principal;
 }
 
+type SubgraphResponse = Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0];
+
 /**
  * Sends the verified principal, the correlation id and the traceparent with every subgraph call;
  * the fetcher signs the call. Nothing the client sent is forwarded.
@@ -78,6 +80,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // When tracing, the subgraph's span is a child of this fetch's span (Apollo's `gateway.fetch`).
     const parent = activeTraceparent() ?? traceparent;
     if (parent) request.http.headers.set(TRACEPARENT_HEADER, parent);
+  }
+
+  /** A subgraph that refused the request (invalid variables, say) or failed, as a coded error. */
+  override async errorFromResponse(response: SubgraphResponse): Promise<GraphQLError> {
+    return subgraphHttpError(response.status, await this.parseBody(response));
   }
 }
 

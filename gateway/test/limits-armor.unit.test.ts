@@ -82,6 +82,14 @@ describe("query limits", () => {
     expect(await run("{ a: item { id } b: item { id } }")).toEqual(served);
   });
 
+  it("counts aliases of __typename like any other alias", async () => {
+    const { run, calls } = serverWith({ QUERY_MAX_ALIASES: "2" });
+    expect(await run("{ item { a: __typename b: __typename c: __typename } }")).toEqual(
+      refusal("TOO_MANY_ALIASES", "query uses more than 2 aliases"),
+    );
+    expect(calls.count).toBe(0);
+  });
+
   it("refuses more directives than QUERY_MAX_DIRECTIVES", async () => {
     const { run, calls } = serverWith({ QUERY_MAX_DIRECTIVES: "2" });
     const query = (n: number) => `{ item { ${"id @skip(if: false) ".repeat(n)} } }`;

@@ -89,3 +89,33 @@ export const INVOICE_IDS = graphql(`
     }
   }
 `);
+
+/** A shipment's status and milestones, and its invoice with the holds on it and on its collection. */
+export const SHIPMENT_INVOICE = graphql(`
+  query ShipmentInvoice($id: ID!) {
+    shipment(id: $id) {
+      status
+      milestones {
+        type
+        late
+      }
+      invoice {
+        id
+        number
+        status
+        issuedAt
+        holds {
+          reason
+          heldAt
+        }
+        collectionOnHold
+        collectionHolds {
+          reason
+          heldAt
+          releasedAt
+          releasedBy
+        }
+      }
+    }
+  }
+`);

@@ -40,6 +40,8 @@ export function queryLimits(config: LimitsConfig): QueryLimits {
     },
     maxAliases: {
       n: aliases,
+      // Armor leaves `__typename` aliases uncounted by default; each one still costs an answer.
+      allowList: [],
       ...refuse("TOO_MANY_ALIASES", `query uses more than ${aliases} aliases`),
     },
     maxDirectives: {

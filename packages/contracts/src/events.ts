@@ -157,6 +157,31 @@ export const eventData = {
     releasedAt: instant,
     ...invoiceState,
   }),
+  /**
+   * An issued invoice's collection is held: a carrier exception or a short delivery after issue.
+   * The invoice stays ISSUED; finance releases the hold, or it clears when its condition does.
+   */
+  "billing.invoice_collection.held": z.object({
+    invoiceId: id,
+    number: z.string().min(1),
+    orderId: id,
+    shipmentId: id,
+    reason: holdReason,
+    detail: text,
+    heldAt: instant,
+    ...invoiceState,
+  }),
+  "billing.invoice_collection.released": z.object({
+    invoiceId: id,
+    number: z.string().min(1),
+    orderId: id,
+    shipmentId: id,
+    reason: holdReason,
+    releasedBy: z.enum(["FINANCE", "AUTOMATIC"]),
+    comment: text.nullable(),
+    releasedAt: instant,
+    ...invoiceState,
+  }),
 } as const;
 
 export type EventType = keyof typeof eventData;

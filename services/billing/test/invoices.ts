@@ -27,10 +27,11 @@ export function invoice(policy: InvoiceRecord["policy"]): InvoiceRecord {
       taxTotal: 0,
       total: 0,
       holds: [],
+      collectionHolds: [],
       delivery: { deliveredAt: null, proofAt: null, proofWaived: false, deliveredQuantity: null },
       touched: false,
       shippedAt: new Date("2026-01-01T00:00:00Z"),
-      createdAt: new Date(),
+      createdAt: new Date("2026-01-01T00:00:00Z"),
       issuedAt: null,
     }),
   ).invoice;

@@ -37,11 +37,12 @@ describe("invoice lifecycle", () => {
     expect(proved.invoice.touched).toBe(false);
   });
 
-  it("holds on a carrier exception and releases when the shipment moves on; a late exception does not hold", () => {
+  it("holds the collection of an issued invoice on a carrier exception, never the invoice; releases it when the shipment moves on; a late exception does not hold", () => {
     const shipped: InvoiceRecord = {
       ...invoice("ON_SHIPMENT"),
       number: "INV-2026-000001",
       status: "ISSUED",
+      issuedAt: new Date("2026-01-01T12:00:00Z"),
     };
     const late = onMilestone(
       shipped,
@@ -52,12 +53,34 @@ describe("invoice lifecycle", () => {
       shipped,
       milestone("EXCEPTION", "2026-01-02T00:00:00Z", { reasonCode: "DAMAGED" }),
     );
-    expect(held.invoice.status).toBe("ON_HOLD");
-    expect(held.changes).toMatchObject([{ kind: "held", hold: { reason: "CARRIER_EXCEPTION" } }]);
+    expect(held.invoice.status).toBe("ISSUED");
+    expect(held.invoice.holds).toEqual([]);
+    expect(held.changes).toMatchObject([
+      { kind: "collection_held", hold: { reason: "CARRIER_EXCEPTION" } },
+    ]);
     expect(held.changes).toHaveLength(1);
     const moving = onMilestone(held.invoice, milestone("IN_TRANSIT", "2026-01-03T00:00:00Z"));
-    expect(kinds(moving.changes)).toEqual(["released"]);
+    expect(kinds(moving.changes)).toEqual(["collection_released"]);
     expect(moving.invoice.status).toBe("ISSUED");
+    expect(moving.invoice.touched).toBe(false);
+  });
+
+  it("stamps holds and releases in causal order: never before the invoice was issued, nor a release before its hold", () => {
+    const issuedAt = new Date("2026-01-05T00:00:00Z");
+    const shipped: InvoiceRecord = {
+      ...invoice("ON_SHIPMENT"),
+      number: "INV-2026-000001",
+      status: "ISSUED",
+      issuedAt,
+    };
+    // The carrier says the exception happened before the issue.
+    const held = onMilestone(shipped, milestone("EXCEPTION", "2026-01-02T00:00:00Z"));
+    const hold = held.invoice.collectionHolds[0];
+    expect(hold?.heldAt).toEqual(issuedAt);
+    const released = release(held.invoice, "FINANCE", new Date("2026-01-03T00:00:00Z"));
+    expect(released.invoice.collectionHolds[0]?.releasedAt).toEqual(issuedAt);
+    // Finance releasing a collection hold does not make the issue any less touchless.
+    expect(released.invoice.touched).toBe(false);
   });
 
   it("holds on a delivered quantity that differs from the shipped one; finance release issues and marks it touched", () => {

@@ -24,6 +24,7 @@ const draft: InvoiceRecord = {
   taxTotal: 0,
   total: 0,
   holds: [],
+  collectionHolds: [],
   delivery: { deliveredAt: null, proofAt: null, proofWaived: false, deliveredQuantity: null },
   touched: false,
   shippedAt,

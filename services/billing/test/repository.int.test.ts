@@ -45,6 +45,7 @@ function invoice(id: string, fields: Partial<InvoiceRecord> = {}): InvoiceRecord
     taxTotal: 0,
     total: 0,
     holds: [],
+    collectionHolds: [],
     delivery: { deliveredAt: null, proofAt: null, proofWaived: false, deliveredQuantity: null },
     touched: false,
     shippedAt: minute(0),

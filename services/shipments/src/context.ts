@@ -1,5 +1,7 @@
 import type { Principal } from "@waybill/auth";
 import type { ServiceRuntime } from "@waybill/service";
+import type { ShipmentsConfig } from "./config.ts";
+import type { Clock } from "./domain/clock.ts";
 import {
   shipmentsRepository,
   type ShipmentsLoaders,
@@ -13,12 +15,16 @@ export interface ShipmentsContext {
   principal: Principal | undefined;
   repo: ShipmentsRepository;
   loaders: ShipmentsLoaders;
+  /** This service's clock for reported instants: now, and the skew allowed ahead of it. */
+  clock(): Clock;
 }
 
 export function createContext(
   runtime: ServiceRuntime,
   principal: Principal | undefined,
+  config: ShipmentsConfig,
 ): ShipmentsContext {
   const repo = shipmentsRepository(runtime.store);
-  return { runtime, principal, repo, loaders: repo.loaders() };
+  const clock = () => ({ now: new Date(), skewMs: config.clockSkewMs });
+  return { runtime, principal, repo, loaders: repo.loaders(), clock };
 }

@@ -1,4 +1,5 @@
 import { main } from "@waybill/service";
+import { shipmentsConfig } from "./config.ts";
 import { shipmentsService } from "./server.ts";
 
-await main(shipmentsService);
+await main(shipmentsService(shipmentsConfig()));

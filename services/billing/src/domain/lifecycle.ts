@@ -1,21 +1,44 @@
 import type { HoldReason, InvoiceStatus } from "../generated/resolvers.ts";
 import type { HoldRecord, InvoiceRecord } from "../store/records.ts";
 
-/** What happened to an invoice, for the caller to persist and announce. */
+/**
+ * What happened to an invoice, for the caller to persist and announce. Before issue, a hold holds
+ * the invoice; once issued, the invoice stays ISSUED and a hold holds its collection instead.
+ */
 export type Change =
-  { kind: "held"; hold: HoldRecord } | { kind: "released"; hold: HoldRecord } | { kind: "issue" };
+  | { kind: "held"; hold: HoldRecord }
+  | { kind: "released"; hold: HoldRecord }
+  | { kind: "collection_held"; hold: HoldRecord }
+  | { kind: "collection_released"; hold: HoldRecord }
+  | { kind: "issue" };
 
 export type Transition = { invoice: InvoiceRecord; changes: Change[] };
 
+const isIssued = (invoice: InvoiceRecord) => invoice.number !== null;
+
+/** The holds in force on the invoice itself (before issue). */
 export const activeHolds = (invoice: InvoiceRecord) =>
   invoice.holds.filter((hold) => !hold.releasedAt);
 
-/** Status follows from the facts: a voided invoice is VOID, an active hold wins over issue. */
+/** The holds in force on an issued invoice's collection. */
+export const activeCollectionHolds = (invoice: InvoiceRecord) =>
+  invoice.collectionHolds.filter((hold) => !hold.releasedAt);
+
+/** The holds in force at the invoice's stage: its own before issue, its collection's after. */
+export const holdsInForce = (invoice: InvoiceRecord) =>
+  isIssued(invoice) ? activeCollectionHolds(invoice) : activeHolds(invoice);
+
+/**
+ * Status follows from the facts: a voided invoice is VOID; an issued one stays ISSUED (only a
+ * credit note or a void changes that); before issue, an active hold makes it ON_HOLD.
+ */
 export function statusOf(invoice: InvoiceRecord): InvoiceStatus {
   if (invoice.status === "VOID") return "VOID";
-  if (activeHolds(invoice).length) return "ON_HOLD";
-  return invoice.number ? "ISSUED" : "DRAFT";
+  if (isIssued(invoice)) return "ISSUED";
+  return activeHolds(invoice).length ? "ON_HOLD" : "DRAFT";
 }
+
+const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
 
 /** Whether the customer's billing policy lets the invoice be issued now. */
 export function policyMet(invoice: InvoiceRecord): boolean {
@@ -30,56 +53,75 @@ export function policyMet(invoice: InvoiceRecord): boolean {
   }
 }
 
-/** Holds the invoice for a reason, unless that reason already holds it. */
+/**
+ * Holds the invoice, or once issued its collection, for a reason, unless that reason already
+ * holds it. The hold is stamped no earlier than the invoice's creation or issue, so that every
+ * timestamp of an invoice follows the one before it.
+ */
 export function hold(
   invoice: InvoiceRecord,
   reason: HoldReason,
   detail: string,
   at: Date,
 ): Transition {
-  if (activeHolds(invoice).some((existing) => existing.reason === reason))
+  if (holdsInForce(invoice).some((existing) => existing.reason === reason))
     return { invoice, changes: [] };
   const record: HoldRecord = {
     reason,
     detail,
-    heldAt: at,
+    heldAt: later(later(at, invoice.createdAt), invoice.issuedAt),
     releasedAt: null,
     releasedBy: null,
     comment: null,
   };
+  if (isIssued(invoice))
+    return {
+      invoice: { ...invoice, collectionHolds: [...invoice.collectionHolds, record] },
+      changes: [{ kind: "collection_held", hold: record }],
+    };
   return {
     invoice: { ...invoice, holds: [...invoice.holds, record] },
     changes: [{ kind: "held", hold: record }],
   };
 }
 
-/** Releases active holds (all, or those of one reason); a release by finance marks the invoice touched. */
+/**
+ * Releases the holds in force at the invoice's stage (all, or those of one reason), each stamped
+ * no earlier than it was placed; a release by finance marks the invoice touched.
+ */
 export function release(
   invoice: InvoiceRecord,
   by: "FINANCE" | "AUTOMATIC",
   at: Date,
   options: { reason?: HoldReason | null; comment?: string | null } = {},
 ): Transition {
+  const collection = isIssued(invoice);
   const changes: Change[] = [];
-  const holds = invoice.holds.map((existing) => {
-    if (existing.releasedAt || (options.reason && existing.reason !== options.reason))
-      return existing;
-    const released = {
-      ...existing,
-      releasedAt: at,
-      releasedBy: by,
-      comment: options.comment ?? null,
-    };
-    changes.push({ kind: "released", hold: released });
-    return released;
-  });
+  const kind = collection ? "collection_released" : "released";
+  const releaseIn = (holds: HoldRecord[]) =>
+    holds.map((existing) => {
+      if (existing.releasedAt || (options.reason && existing.reason !== options.reason))
+        return existing;
+      const released = {
+        ...existing,
+        releasedAt: later(at, existing.heldAt),
+        releasedBy: by,
+        comment: options.comment ?? null,
+      };
+      changes.push({ kind, hold: released });
+      return released;
+    });
+  const next = collection
+    ? { ...invoice, collectionHolds: releaseIn(invoice.collectionHolds) }
+    : { ...invoice, holds: releaseIn(invoice.holds) };
   if (!changes.length) return { invoice, changes };
   const waived =
     by === "FINANCE" &&
     changes.some((change) => change.kind === "released" && change.hold.reason === "POD_MISSING");
   const delivery = waived ? { ...invoice.delivery, proofWaived: true } : invoice.delivery;
   return {
-    invoice: { ...invoice, holds, delivery, touched: invoice.touched || by === "FINANCE" },
+    // Touchless speaks of how an invoice was issued: releasing its collection later changes nothing.
+    invoice: { ...next, delivery, touched: invoice.touched || (by === "FINANCE" && !collection) },
     changes,
   };
 }

@@ -1,7 +1,7 @@
 import type { EventData } from "@waybill/contracts";
 import type { InvoiceRecord } from "../store/records.ts";
 import {
-  activeHolds,
+  holdsInForce,
   hold,
   release,
   settle,
@@ -37,7 +37,7 @@ export function onMilestone(invoice: InvoiceRecord, milestone: Milestone): Trans
     result = andThen(result, (current) => hold(current, "CARRIER_EXCEPTION", detail, at));
   } else if (
     !milestone.late &&
-    activeHolds(result.invoice).some((h) => h.reason === "CARRIER_EXCEPTION")
+    holdsInForce(result.invoice).some((h) => h.reason === "CARRIER_EXCEPTION")
   ) {
     result = andThen(result, (current) =>
       release(current, "AUTOMATIC", at, { reason: "CARRIER_EXCEPTION" }),

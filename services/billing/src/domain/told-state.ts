@@ -14,9 +14,10 @@ export type ToldState = Pick<
  * by exactly one per change (a new kind of change must add to it too).
  */
 export const revisionOf = (invoice: InvoiceRecord): number =>
-  invoice.holds.length +
-  invoice.holds.filter((hold) => hold.releasedAt !== null).length +
-  (invoice.number ? 1 : 0);
+  [...invoice.holds, ...invoice.collectionHolds].reduce(
+    (sum, hold) => sum + (hold.releasedAt === null ? 1 : 2),
+    0,
+  ) + (invoice.number ? 1 : 0);
 
 /** The invoice's state as its events tell it. */
 export const toldState = (invoice: InvoiceRecord): ToldState => ({
@@ -32,6 +33,15 @@ export const toldState = (invoice: InvoiceRecord): ToldState => ({
 const sameHold = (a: HoldRecord, b: HoldRecord) =>
   a.reason === b.reason && a.heldAt.getTime() === b.heldAt.getTime();
 
+type HoldList = "holds" | "collectionHolds";
+
+const listOf = (change: Change): HoldList | null =>
+  change.kind === "held" || change.kind === "released"
+    ? "holds"
+    : change.kind === "collection_held" || change.kind === "collection_released"
+      ? "collectionHolds"
+      : null;
+
 /**
  * The invoice as it stood right after each change of a transition, given the invoice at its end:
  * rewinds the transition's holds, releases and issue, then replays them one by one. One
@@ -41,22 +51,36 @@ export function afterEachChange(
   invoice: InvoiceRecord,
   changes: readonly Change[],
 ): InvoiceRecord[] {
-  const placed = (hold: HoldRecord) =>
-    changes.some((change) => change.kind === "held" && sameHold(change.hold, hold));
-  const lifted = (hold: HoldRecord) =>
-    changes.some((change) => change.kind === "released" && sameHold(change.hold, hold));
-  let holds = invoice.holds
-    .filter((hold) => !placed(hold))
-    .map((hold) =>
-      lifted(hold) ? { ...hold, releasedAt: null, releasedBy: null, comment: null } : hold,
+  const touches = (list: HoldList, kinds: readonly Change["kind"][], hold: HoldRecord) =>
+    changes.some(
+      (change) =>
+        listOf(change) === list &&
+        kinds.includes(change.kind) &&
+        "hold" in change &&
+        sameHold(change.hold, hold),
     );
+  const rewind = (list: HoldList): HoldRecord[] =>
+    invoice[list]
+      .filter((hold) => !touches(list, ["held", "collection_held"], hold))
+      .map((hold) =>
+        touches(list, ["released", "collection_released"], hold)
+          ? { ...hold, releasedAt: null, releasedBy: null, comment: null }
+          : hold,
+      );
+  const lists: Record<HoldList, HoldRecord[]> = {
+    holds: rewind("holds"),
+    collectionHolds: rewind("collectionHolds"),
+  };
   let number = changes.some((change) => change.kind === "issue") ? null : invoice.number;
   return changes.map((change) => {
-    if (change.kind === "held") holds = [...holds, change.hold];
-    else if (change.kind === "released")
-      holds = holds.map((hold) => (sameHold(hold, change.hold) ? change.hold : hold));
-    else number = invoice.number;
-    const step = { ...invoice, holds, number };
+    const list = listOf(change);
+    if (list && "hold" in change) {
+      const placed = change.kind === "held" || change.kind === "collection_held";
+      lists[list] = placed
+        ? [...lists[list], change.hold]
+        : lists[list].map((hold) => (sameHold(hold, change.hold) ? change.hold : hold));
+    } else number = invoice.number;
+    const step = { ...invoice, ...lists, number };
     return { ...step, status: statusOf(step) };
   });
 }

@@ -58,6 +58,10 @@ export type HoldReason =
 /** An invoice for one shipment: only what shipped, plus the shipping charge. */
 export type Invoice = {
   __typename?: 'Invoice';
+  /** Holds on the collection of an issued invoice (a carrier exception or a short delivery after issue); it stays ISSUED. */
+  collectionHolds: Array<Hold>;
+  /** True while a collection hold is in force. */
+  collectionOnHold: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   customerId: Scalars['ID']['output'];
   /** Every hold, active or released, oldest first. */
@@ -119,7 +123,10 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Finance releases an invoice's holds (one reason, or all); a released invoice is issued when its policy allows. */
+  /**
+   * Finance releases an invoice's holds (one reason, or all): before issue, its own holds, and a
+   * released invoice is issued when its policy allows; once issued, the holds on its collection.
+   */
   releaseInvoice: ReleaseInvoiceResult;
 };
 
@@ -315,8 +322,8 @@ export type ResolversTypes = {
   Hold: ResolverTypeWrapper<Hold>;
   HoldReason: HoldReason;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineView>;
   InvoiceNotHeldError: ResolverTypeWrapper<InvoiceNotHeldError>;
   InvoiceStatus: InvoiceStatus;
@@ -339,8 +346,8 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Hold: Hold;
   Invoice: InvoiceRecord;
-  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  ID: Scalars['ID']['output'];
   InvoiceLine: InvoiceLineView;
   InvoiceNotHeldError: InvoiceNotHeldError;
   Money: Money;
@@ -380,6 +387,8 @@ export type HoldResolvers<ContextType = BillingContext, ParentType extends Resol
 
 export type InvoiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  collectionHolds?: Resolver<Array<ResolversTypes['Hold']>, ParentType, ContextType>;
+  collectionOnHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   holds?: Resolver<Array<ResolversTypes['Hold']>, ParentType, ContextType>;

@@ -7,6 +7,7 @@ import type {
 } from "../generated/resolvers.ts";
 import { canSeeCustomer, readable, requireScope, visibleOnly } from "@waybill/auth";
 import { secondsToInvoice } from "../domain/figures.ts";
+import { activeCollectionHolds } from "../domain/lifecycle.ts";
 import type { InvoiceRecord } from "../store/records.ts";
 
 /** The customer account an invoice bills. */
@@ -30,6 +31,7 @@ export const Invoice: InvoiceResolvers = {
   shipment: (invoice) => ({ __typename: "Shipment", id: invoice.shipmentId }),
   lines: (invoice) => invoice.lines.map((line) => ({ ...line, currency: invoice.currency })),
   touchless: (invoice) => !invoice.touched,
+  collectionOnHold: (invoice) => activeCollectionHolds(invoice).length > 0,
   secondsToInvoice: (invoice) => secondsToInvoice(invoice),
   shippingCharge: (invoice) => money(invoice.shippingCharge, invoice.currency),
   subtotal: (invoice) => money(invoice.subtotal, invoice.currency),

@@ -55,7 +55,10 @@ export type InvoiceRecord = {
   subtotal: number;
   taxTotal: number;
   total: number;
+  /** Holds on the invoice before its issue. */
   holds: HoldRecord[];
+  /** Holds on an issued invoice's collection (a carrier exception or a short delivery after issue). */
+  collectionHolds: HoldRecord[];
   delivery: DeliveryRecord;
   /** Someone released a hold by hand: the invoice is not touchless. */
   touched: boolean;

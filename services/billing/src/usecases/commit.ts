@@ -57,6 +57,29 @@ export async function commit(
         ...state,
       });
       work.logger.info({ ...ids, reason, releasedBy }, "invoice released");
+    } else if (change.kind === "collection_held") {
+      const { reason, detail, heldAt } = change.hold;
+      await work.emit("billing.invoice_collection.held", current._id, {
+        ...ids,
+        number: current.number ?? "",
+        reason,
+        detail,
+        heldAt: heldAt.toISOString(),
+        ...state,
+      });
+      work.logger.info({ ...ids, reason }, "invoice collection held");
+    } else if (change.kind === "collection_released") {
+      const { reason, releasedBy, comment, releasedAt } = change.hold;
+      await work.emit("billing.invoice_collection.released", current._id, {
+        ...ids,
+        number: current.number ?? "",
+        reason,
+        releasedBy: releasedBy ?? "AUTOMATIC",
+        comment,
+        releasedAt: (releasedAt ?? now).toISOString(),
+        ...state,
+      });
+      work.logger.info({ ...ids, reason, releasedBy }, "invoice collection released");
     } else {
       await work.emit("billing.invoice.issued", current._id, {
         ...ids,

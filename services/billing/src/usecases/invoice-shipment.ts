@@ -36,6 +36,7 @@ export async function invoiceShipment(
     ...priceShipment(terms, data.lines, data.shippingCharge.amount),
     shippedQuantity: data.lines.reduce((sum, line) => sum + line.quantity, 0),
     holds: [],
+    collectionHolds: [],
     delivery: { deliveredAt: null, proofAt: null, proofWaived: false, deliveredQuantity: null },
     touched: false,
     shippedAt: new Date(data.shippedAt),

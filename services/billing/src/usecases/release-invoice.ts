@@ -1,6 +1,6 @@
 import type { ReleaseInvoiceInput } from "../generated/resolvers.ts";
 import type { BillingContext } from "../context.ts";
-import { activeHolds, release, settle } from "../domain/lifecycle.ts";
+import { holdsInForce, release, settle } from "../domain/lifecycle.ts";
 import type { InvoiceRecord } from "../store/records.ts";
 import { commit } from "./commit.ts";
 
@@ -9,7 +9,10 @@ export type ReleaseOutcome =
   | { kind: "unknown"; invoiceId: string }
   | { kind: "not_held"; invoiceId: string };
 
-/** Finance releases holds by hand; the invoice is issued if its policy then allows. */
+/**
+ * Finance releases holds by hand: an invoice's own before issue (it is then issued if its policy
+ * allows), its collection's after.
+ */
 export function releaseInvoice(
   ctx: BillingContext,
   input: ReleaseInvoiceInput,
@@ -18,7 +21,9 @@ export function releaseInvoice(
   return ctx.runtime.transact(async (work): Promise<ReleaseOutcome> => {
     const invoice = await repo.findInvoice(input.invoiceId, work.session);
     if (!invoice) return { kind: "unknown", invoiceId: input.invoiceId };
-    const held = activeHolds(invoice).some((hold) => !input.reason || hold.reason === input.reason);
+    const held = holdsInForce(invoice).some(
+      (hold) => !input.reason || hold.reason === input.reason,
+    );
     if (!held) return { kind: "not_held", invoiceId: input.invoiceId };
     const comment = input.comment.trim().slice(0, 500) || null;
     const transition = settle(

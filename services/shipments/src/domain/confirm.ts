@@ -1,8 +1,9 @@
 import type { ShipmentLineInput } from "../generated/resolvers.ts";
 import type { OrderProjection, ShipmentRecord } from "../store/records.ts";
+import { aheadOfClock, type Clock } from "./clock.ts";
 
 export type ConfirmRejection =
-  | { kind: "invalid"; field: string; message: string }
+  | { kind: "invalid"; field: string; code?: string; message: string }
   | {
       kind: "exceeds";
       lineId: string;
@@ -60,4 +61,26 @@ export function shipmentLines(
     lines.push({ lineId, sku: ordered.sku, quantity });
   }
   return lines;
+}
+
+/**
+ * The problem with a shipment's departure time, if any: no further ahead of the clock than the
+ * skew allows, and not before its order was placed (an order recorded before its placing time was
+ * kept has no lower bound).
+ */
+export function departureProblem(
+  order: OrderProjection,
+  shippedAt: Date,
+  clock: Clock,
+): ConfirmRejection | null {
+  const future = aheadOfClock("shippedAt", shippedAt, clock);
+  if (future) return { kind: "invalid", ...future };
+  if (order.placedAt && shippedAt < order.placedAt)
+    return {
+      kind: "invalid",
+      field: "shippedAt",
+      code: "SHIPPED_BEFORE_ORDER",
+      message: `shippedAt ${shippedAt.toISOString()} is before order ${order._id} was placed (${order.placedAt.toISOString()})`,
+    };
+  return null;
 }

@@ -1,7 +1,8 @@
 import type { RecordMilestoneInput } from "../generated/resolvers.ts";
 import type { MilestoneReport } from "../store/records.ts";
+import { aheadOfClock, type Clock } from "./clock.ts";
 
-export type ReportProblem = { field: string; message: string };
+export type ReportProblem = { field: string; code?: string; message: string };
 
 const MAX_TEXT = 500;
 
@@ -10,11 +11,17 @@ function text(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-/** Checks a reported milestone and normalises its free-text fields. */
+/**
+ * Checks a reported milestone (its occurrence no further ahead of the clock than the skew allows)
+ * and normalises its free-text fields.
+ */
 export function milestoneReport(
   input: RecordMilestoneInput,
   id: string,
+  clock: Clock,
 ): MilestoneReport | ReportProblem {
+  const future = aheadOfClock("occurredAt", input.occurredAt, clock);
+  if (future) return future;
   for (const field of ["location", "detail", "signedBy", "photoReference", "reasonCode"] as const) {
     if ((input[field]?.length ?? 0) > MAX_TEXT)
       return { field, message: `${field} is longer than ${MAX_TEXT} characters` };

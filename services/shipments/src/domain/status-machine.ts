@@ -52,9 +52,17 @@ export type MilestoneOutcome =
   { kind: "duplicate" } | { kind: "recorded"; milestone: MilestoneRecord; status: ShipmentStatus };
 
 /**
+ * When a milestone counts as having happened, for ordering: its occurrence, but never after it
+ * was recorded. A carrier's clock a little ahead (within the allowed skew) then cannot make the
+ * milestones recorded after it look late.
+ */
+export const orderedAt = (milestone: Pick<MilestoneRecord, "occurredAt" | "recordedAt">): number =>
+  Math.min(milestone.occurredAt.getTime(), milestone.recordedAt.getTime());
+
+/**
  * Applies a milestone to a shipment's history. A repeat (same type and time) is a duplicate;
- * one older than the newest applied milestone is late: kept, status unchanged; a transition
- * the table does not allow is kept without moving the status.
+ * one that happened before the newest applied milestone (by `orderedAt`) is late: kept, status
+ * unchanged; a transition the table does not allow is kept without moving the status.
  */
 export function applyMilestone(
   status: ShipmentStatus,
@@ -67,8 +75,8 @@ export function applyMilestone(
   if (same) return { kind: "duplicate" };
   const newest = history
     .filter((m) => !m.late)
-    .reduce((max, m) => Math.max(max, m.occurredAt.getTime()), Number.NEGATIVE_INFINITY);
-  const late = incoming.occurredAt.getTime() < newest;
+    .reduce((max, m) => Math.max(max, orderedAt(m)), Number.NEGATIVE_INFINITY);
+  const late = orderedAt(incoming) < newest;
   const target = MILESTONE_STATUS[incoming.type];
   const moves = !late && target !== null && TRANSITIONS[status].includes(target);
   return {

@@ -35,7 +35,8 @@ export function shipmentsConsumers(runtime: ServiceRuntime): ConsumerDefinition[
             cancelled: 0,
           }));
           const { orderId, customerId, currency } = data;
-          await repo.recordOrder({ _id: orderId, customerId, currency, lines }, session);
+          const placedAt = new Date(data.placedAt);
+          await repo.recordOrder({ _id: orderId, customerId, currency, lines, placedAt }, session);
         },
         "orders.order.cancelled": ({ data }, work) => cancel(repo, data.orderId, data.lines, work),
         "orders.order_line.cancelled": ({ data }, work) => cancel(repo, data.orderId, [data], work),

@@ -27,7 +27,7 @@ export function confirmResult(outcome: ConfirmOutcome): ResolversTypes["ConfirmS
     case "invalid":
       return {
         __typename: "InvalidShipmentError",
-        code: "INVALID_SHIPMENT",
+        code: outcome.code ?? "INVALID_SHIPMENT",
         message: outcome.message,
         field: outcome.field,
       };

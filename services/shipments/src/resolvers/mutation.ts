@@ -42,7 +42,7 @@ export const Mutation: MutationResolvers = {
       case "invalid":
         return {
           __typename: "InvalidMilestoneError",
-          code: "INVALID_MILESTONE",
+          code: outcome.code ?? "INVALID_MILESTONE",
           message: outcome.message,
           field: outcome.field,
         };

@@ -7,6 +7,8 @@ export type OrderProjection = {
   currency: string;
   /** `cancelled` units of a line can no longer ship. */
   lines: { lineId: string; sku: string; quantity: number; cancelled: number }[];
+  /** When the order was placed; absent for orders recorded before it was kept. */
+  placedAt?: Date;
 };
 
 export type MilestoneRecord = {

@@ -1,5 +1,5 @@
 import type { UnitOfWork } from "@waybill/service";
-import { applyMilestone, deliveredAt } from "../domain/status-machine.ts";
+import { applyMilestone, deliveredAt, orderedAt } from "../domain/status-machine.ts";
 import type { ShipmentsRepository } from "../store/repository.ts";
 import type { MilestoneReport, ShipmentRecord } from "../store/records.ts";
 
@@ -20,8 +20,9 @@ export async function applyToShipment(
   });
   if (outcome.kind === "duplicate") return shipment;
   const { milestone, status } = outcome;
+  // In the order they happened, as far as this service can know (see `orderedAt`).
   const milestones = [...shipment.milestones, milestone].sort(
-    (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),
+    (a, b) => orderedAt(a) - orderedAt(b) || a.occurredAt.getTime() - b.occurredAt.getTime(),
   );
   await repo.saveMilestones(shipment._id, milestones, status, session);
   await emit("shipments.milestone.recorded", shipment._id, {

@@ -3,7 +3,8 @@ import { parseAmount } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/service";
 import type { ConfirmShipmentInput } from "../generated/resolvers.ts";
 import type { ShipmentsContext } from "../context.ts";
-import { shipmentLines, type ConfirmRejection } from "../domain/confirm.ts";
+import type { Clock } from "../domain/clock.ts";
+import { departureProblem, shipmentLines, type ConfirmRejection } from "../domain/confirm.ts";
 import { trackingKey } from "../domain/tracking.ts";
 import type { ShipmentRecord } from "../store/records.ts";
 import type { ShipmentsRepository } from "../store/repository.ts";
@@ -29,7 +30,7 @@ export function confirmShipment(
   ctx: ShipmentsContext,
   input: ConfirmShipmentInput,
 ): Promise<ConfirmOutcome> {
-  return ctx.runtime.transact((work) => confirmIn(ctx.repo, work, input));
+  return ctx.runtime.transact((work) => confirmIn(ctx.repo, work, input, ctx.clock()));
 }
 
 /**
@@ -42,7 +43,8 @@ export function confirmShipments(
 ): Promise<ConfirmOutcome[]> {
   return ctx.runtime.transact(async (work) => {
     const outcomes: ConfirmOutcome[] = [];
-    for (const input of inputs) outcomes.push(await confirmIn(ctx.repo, work, input));
+    const clock = ctx.clock();
+    for (const input of inputs) outcomes.push(await confirmIn(ctx.repo, work, input, clock));
     return outcomes;
   });
 }
@@ -51,11 +53,12 @@ async function confirmIn(
   repo: ShipmentsRepository,
   work: UnitOfWork,
   input: ConfirmShipmentInput,
+  clock: Clock,
 ): Promise<ConfirmOutcome> {
   const { session, emit } = work;
   const order = await repo.findOrder(input.orderId, session);
   if (!order) return { kind: "unknown_order", orderId: input.orderId };
-  const problem = textProblem(input);
+  const problem = textProblem(input) ?? departureProblem(order, input.shippedAt, clock);
   if (problem) return problem;
   let shippingCharge: number;
   try {

@@ -22,7 +22,7 @@ export function recordMilestone(
 ): Promise<MilestoneResult> {
   const { repo } = ctx;
   return ctx.runtime.transact(async (work): Promise<MilestoneResult> => {
-    const report = milestoneReport(input, `mst_${randomUUID()}`);
+    const report = milestoneReport(input, `mst_${randomUUID()}`, ctx.clock());
     if ("field" in report) return { kind: "invalid", ...report };
     if (input.shipmentId) {
       const shipment = await repo.findShipment(input.shipmentId, work.session);
