@@ -42,7 +42,7 @@ export async function ensureLocalSecrets(
     const store = await openStore({
       database: "gateway",
       dataDir: storeDir,
-      ...(mongodbUrl ? { mongodbUrl } : {}),
+      ...(mongodbUrl ? { mongodb: { url: mongodbUrl, connectTimeoutMs: 10_000 } } : {}),
     });
     try {
       const created = await apiKeyStore(store).create({

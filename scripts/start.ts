@@ -9,16 +9,25 @@ try {
   const system = await startSystem({
     dataDir,
     ...(process.env.NATS_URL ? { natsUrl: process.env.NATS_URL } : {}),
-    ports: "default",
+    // WAYBILL_PORTS=free runs a second hub beside the first (or a test's) on any free ports.
+    ports: process.env.WAYBILL_PORTS === "free" ? "free" : "default",
     logLevel: process.env.LOG_LEVEL ?? "warn",
     // A local hub shows introspection and error details unless told it is production.
     env: { WAYBILL_ENV: process.env.WAYBILL_ENV ?? "development" },
     output: (name, line) => {
-      if (verbose || line.includes('"level":50') || line.includes('"level":60'))
+      // Errors, and the one-line reasons a process gives when it cannot start.
+      const plain = !line.startsWith("{");
+      if (verbose || plain || line.includes('"level":50') || line.includes('"level":60'))
         console.log(`[${name}] ${line}`);
     },
   });
-  console.log(`Waybill is running (data in ${dataDir}, NATS at ${system.natsUrl}).`);
+  console.log(`Waybill is running, with its data in ${dataDir}.`);
+  console.log(
+    system.nats
+      ? `  NATS       ${system.natsUrl}: its own nats-server, storing in ${dataDir}/nats (not any server on 4222)`
+      : `  NATS       ${system.natsUrl} (NATS_URL)`,
+  );
+  console.log(`             the URL is kept in ${dataDir}/nats-url for tools and scripts`);
   console.log(`  gateway    ${system.gatewayUrl}`);
   console.log(
     `  admin API key in ${dataDir}/secrets/admin-api-key (send it as Authorization: Bearer <key>)`,

@@ -1,9 +1,11 @@
-// Starts the whole hub as separate processes: nats-server (unless given), five subgraphs, the gateway.
+// Starts the whole hub as separate processes: nats-server (unless given), the services, the gateway.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { BusUnreachableError, connectBus } from "@waybill/bus";
 import { freePorts, type NatsServerProcess, startNatsServer } from "@waybill/devtools";
+import { createLogger } from "@waybill/observability";
 import { ensureLocalSecrets } from "./secrets.ts";
 import { defaultUrl, GATEWAY_PORT, SUBGRAPHS, type SubgraphName } from "./subgraphs.ts";
 
@@ -70,6 +72,23 @@ async function waitReady(
   throw new Error(`${name} was not ready at ${url} within 60 s`);
 }
 
+/** Fails within seconds, naming NATS_URL, when the NATS server it names does not answer. */
+async function reachable(natsUrl: string): Promise<void> {
+  const logger = createLogger("start", "silent");
+  try {
+    const bus = await connectBus({
+      servers: natsUrl,
+      name: "start",
+      logger,
+      connectTimeoutMs: 5_000,
+    });
+    await bus.close();
+  } catch (error) {
+    if (error instanceof BusUnreachableError) throw new Error(`NATS_URL: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Starts every process and resolves once all are ready. */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const dataDir = resolve(options.dataDir);
@@ -81,8 +100,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     given.INTERNAL_SIGNING_KEY || given.INTERNAL_SIGNING_KEY_FILE
       ? {}
       : { INTERNAL_SIGNING_KEY_FILE: secrets.signingKeyFile };
+  if (options.natsUrl) await reachable(options.natsUrl);
   const nats = options.natsUrl ? null : await startNatsServer({ storeDir: join(dataDir, "nats") });
   const natsUrl = options.natsUrl ?? nats?.url ?? "";
+  // Tools and scripts find the broker of this hub here (its port changes at every start).
+  await writeFile(join(dataDir, "nats-url"), `${natsUrl}\n`);
   const listeners: ((name: string, code: number | null) => void)[] = [];
   const managed: ManagedProcess[] = [];
 

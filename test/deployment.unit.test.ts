@@ -1,4 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readConfig, secretFromEnv } from "@waybill/config";
+import { serviceEnv } from "@waybill/service";
+import { gatewayConfig } from "../gateway/src/config.ts";
+import { billingConfig } from "../services/billing/src/config.ts";
+import { integrationsConfig } from "../services/integrations/src/config.ts";
+import { shipmentsConfig } from "../services/shipments/src/config.ts";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SUBGRAPHS } from "../scripts/subgraphs.ts";
@@ -71,5 +79,57 @@ describe("docker-compose.yml", () => {
       expect(service.build ?? service.image, `${name} has an image`).toBeTruthy();
     }
     expect(existsSync(new URL("Dockerfile", root))).toBe(true);
+  });
+
+  it("gives every process each variable its configuration requires, and the gateway its streams", () => {
+    const secrets = mkdtempSync(join(tmpdir(), "waybill-compose-"));
+    const keyFile = join(secrets, "internal_signing_key");
+    writeFileSync(keyFile, "k".repeat(48));
+    try {
+      // What an operator sets before `docker compose up` (the file asks for these).
+      const operator: Record<string, string> = {
+        AUTH_JWT_ISSUER: "https://id.example.com/",
+        AUTH_JWT_JWKS_URL: "https://id.example.com/.well-known/jwks.json",
+      };
+      // Docker Compose's interpolation: ${NAME:?error} must be set, ${NAME:-default} may be.
+      const interpolate = (value: string) =>
+        value.replace(
+          /\$\{(\w+):([?-])([^}]*)\}/g,
+          (_, name: string, kind: string, rest: string) => {
+            const given = operator[name];
+            if (given !== undefined) return given;
+            if (kind === "?") throw new Error(`${name} must be set: ${rest}`);
+            return rest;
+          },
+        );
+      const envOf = (name: string): NodeJS.ProcessEnv => {
+        const environment = Object.fromEntries(
+          Object.entries(compose.services[name]?.environment ?? {}).map(([key, value]) => [
+            key,
+            interpolate(value),
+          ]),
+        );
+        // The secret file Docker mounts, stood in for by a file of this test.
+        return { ...environment, INTERNAL_SIGNING_KEY_FILE: keyFile };
+      };
+      const readers: Record<string, (env: NodeJS.ProcessEnv) => unknown> = {
+        billing: billingConfig,
+        shipments: shipmentsConfig,
+        integrations: integrationsConfig,
+      };
+      for (const { name } of SUBGRAPHS) {
+        const env = envOf(name);
+        expect(() => readConfig(serviceEnv, env), name).not.toThrow();
+        expect(() => secretFromEnv(env, "INTERNAL_SIGNING_KEY"), name).not.toThrow();
+        expect(() => readers[name]?.(env), name).not.toThrow();
+      }
+      const gateway = envOf("gateway");
+      expect(() => gatewayConfig(gateway)).not.toThrow();
+      // Optional to start, but a deployment without it has no subscriptions.
+      expect(gatewayConfig(gateway).NATS_URL).toBe("nats://nats:4222");
+      expect(compose.services.gateway?.depends_on).toContain("nats");
+    } finally {
+      rmSync(secrets, { recursive: true, force: true });
+    }
   });
 });

@@ -35,6 +35,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Where the gateway keeps API keys: the embedded store under DATA_DIR, or MongoDB. */
       DATA_DIR: z.string().default(".waybill/data"),
       MONGODB_URL: z.string().url().optional(),
+      /** How long to wait at start-up for NATS and MongoDB before refusing to start. */
+      CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
       /** NATS with JetStream, for subscriptions; unset: subscriptions answer an error. */
       NATS_URL: z.string().min(1).optional(),
       /** How often open subscriptions check their credentials again (expiry, revocation). */

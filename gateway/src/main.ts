@@ -1,6 +1,7 @@
 // First: tracing must be installed before Apollo's modules load.
 import { tracing } from "./tracing.ts";
-import { connectBus } from "@waybill/bus";
+import { BusUnreachableError, connectBus } from "@waybill/bus";
+import { ConfigError, startOrExit } from "@waybill/config";
 import { boundPort, closeServer, listen } from "@waybill/http";
 import {
   createLogger,
@@ -10,24 +11,41 @@ import {
   observeHttp,
   withTraceContext,
 } from "@waybill/observability";
-import { openStore } from "@waybill/store";
+import { openStore, StoreUnreachableError } from "@waybill/store";
 import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
 import { WEBHOOK_PREFIX } from "./webhooks.ts";
 
-const config = gatewayConfig();
+/** A dependency that cannot be reached at start-up is a configuration error naming its variable. */
+const unreachable =
+  (variable: string) =>
+  (error: unknown): never => {
+    if (error instanceof BusUnreachableError || error instanceof StoreUnreachableError)
+      throw new ConfigError(`${variable}: ${error.message}`);
+    throw error;
+  };
+
+const config = await startOrExit("gateway", () => Promise.resolve(gatewayConfig()));
 const logger = createLogger("gateway", config.LOG_LEVEL);
 const metrics = createMetrics({ service: "gateway", defaultMetrics: true });
-const store = await openStore({
-  database: "gateway",
-  dataDir: config.DATA_DIR,
-  ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
-});
+const connectTimeoutMs = config.CONNECT_TIMEOUT_SECONDS * 1_000;
+const store = await startOrExit("gateway", () =>
+  openStore({
+    database: "gateway",
+    dataDir: config.DATA_DIR,
+    ...(config.MONGODB_URL ? { mongodb: { url: config.MONGODB_URL, connectTimeoutMs } } : {}),
+  }).catch(unreachable("MONGODB_URL")),
+);
 // Subscriptions read the event streams; without NATS they answer a coded error.
-const bus = config.NATS_URL
-  ? await connectBus({ servers: config.NATS_URL, name: "gateway", logger })
+const natsUrl = config.NATS_URL;
+const bus = natsUrl
+  ? await startOrExit("gateway", () =>
+      connectBus({ servers: natsUrl, name: "gateway", logger, connectTimeoutMs }).catch(
+        unreachable("NATS_URL"),
+      ),
+    )
   : undefined;
 const gateway = await createGateway(config, logger, {
   metrics,

@@ -4,6 +4,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from "@nats-io/jetstream";
+import { setTimeout as delay } from "node:timers/promises";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import type { CloudEvent } from "@waybill/contracts";
 import type { Logger } from "@waybill/observability";
@@ -21,6 +22,47 @@ export interface BusOptions {
   logger: Logger;
   /** Prefixes stream names and subjects; tests use one per test. */
   namespace?: string;
+  /**
+   * How long to keep trying to reach a server at start-up before giving up with
+   * `BusUnreachableError`; once connected, the bus reconnects forever.
+   */
+  connectTimeoutMs: number;
+}
+
+/** No NATS server answered at start-up within the allowed time. */
+export class BusUnreachableError extends Error {
+  constructor(servers: string | string[], timeoutMs: number, cause: unknown) {
+    const where = Array.isArray(servers) ? servers.join(", ") : servers;
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`cannot reach NATS at ${where} within ${timeoutMs / 1000} s (${why})`, { cause });
+    this.name = "BusUnreachableError";
+  }
+}
+
+const RETRY_FIRST_CONNECT_MS = 250;
+
+/** The first connection, tried until `connectTimeoutMs` has passed. */
+async function firstConnection(options: BusOptions): Promise<NatsConnection> {
+  const deadline = Date.now() + options.connectTimeoutMs;
+  for (;;) {
+    try {
+      return await connect({
+        servers: options.servers,
+        name: options.name,
+        timeout: Math.max(500, Math.min(5_000, deadline - Date.now())),
+        maxReconnectAttempts: -1,
+        reconnectTimeWait: 500,
+        // Every JetStream publish is a request; by default each one captures two stack traces up
+        // front for a better error if it fails (about 5 % of a busy relay's CPU). Our errors name
+        // the event.
+        noAsyncTraces: true,
+      });
+    } catch (error) {
+      if (Date.now() + RETRY_FIRST_CONNECT_MS >= deadline)
+        throw new BusUnreachableError(options.servers, options.connectTimeoutMs, error);
+      await delay(RETRY_FIRST_CONNECT_MS);
+    }
+  }
 }
 
 /** A JetStream connection that publishes Waybill events, provisions streams and reads them back. */
@@ -59,20 +101,14 @@ export function internalsOf(bus: Bus): BusInternals {
   return found;
 }
 
-/** Connects to NATS (waiting for the first server and reconnecting forever) and opens JetStream. */
+/**
+ * Connects to NATS (trying for `connectTimeoutMs`, then reconnecting forever once connected) and
+ * opens JetStream. Rejects with `BusUnreachableError` when no server answered in time.
+ */
 export async function connectBus(options: BusOptions): Promise<Bus> {
   const names = naming(options.namespace);
   const logger = options.logger.child({ component: "bus" });
-  const connection = await connect({
-    servers: options.servers,
-    name: options.name,
-    waitOnFirstConnect: true,
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 500,
-    // Every JetStream publish is a request; by default each one captures two stack traces up front
-    // for a better error if it fails (about 5 % of a busy relay's CPU). Our errors name the event.
-    noAsyncTraces: true,
-  });
+  const connection = await firstConnection(options);
   const watch = watchConnection(connection, logger);
   const js = jetstream(connection);
   const manager = await jetstreamManager(connection);
@@ -90,7 +126,13 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     isClosed: () => connection.isClosed(),
     isConnected: () => watch.connected && !connection.isClosed(),
     async close() {
-      if (!connection.isClosed()) await connection.drain();
+      if (connection.isClosed()) return;
+      // Draining needs the server; one that is gone (a broker stopped first) is no error here.
+      if (!watch.connected) return connection.close();
+      await connection.drain().catch((error: unknown) => {
+        logger.debug({ err: error }, "nats drain failed while closing; closed instead");
+        return connection.close();
+      });
     },
   };
   internals.set(bus, {

@@ -185,7 +185,8 @@ export async function startConsumer<W>(options: ConsumerOptions<W>): Promise<Run
     async stop() {
       clearInterval(watchdog);
       stopping.abort();
-      await pulling?.close();
+      // A broker already gone (stopped before this service) leaves nothing to hand back.
+      await pulling?.close().catch(() => undefined);
       await running;
     },
   };

@@ -1,4 +1,4 @@
-export { type Bus, connectBus } from "./bus.ts";
+export { type Bus, BusUnreachableError, connectBus } from "./bus.ts";
 export type { DeliveryPolicy, Outcome, PullPolicy, RunningConsumer } from "./consumer-types.ts";
 export { startConsumer } from "./consumer.ts";
 export type { ConsumedEvent } from "./decode.ts";

@@ -1,2 +1,3 @@
 export { ConfigError, readConfig } from "./config.ts";
 export { secretFromEnv } from "./secrets.ts";
+export { startOrExit } from "./start.ts";

@@ -51,7 +51,13 @@ export interface BusTestbed {
 export async function busTestbed(nats: TestNats): Promise<BusTestbed> {
   const { logger, lines } = capturingLogger();
   const namespace = uniqueName();
-  const bus = await connectBus({ servers: nats.url, name: namespace, logger, namespace });
+  const bus = await connectBus({
+    servers: nats.url,
+    name: namespace,
+    logger,
+    namespace,
+    connectTimeoutMs: 5_000,
+  });
   // Reconnects as quickly as the bus does, for tests that restart the broker.
   const connection = await connect({
     servers: nats.url,

@@ -122,6 +122,9 @@ async function launch(
 ): Promise<ChildProcess> {
   const child = spawn(binary, ["-js", "-a", host, "-p", String(port), "-sd", storeDir], {
     stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group: a Ctrl-C at the terminal reaches the services, which stop while the
+    // broker is still there; the broker is stopped last, by whoever started it.
+    detached: true,
   });
   running.add(child);
   child.once("exit", () => running.delete(child));

@@ -6,6 +6,8 @@ export const serviceEnv = {
   HOST: z.string().default("127.0.0.1"),
   NATS_URL: z.string().min(1, "NATS_URL is required (for example nats://127.0.0.1:4222)"),
   MONGODB_URL: z.string().url().optional(),
+  /** How long to wait at start-up for NATS and MongoDB before refusing to start. */
+  CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   DATA_DIR: z.string().default(".waybill/data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Deliveries of an event before it is parked in the exception queue. */

@@ -8,3 +8,4 @@ export {
   type UnitOfWork,
 } from "./runtime.ts";
 export { main, type RunningService, runService, type ServiceDefinition } from "./service.ts";
+export { serviceEnv } from "./config.ts";

@@ -2,12 +2,12 @@ import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { YogaInitialContext } from "graphql-yoga";
 import type { Principal } from "@waybill/auth";
-import { connectBus, startConsumer, startOutboxRelay } from "@waybill/bus";
-import { readConfig, secretFromEnv } from "@waybill/config";
+import { BusUnreachableError, connectBus, startConsumer, startOutboxRelay } from "@waybill/bus";
+import { ConfigError, readConfig, secretFromEnv, startOrExit } from "@waybill/config";
 import { boundPort, closeServer, listen, type RequestHandler } from "@waybill/http";
 import { buildSchema, loadTypeDefs } from "@waybill/graphql";
 import { createLogger, withTraceContext } from "@waybill/observability";
-import { openStore, type Store, trackCommits } from "@waybill/store";
+import { openStore, type Store, StoreUnreachableError, trackCommits } from "@waybill/store";
 import { CONSUMER_PULL, OUTBOX_POLL_MS, serviceEnv } from "./config.ts";
 import { mergeByStream } from "./consumers.ts";
 import { exceptionRoutes } from "./exceptions/routes.ts";
@@ -46,6 +46,14 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** A dependency that cannot be reached at start-up is a configuration error naming its variable. */
+const naming =
+  (variable: string, unreachable: new (...args: never[]) => Error) =>
+  (error: unknown): never => {
+    if (error instanceof unreachable) throw new ConfigError(`${variable}: ${error.message}`);
+    throw error;
+  };
+
 /** Starts a subgraph service: store, bus, outbox relay, consumers and the HTTP server. */
 export async function runService<C extends object>(
   definition: ServiceDefinition<C>,
@@ -54,15 +62,21 @@ export async function runService<C extends object>(
   const config = readConfig(serviceEnv, env);
   const signingKey = secretFromEnv(env, "INTERNAL_SIGNING_KEY");
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const connectTimeoutMs = config.CONNECT_TIMEOUT_SECONDS * 1_000;
   const store = trackCommits(
     await openStore({
       database: definition.name,
       dataDir: config.DATA_DIR,
-      ...(config.MONGODB_URL ? { mongodbUrl: config.MONGODB_URL } : {}),
-    }),
+      ...(config.MONGODB_URL ? { mongodb: { url: config.MONGODB_URL, connectTimeoutMs } } : {}),
+    }).catch(naming("MONGODB_URL", StoreUnreachableError)),
   );
   await definition.prepare(store);
-  const bus = await connectBus({ servers: config.NATS_URL, name: definition.name, logger });
+  const bus = await connectBus({
+    servers: config.NATS_URL,
+    name: definition.name,
+    logger,
+    connectTimeoutMs,
+  }).catch(naming("NATS_URL", BusUnreachableError));
   await bus.ensureStream(definition.name);
   const sampleIntervalMs = config.METRICS_SAMPLE_MS;
   const observed = observeService({
@@ -160,10 +174,16 @@ export async function runService<C extends object>(
 
 /** Runs a service until SIGINT or SIGTERM, then shuts it down gracefully. */
 export async function main<C extends object>(definition: ServiceDefinition<C>): Promise<void> {
-  const service = await runService(definition);
+  const service = await startOrExit(definition.name, () => runService(definition));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void service.stop().then(() => process.exit(0));
+      void service.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`${definition.name}: stopped with an error: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
     });
   }
 }

@@ -2,6 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import { openEmbeddedStore } from "./embedded.ts";
 import type { Store } from "./port.ts";
+export { StoreUnreachableError } from "./unreachable.ts";
 
 export { afterCommit, trackCommits } from "./after-commit.ts";
 export { loaderByField, loaderOfMany } from "./loaders.ts";
@@ -20,16 +21,19 @@ interface OpenStoreOptions {
   database: string;
   /** Where the embedded store keeps `<database>.sqlite` (created if missing). */
   dataDir: string;
-  /** When set, the store is MongoDB at this URL and `dataDir` is unused. */
-  mongodbUrl?: string;
+  /**
+   * When set, the store is MongoDB at `url` (and `dataDir` is unused), waited for at start-up
+   * for `connectTimeoutMs` before `StoreUnreachableError`.
+   */
+  mongodb?: { url: string; connectTimeoutMs: number };
 }
 
-/** Opens the MongoDB store when `mongodbUrl` is set, else the embedded store in `dataDir`. */
+/** Opens the MongoDB store when `mongodb` is set, else the embedded store in `dataDir`. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  if (options.mongodbUrl) {
+  if (options.mongodb) {
     // Loaded on demand: the embedded default should not pay for the driver.
     const { openMongoStore } = await import("./mongo.ts");
-    return openMongoStore({ database: options.database, url: options.mongodbUrl });
+    return openMongoStore({ database: options.database, ...options.mongodb });
   }
   await mkdir(options.dataDir, { recursive: true });
   return openEmbeddedStore({ database: options.database, dataDir: options.dataDir });

@@ -4,6 +4,7 @@ import { MongoStoreCollection } from "./mongo-collection.ts";
 import type { MongoContext } from "./mongo-support.ts";
 import type { Collection, Doc, Session, Store, StoreMetrics } from "./port.ts";
 import { TransactionScope } from "./transaction-scope.ts";
+import { StoreUnreachableError } from "./unreachable.ts";
 
 class MongoStore implements Store {
   readonly adapter = "mongodb";
@@ -48,14 +49,25 @@ class MongoStore implements Store {
   }
 }
 
-/** Connects to MongoDB at `url` and opens `database`. */
-export async function openMongoStore(options: { database: string; url: string }): Promise<Store> {
-  const client = new MongoClient(options.url);
+/**
+ * Connects to MongoDB at `url` and opens `database`; rejects with `StoreUnreachableError` when no
+ * server answers within `connectTimeoutMs`.
+ */
+export async function openMongoStore(options: {
+  database: string;
+  url: string;
+  connectTimeoutMs: number;
+}): Promise<Store> {
+  const client = new MongoClient(options.url, {
+    serverSelectionTimeoutMS: options.connectTimeoutMs,
+    connectTimeoutMS: options.connectTimeoutMs,
+  });
   try {
     await client.connect();
+    await client.db(options.database).command({ ping: 1 });
   } catch (error) {
     await client.close();
-    throw error;
+    throw new StoreUnreachableError(options.url, options.connectTimeoutMs, error);
   }
   return new MongoStore(client, options.database);
 }

@@ -38,7 +38,9 @@ export async function freshStore(adapter: Adapter): Promise<Fixture> {
   const options = {
     database,
     dataDir,
-    ...(adapter.mongodbUrl ? { mongodbUrl: adapter.mongodbUrl } : {}),
+    ...(adapter.mongodbUrl
+      ? { mongodb: { url: adapter.mongodbUrl, connectTimeoutMs: 10_000 } }
+      : {}),
   };
   let opened: Store | undefined;
   onTestFinished(async () => {
