@@ -4,6 +4,7 @@ import { openEmbeddedStore } from "./embedded.ts";
 import type { Store } from "./port.ts";
 
 export { afterCommit, trackCommits } from "./after-commit.ts";
+export { findPage, type PageQuery, pagesOfMany } from "./keyset.ts";
 export { loaderByField, loaderOfMany } from "./loaders.ts";
 export {
   type BulkWriteOperation,
