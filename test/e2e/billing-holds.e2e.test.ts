@@ -4,7 +4,7 @@ import { RELEASE_INVOICE } from "../documents/billing.ts";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
 import { RECORD_MILESTONE } from "../documents/shipments.ts";
 import { orderBilling, type Invoice } from "../support/billing.ts";
-import { execute } from "../support/graphql.ts";
+import { execute, nodes } from "../support/graphql.ts";
 import { placeDemoOrder, type BillingPolicy } from "../support/orders.ts";
 import { confirmWhenKnown, milestone } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
@@ -59,7 +59,7 @@ async function shippedOrder(
 const invoiceOf = (orderId: string, description: string, ready: (invoice: Invoice) => boolean) =>
   waitFor(
     async () => {
-      const [invoice] = (await orderBilling(gateway, orderId)).invoices;
+      const [invoice] = nodes((await orderBilling(gateway, orderId)).invoices);
       return invoice && ready(invoice) ? invoice : undefined;
     },
     { description },
@@ -168,7 +168,7 @@ describe("holds and releases", () => {
     expect(recordMilestone.__typename).toBe("ParkedMilestone");
     const { orderId, shipmentId } = await shippedOrder("ON_DELIVERY", trackingNumber);
     const order = await orderBilling(gateway, orderId);
-    expect(order.shipments.find((shipment) => shipment.id === shipmentId)?.status).toBe(
+    expect(nodes(order.shipments).find((shipment) => shipment.id === shipmentId)?.status).toBe(
       "DELIVERED",
     );
     const issued = await invoiceOf(

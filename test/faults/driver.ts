@@ -120,7 +120,7 @@ async function confirm(
     const { order } = await reliably<Shipped>(
       gateway,
       figures,
-      `query($id: ID!) { order(id: $id) { shipments { id trackingNumber } } }`,
+      `query ($id: ID!) { order(id: $id) { shipments { edges { node { id trackingNumber } } } } }`,
       { id: orderId },
     );
     const landed = order?.shipments.find((shipment) => shipment.trackingNumber === tracking);
