@@ -27,7 +27,10 @@ const GENEROUS = {
 };
 
 /** An Apollo Server over the toy schema with the limits; counts the resolver calls it makes. */
-function serverWith(env: Partial<Record<keyof typeof GENEROUS, string>>, generous = GENEROUS) {
+function serverWith(
+  env: Partial<Record<keyof typeof GENEROUS, string>>,
+  generous: Partial<typeof GENEROUS> = GENEROUS,
+) {
   const config = z.object(limitsEnv).parse({ ...generous, ...env });
   const calls = { count: 0 };
   const item = () => {
