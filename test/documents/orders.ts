@@ -246,3 +246,42 @@ export const CUSTOMER_ORDER_PAGE = graphql(`
     }
   }
 `);
+
+/** A page of a customer's orders, newest first, with where it ends. */
+export const ORDER_PAGE = graphql(`
+  query OrderPage($customerId: ID!, $first: Int, $after: String) {
+    orders(customerId: $customerId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          placedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** A page of an order's shipments, from the shipments subgraph. */
+export const ORDER_SHIPMENT_PAGE = graphql(`
+  query OrderShipmentPage($id: ID!, $first: Int, $after: String) {
+    order(id: $id) {
+      shipments(first: $first, after: $after) {
+        edges {
+          node {
+            id
+            trackingNumber
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);

@@ -154,6 +154,53 @@ describe("fuzzed input through the gateway", () => {
     expect(after.shipments.edges.length - before.shipments.edges.length).toBe(shipped);
   });
 
+  it("answers random page arguments on every list clearly and writes nothing", async () => {
+    const before = await counts();
+    const page = "edges { cursor node { __typename } } pageInfo { hasNextPage endCursor }";
+    const args = "first: $first, after: $after";
+    const lists = [
+      `orders(${args}) { ${page} }`,
+      `customers(${args}) { ${page} }`,
+      `invoices(${args}) { ${page} }`,
+      `serviceCases(${args}) { ${page} }`,
+      `products(${args}) { ${page} }`,
+      `stockExceptions(${args}) { ${page} }`,
+      `parkedMilestones(${args}) { ${page} }`,
+      `webhookReceipts(${args}) { ${page} }`,
+      `exceptions(${args}) { ${page} }`,
+      `apiKeys(${args}) { ${page} }`,
+      `shipments(orderId: "${orderId}", ${args}) { ${page} }`,
+      `returns(orderId: "${orderId}", ${args}) { ${page} }`,
+      `customer(id: "${customerId}") { orders(${args}) { ${page} } }`,
+      `product(sku: "FUZZ-1") { movements(${args}) { ${page} } }`,
+      ...["shipments", "invoices", "returns", "serviceCases", "timeline"].map(
+        (list) => `order(id: "${orderId}") { ${list}(${args}) { ${page} } }`,
+      ),
+    ];
+    const cursor = Buffer.from(JSON.stringify([Date.now(), "x"])).toString("base64url");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...lists),
+        fc.oneof(
+          junk,
+          fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+          fc.constantFrom(0, -1, 1, 200, 201, 2 ** 31 - 1, 2 ** 31, 1e12),
+        ),
+        fc.oneof(junk, fc.base64String(), fc.constantFrom(cursor, "W10", "e30", "AAAA")),
+        async (list, first, after) => {
+          clear(
+            await request(gateway, `query ($first: Int, $after: String) { ${list} }`, {
+              first,
+              after,
+            }),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await counts()).toEqual(before);
+  });
+
   it("answers random Shopify webhook bodies with 4xx and a reason, signed or not, and writes nothing", async () => {
     const before = (await counts()).orders.edges.length;
     await fc.assert(
