@@ -2,7 +2,7 @@
 // benchmarks send is served, a legal page of any list is, and large pages nested in large pages
 // are refused.
 import { readFileSync } from "node:fs";
-import { buildSchema, getOperationAST, parse, type DocumentNode } from "graphql";
+import { buildSchema, getOperationAST, Kind, parse, type DocumentNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { PAGE_SIZE } from "@waybill/graphql";
@@ -30,7 +30,7 @@ const rows = (query: string, variables: Record<string, unknown> = {}) => {
 };
 
 const isDocument = (value: unknown): value is DocumentNode =>
-  typeof value === "object" && value !== null && (value as DocumentNode).kind === "Document";
+  typeof value === "object" && value !== null && (value as DocumentNode).kind === Kind.DOCUMENT;
 
 describe("the cost limits at their defaults, over the API schema", () => {
   it("serve every document the tests and benchmarks send", () => {

@@ -15,6 +15,7 @@
  */
 import {
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -39,8 +40,7 @@ type Named = { name: string; getFields?: () => Record<string, Field> };
 
 function namedType(type: unknown): Named | undefined {
   let current = type as { ofType?: unknown } | undefined;
-  while (current && "ofType" in current && current.ofType)
-    current = current.ofType as typeof current;
+  while (current?.ofType) current = current.ofType;
   return current as Named | undefined;
 }
 
@@ -125,13 +125,12 @@ export function costOf(
     return shape;
   };
 
-  const root = (
-    operation.operation === "query"
-      ? schema.getQueryType()
-      : operation.operation === "mutation"
-        ? schema.getMutationType()
-        : schema.getSubscriptionType()
-  ) as Named | null;
+  const roots = {
+    [OperationTypeNode.QUERY]: () => schema.getQueryType(),
+    [OperationTypeNode.MUTATION]: () => schema.getMutationType(),
+    [OperationTypeNode.SUBSCRIPTION]: () => schema.getSubscriptionType(),
+  };
+  const root = roots[operation.operation]() as Named | null | undefined;
   // The operation's own fields are at the first level: armor charges them without the factor.
   const shape = children(operation.selectionSet, root ?? undefined, 1) / LEVEL;
   return { shape, rows };
