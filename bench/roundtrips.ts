@@ -101,14 +101,14 @@ try {
         size,
         CUSTOMER_ORDERS,
         { customerId, first: size },
-        (d) => d.orders.length,
+        (d) => d.orders.edges.length,
       ),
       await measure(
         "customer's orders joined across all five subgraphs",
         size,
         ORDERS_ACROSS_SUBGRAPHS,
         { customerId, first: size },
-        (d) => d.orders.length,
+        (d) => d.orders.edges.length,
       ),
       await measure(
         "order 360 of an order with N lines",

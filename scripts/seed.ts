@@ -17,6 +17,12 @@ function adminKey(): string {
 }
 const credential = adminKey();
 
+/** A page of a list: `edges { node }` and where it ends. */
+type Page<T> = {
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
 async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(gateway, {
     method: "POST",
@@ -44,14 +50,20 @@ const CUSTOMERS = [
 ] as const;
 
 async function customerIds(): Promise<string[]> {
-  const { customers } = await call<{ customers: { id: string; email: string }[] }>(
-    "{ customers { id email } }",
-  );
+  const known = new Map<string, string>();
+  for (let after: string | null = null, more = true; more;) {
+    const { customers }: { customers: Page<{ id: string; email: string }> } = await call(
+      "query($after: String) { customers(first: 200, after: $after) { edges { node { id email } } pageInfo { hasNextPage endCursor } } }",
+      { after },
+    );
+    for (const { node } of customers.edges) known.set(node.email, node.id);
+    ({ hasNextPage: more, endCursor: after } = customers.pageInfo);
+  }
   const ids = [];
   for (const [name, email, billingPolicy] of CUSTOMERS) {
-    const existing = customers.find((customer) => customer.email === email);
+    const existing = known.get(email);
     if (existing) {
-      ids.push(existing.id);
+      ids.push(existing);
       continue;
     }
     const { createCustomer } = await call<{ createCustomer: { id: string } }>(
@@ -210,12 +222,12 @@ if (third) {
   await milestone(shipment, "EXCEPTION", "Eindhoven");
 }
 
-const { orders } = await call<{ orders: { id: string; externalReference: string | null }[] }>(
-  "{ orders(first: 20) { id externalReference } }",
-);
-const demo = orders.find((candidate) => candidate.externalReference === "NW-1001");
+const { orders } = await call<{
+  orders: Pick<Page<{ id: string; externalReference: string | null }>, "edges">;
+}>("{ orders(first: 20) { edges { node { id externalReference } } } }");
+const demo = orders.edges.find(({ node }) => node.externalReference === "NW-1001")?.node;
 console.log(`Demo data loaded through ${gateway}.`);
 console.log(`Try the order 360 for order ${demo?.id ?? "(none)"}:`);
 console.log(
-  `  { order(id: "${demo?.id ?? ""}") { fulfilmentStatus billingStatus lines { sku quantity shippedQuantity product { name available } } shipments { trackingNumber status milestones { type } invoice { number total { amount currency } } } invoices { number status holds { reason } total { amount } } serviceCases { kind status } returns { id } timeline { kind message } } }`,
+  `  { order(id: "${demo?.id ?? ""}") { fulfilmentStatus billingStatus lines { sku quantity shippedQuantity product { name available } } shipments { edges { node { trackingNumber status milestones { edges { node { type } } } invoice { number total { amount currency } } } } } invoices { edges { node { number status holds { reason } total { amount } } } } serviceCases { edges { node { kind status } } } returns { edges { node { id } } } timeline { edges { node { kind message } } } } }`,
 );

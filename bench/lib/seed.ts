@@ -126,7 +126,7 @@ export async function invoicesIssued(api: Endpoint, orderId: string, count: numb
   await waitFor(
     async () => {
       const { order } = await execute(api, INVOICES_OF_ORDER, { id: orderId });
-      const issued = order?.invoices.filter((invoice) => invoice.status === "ISSUED").length;
+      const issued = order?.invoices.edges.filter(({ node }) => node.status === "ISSUED").length;
       return issued === count;
     },
     { description: `${count} issued invoices of order ${orderId}`, timeoutMs: 60_000 },

@@ -5,32 +5,47 @@ import { limitsEnv, queryLimits } from "../src/limits/index.ts";
 
 const typeDefs = `#graphql
   enum Color { RED GREEN }
-  type Item { id: ID!, name: String, child: Item }
-  type Query { item: Item, items(first: Int): [Item!]!, paint(color: Color): String }
+  type Item { id: ID!, name: String, child: Item, items(first: Int, after: String): ItemConnection! }
+  type ItemConnection { edges: [ItemEdge!]!, pageInfo: PageInfo! }
+  type ItemEdge { cursor: String!, node: Item! }
+  type PageInfo { hasNextPage: Boolean!, endCursor: String }
+  type Query {
+    item: Item
+    items(first: Int, after: String): ItemConnection!
+    paint(color: Color): String
+  }
 `;
 
 /** Generous limits, so that each test tightens only the one it exercises. */
 const GENEROUS = {
   QUERY_MAX_DEPTH: "50",
   QUERY_MAX_COST: "100000",
+  QUERY_MAX_ROWS: "1000000",
   QUERY_MAX_ALIASES: "50",
   QUERY_MAX_TOKENS: "5000",
   QUERY_MAX_DIRECTIVES: "50",
 };
 
 /** An Apollo Server over the toy schema with the limits; counts the resolver calls it makes. */
-function serverWith(env: Partial<Record<keyof typeof GENEROUS, string>>) {
-  const config = z.object(limitsEnv).parse({ ...GENEROUS, ...env });
+function serverWith(
+  env: Partial<Record<keyof typeof GENEROUS, string>>,
+  generous: Partial<typeof GENEROUS> = GENEROUS,
+) {
+  const config = z.object(limitsEnv).parse({ ...generous, ...env });
   const calls = { count: 0 };
   const item = () => {
     calls.count++;
     return { id: "1", name: "crate", child: { id: "2", name: "box" } };
   };
+  const page = () => ({
+    edges: [{ cursor: "c1", node: item() }],
+    pageInfo: { hasNextPage: false, endCursor: "c1" },
+  });
   const server = new ApolloServer({
     typeDefs,
     resolvers: {
-      Query: { item, items: () => [item()], paint: () => "painted" },
-      Item: { child: () => ({ id: "3" }) },
+      Query: { item, items: page, paint: () => "painted" },
+      Item: { child: () => ({ id: "3" }), items: page },
     },
     ...queryLimits(config),
   });
@@ -63,14 +78,36 @@ describe("query limits", () => {
     expect(await run("{ item { child { id } } }")).toEqual(served);
   });
 
-  it("refuses a query costing more than QUERY_MAX_COST", async () => {
-    // armor's cost of `items(first: n) { id }` is (2 + 1.5 × 1) × n
-    const { run, calls } = serverWith({ QUERY_MAX_COST: "40" });
-    expect(await run("{ items(first: 12) { id } }")).toEqual(
-      refusal("QUERY_TOO_COSTLY", "query costs more than the limit of 40"),
+  it("refuses a query whose shape costs more than QUERY_MAX_COST", async () => {
+    // armor's cost of `item { id name child { id } }` is 2 + 1.5 × (1 + 1 + (2 + 1.5 × 1)) = 10.25
+    const { run, calls } = serverWith({ QUERY_MAX_COST: "10" });
+    expect(await run("{ item { id name child { id } } }")).toEqual(
+      refusal("QUERY_TOO_COSTLY", "query costs more than the limit of 10"),
     );
     expect(calls.count).toBe(0);
-    expect(await run("{ items(first: 11) { id } }")).toEqual(served);
+    expect(await run("{ item { id child { id } } }")).toEqual(served);
+  });
+
+  it("refuses a query asking for more rows than QUERY_MAX_ROWS, page sizes multiplied", async () => {
+    const { run, calls } = serverWith({ QUERY_MAX_ROWS: "1000" });
+    const nested = (outer: string, inner: string) =>
+      `query${outer === "$n" ? " ($n: Int)" : ""} { items(first: ${outer}) { edges { node { items(first: ${inner}) { edges { node { id } } } } } } }`;
+    const tooMany = refusal(
+      "QUERY_TOO_COSTLY",
+      "query asks for more than 1000 rows (page sizes multiplied through nested lists)",
+    );
+    // 100 + 100 × 10 rows
+    expect(await run(nested("100", "10"))).toEqual(tooMany);
+    expect(await run(nested("$n", "10"), { n: 100 })).toEqual(tooMany);
+    // a variable not given is a page of the default size, 50: 50 + 50 × 50
+    expect(await run(nested("$n", "$n"))).toEqual(tooMany);
+    expect(await run("{ items { edges { node { items { edges { node { id } } } } } } }")).toEqual(
+      tooMany,
+    );
+    expect(calls.count).toBe(0);
+    // 90 + 90 × 10 rows
+    expect(await run(nested("90", "10"))).toEqual(served);
+    expect(await run(nested("$n", "10"), { n: 90 })).toEqual(served);
   });
 
   it("refuses more aliases than QUERY_MAX_ALIASES", async () => {
@@ -116,7 +153,7 @@ describe("query limits", () => {
     expect(await run("{ item { id }")).toEqual(
       refusal("GRAPHQL_PARSE_FAILED", "Syntax Error: Expected Name, found <EOF>."),
     );
-    expect(await run('{ items(first: "x") { id } }')).toEqual(
+    expect(await run('{ items(first: "x") { edges { node { id } } } }')).toEqual(
       refusal("GRAPHQL_VALIDATION_FAILED", 'Int cannot represent non-integer value: "x"'),
     );
   });
@@ -139,5 +176,49 @@ describe("query limits", () => {
         },
       ],
     });
+  });
+});
+
+describe("page sizes in the cost, at the default limits", () => {
+  const defaults = {};
+  const wide = "id name child { id name child { id name } }";
+
+  it("serves a legal page of any list, written or in a variable, however wide its rows", async () => {
+    const { run } = serverWith({}, defaults);
+    const page = (first: string) =>
+      `query${first === "$n" ? " ($n: Int)" : ""} { items(first: ${first}) { edges { cursor node { ${wide} } } pageInfo { hasNextPage endCursor } } }`;
+    expect(await run(page("200"))).toEqual(served);
+    expect(await run(page("$n"), { n: 200 })).toEqual(served);
+    // armor's own rule multiplied the whole selection by `first` and refused this: 200 × 96.25
+    expect(await run(`{ item { items(first: 200) { edges { node { ${wide} } } } } }`)).toEqual(
+      served,
+    );
+  });
+
+  it("refuses large pages nested in large pages, written or in variables", async () => {
+    const { run, calls } = serverWith({}, defaults);
+    const nested =
+      "query ($n: Int, $m: Int) { items(first: $n) { edges { node { items(first: $m) { edges { node { id } } } } } } }";
+    expect(await run(nested, { n: 200, m: 200 })).toMatchObject({
+      status: 400,
+      errors: [{ code: "QUERY_TOO_COSTLY" }],
+    });
+    expect(
+      await run(
+        "{ items(first: 200) { edges { node { items(first: 51) { edges { node { id } } } } } } }",
+      ),
+    ).toMatchObject({ status: 400, errors: [{ code: "QUERY_TOO_COSTLY" }] });
+    expect(calls.count).toBe(0);
+    // 200 + 200 × 10 rows
+    expect(await run(nested, { n: 200, m: 10 })).toEqual(served);
+  });
+
+  it("counts a list in a fragment where the fragment is spread", async () => {
+    const { run } = serverWith({ QUERY_MAX_ROWS: "1000" });
+    const query = (inner: number) => `
+      fragment Inner on Item { items(first: ${inner}) { edges { node { id } } } }
+      { items(first: 90) { edges { node { ...Inner } } } }`;
+    expect(await run(query(11))).toMatchObject({ errors: [{ code: "QUERY_TOO_COSTLY" }] });
+    expect(await run(query(10))).toEqual(served);
   });
 });

@@ -7,6 +7,7 @@ describe("limits configuration", () => {
     expect(readConfig(limitsEnv, {})).toEqual({
       QUERY_MAX_DEPTH: 10,
       QUERY_MAX_COST: 5000,
+      QUERY_MAX_ROWS: 10_000,
       QUERY_MAX_ALIASES: 15,
       QUERY_MAX_TOKENS: 2000,
       QUERY_MAX_DIRECTIVES: 10,
@@ -47,5 +48,12 @@ describe("limits configuration", () => {
     expect(() => readConfig(limitsEnv, { RATE_LIMIT_REQUESTS: "-1" })).toThrow(
       /RATE_LIMIT_REQUESTS/,
     );
+  });
+
+  it("refuses a rows limit below the largest page, which would refuse a legal page", () => {
+    expect(() => readConfig(limitsEnv, { QUERY_MAX_ROWS: "199" })).toThrow(
+      /QUERY_MAX_ROWS: .*at least the largest page, 200/,
+    );
+    expect(readConfig(limitsEnv, { QUERY_MAX_ROWS: "200" }).QUERY_MAX_ROWS).toBe(200);
   });
 });

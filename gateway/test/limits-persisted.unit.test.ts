@@ -14,7 +14,7 @@ import {
 const SHIPMENT = "query Shipment($id: ID!) { shipment(id: $id) { id status } }";
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const SHIPMENT_ID = sha256(SHIPMENT);
-const UNKNOWN_ID = sha256("{ orders { id } }");
+const UNKNOWN_ID = sha256("{ orders { edges { node { id } } } }");
 
 /** Writes `manifest` as JSON in a fresh temporary directory and returns its path. */
 function manifestFile(manifest: unknown): string {
@@ -106,7 +106,7 @@ describe("applying persisted documents", () => {
       refusal(() => applyPersistedDocument({ documentId: UNKNOWN_ID }, trusted(), optional)),
     ).toEqual({ status: 400, code: "PERSISTED_QUERY_NOT_FOUND" });
     const apq = {
-      query: "{ orders { id } }",
+      query: "{ orders { edges { node { id } } } }",
       extensions: { persistedQuery: { version: 1, sha256Hash: UNKNOWN_ID } },
     };
     expect(refusal(() => applyPersistedDocument(apq, trusted(), optional))).toEqual({
@@ -134,7 +134,7 @@ describe("applying persisted documents", () => {
   });
 
   it("passes a free query through unless the client is held to persisted documents", () => {
-    const body = { query: "{ orders { id } }" };
+    const body = { query: "{ orders { edges { node { id } } } }" };
     expect(applyPersistedDocument(body, trusted(), optional)).toBe(body);
     expect(applyPersistedDocument(body, undefined, optional)).toBe(body);
     expect(refusal(() => applyPersistedDocument(body, trusted(), required))).toEqual({
@@ -157,10 +157,10 @@ describe("applying persisted documents", () => {
   });
 
   it("checks every entry of a batch", () => {
-    const batch = [{ documentId: SHIPMENT_ID }, { query: "{ orders { id } }" }];
+    const batch = [{ documentId: SHIPMENT_ID }, { query: "{ orders { edges { node { id } } } }" }];
     expect(applyPersistedDocument(batch, trusted(), optional)).toEqual([
       { query: SHIPMENT },
-      { query: "{ orders { id } }" },
+      { query: "{ orders { edges { node { id } } } }" },
     ]);
     expect(refusal(() => applyPersistedDocument(batch, trusted(), required))).toEqual({
       status: 400,

@@ -8,33 +8,45 @@ export const ORDER_BILLING = graphql(`
       fulfilmentStatus
       billingStatus
       shipments {
-        id
-        status
-        milestones {
-          type
-          late
-        }
-        proofOfDelivery {
-          signedBy
+        edges {
+          node {
+            id
+            status
+            milestones {
+              edges {
+                node {
+                  type
+                  late
+                }
+              }
+            }
+            proofOfDelivery {
+              signedBy
+            }
+          }
         }
       }
       invoices {
-        id
-        number
-        status
-        touchless
-        policy
-        shipment {
-          id
-        }
-        lines {
-          lineId
-          quantity
-        }
-        holds {
-          reason
-          releasedBy
-          releasedAt
+        edges {
+          node {
+            id
+            number
+            status
+            touchless
+            policy
+            shipment {
+              id
+            }
+            lines {
+              lineId
+              quantity
+            }
+            holds {
+              reason
+              releasedBy
+              releasedAt
+            }
+          }
         }
       }
     }
@@ -46,15 +58,23 @@ export const INVOICES_OF_ORDER = graphql(`
   query InvoicesOfOrder($id: ID!) {
     order(id: $id) {
       shipments {
-        id
-        invoice {
-          number
+        edges {
+          node {
+            id
+            invoice {
+              number
+            }
+          }
         }
       }
       invoices {
-        id
-        number
-        status
+        edges {
+          node {
+            id
+            number
+            status
+          }
+        }
       }
     }
   }
@@ -85,7 +105,11 @@ export const RELEASE_INVOICE = graphql(`
 export const INVOICE_IDS = graphql(`
   query InvoiceIds($orderId: ID!) {
     invoices(orderId: $orderId) {
-      id
+      edges {
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -96,8 +120,12 @@ export const SHIPMENT_INVOICE = graphql(`
     shipment(id: $id) {
       status
       milestones {
-        type
-        late
+        edges {
+          node {
+            type
+            late
+          }
+        }
       }
       invoice {
         id

@@ -4,14 +4,18 @@ import { graphql } from "./generated/gql.ts";
 export const EXCEPTIONS = graphql(`
   query Exceptions($filter: ExceptionFilter) {
     exceptions(filter: $filter) {
-      id
-      service
-      category
-      owner
-      status
-      eventId
-      error
-      resolution
+      edges {
+        node {
+          id
+          service
+          category
+          owner
+          status
+          eventId
+          error
+          resolution
+        }
+      }
     }
   }
 `);

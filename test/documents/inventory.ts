@@ -74,7 +74,11 @@ export const RESOLVE_STOCK_EXCEPTION = graphql(`
 export const STOCK_EXCEPTIONS = graphql(`
   query StockExceptions($status: StockExceptionStatus) {
     stockExceptions(status: $status) {
-      ...StockExceptionFields
+      edges {
+        node {
+          ...StockExceptionFields
+        }
+      }
     }
   }
 `);
@@ -107,10 +111,14 @@ export const PRODUCT_STOCK = graphql(`
         available
       }
       movements(first: 100) {
-        kind
-        warehouse
-        quantity
-        reference
+        edges {
+          node {
+            kind
+            warehouse
+            quantity
+            reference
+          }
+        }
       }
     }
   }

@@ -48,108 +48,143 @@ export const ORDER_360 = graphql(`
         status
       }
       shipments {
-        id
-        status
-        carrier
-        trackingNumber
-        shippingCharge {
-          amount
-          currency
-        }
-        lines {
-          lineId
-          quantity
-        }
-        milestones {
-          type
-          occurredAt
-          late
-        }
-        invoice {
-          id
-          number
-          status
+        edges {
+          node {
+            id
+            status
+            carrier
+            trackingNumber
+            shippingCharge {
+              amount
+              currency
+            }
+            lines {
+              lineId
+              quantity
+            }
+            milestones {
+              edges {
+                node {
+                  type
+                  occurredAt
+                  late
+                }
+              }
+            }
+            invoice {
+              id
+              number
+              status
+            }
+          }
         }
       }
       invoices {
-        id
-        number
-        status
-        lines {
-          lineId
-          quantity
-          netAmount {
-            amount
+        edges {
+          node {
+            id
+            number
+            status
+            lines {
+              lineId
+              quantity
+              netAmount {
+                amount
+              }
+              taxAmount {
+                amount
+              }
+            }
+            shippingCharge {
+              amount
+            }
+            subtotal {
+              amount
+            }
+            taxTotal {
+              amount
+            }
+            total {
+              amount
+              currency
+            }
+            shipment {
+              id
+              trackingNumber
+            }
           }
-          taxAmount {
-            amount
-          }
-        }
-        shippingCharge {
-          amount
-        }
-        subtotal {
-          amount
-        }
-        taxTotal {
-          amount
-        }
-        total {
-          amount
-          currency
-        }
-        shipment {
-          id
-          trackingNumber
         }
       }
       returns {
-        id
-        status
-        lines {
-          lineId
-          quantity
+        edges {
+          node {
+            id
+            status
+            lines {
+              lineId
+              quantity
+            }
+          }
         }
       }
       timeline {
-        kind
-        message
-        reference
+        edges {
+          node {
+            kind
+            message
+            reference
+          }
+        }
       }
     }
   }
 `);
 
-/** A customer's order list with each order's shipments and invoices: the N+1 trap. */
+/**
+ * A customer's order list with each order's shipments and invoices: the N+1 trap. The nested lists
+ * ask for small pages, as a list of lists must to stay within the gateway's rows limit.
+ */
 export const CUSTOMER_ORDERS = graphql(`
   query CustomerOrders($customerId: ID!, $first: Int!) {
     orders(customerId: $customerId, first: $first) {
-      id
-      placedAt
-      fulfilmentStatus
-      billingStatus
-      total {
-        amount
-        currency
-      }
-      shipments {
-        id
-        status
-        carrier
-        trackingNumber
-        invoice {
+      edges {
+        node {
           id
-          number
-          status
-        }
-      }
-      invoices {
-        id
-        number
-        status
-        total {
-          amount
-          currency
+          placedAt
+          fulfilmentStatus
+          billingStatus
+          total {
+            amount
+            currency
+          }
+          shipments(first: 5) {
+            edges {
+              node {
+                id
+                status
+                carrier
+                trackingNumber
+                invoice {
+                  id
+                  number
+                  status
+                }
+              }
+            }
+          }
+          invoices(first: 5) {
+            edges {
+              node {
+                id
+                number
+                status
+                total {
+                  amount
+                  currency
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -160,44 +195,64 @@ export const CUSTOMER_ORDERS = graphql(`
 export const ORDERS_ACROSS_SUBGRAPHS = graphql(`
   query OrdersAcrossSubgraphs($customerId: ID!, $first: Int!) {
     orders(customerId: $customerId, first: $first) {
-      id
-      customer {
-        name
-      }
-      lines {
-        sku
-        product {
-          name
-          available
-        }
-      }
-      reservations {
-        reserved
-      }
-      shipments {
-        id
-        status
-        milestones {
-          type
-        }
-        invoice {
-          number
-        }
-        order {
+      edges {
+        node {
           id
+          customer {
+            name
+          }
+          lines {
+            sku
+            product {
+              name
+              available
+            }
+          }
+          reservations {
+            reserved
+          }
+          shipments(first: 5) {
+            edges {
+              node {
+                id
+                status
+                milestones(first: 5) {
+                  edges {
+                    node {
+                      type
+                    }
+                  }
+                }
+                invoice {
+                  number
+                }
+                order {
+                  id
+                }
+              }
+            }
+          }
+          invoices(first: 5) {
+            edges {
+              node {
+                number
+                shipment {
+                  trackingNumber
+                }
+                order {
+                  id
+                }
+              }
+            }
+          }
+          returns(first: 5) {
+            edges {
+              node {
+                id
+              }
+            }
+          }
         }
-      }
-      invoices {
-        number
-        shipment {
-          trackingNumber
-        }
-        order {
-          id
-        }
-      }
-      returns {
-        id
       }
     }
   }

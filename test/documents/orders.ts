@@ -43,7 +43,11 @@ export const PLACE_ORDER = graphql(`
 export const CUSTOMER_ORDER_IDS = graphql(`
   query CustomerOrderIds($customerId: ID) {
     orders(customerId: $customerId) {
-      id
+      edges {
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -169,34 +173,50 @@ export const ORDER_SERVICE_VIEW = graphql(`
         taxRate
       }
       shipments {
-        id
-        warehouse
-        carrier
-        trackingNumber
-        status
-        invoice {
-          number
-          status
+        edges {
+          node {
+            id
+            warehouse
+            carrier
+            trackingNumber
+            status
+            invoice {
+              number
+              status
+            }
+          }
         }
       }
       serviceCases {
-        id
-        kind
-        status
-        subject
-        carrier
-        trackingNumber
-        resolvedAutomatically
-        shipment {
-          milestones {
-            type
-            reasonCode
+        edges {
+          node {
+            id
+            kind
+            status
+            subject
+            carrier
+            trackingNumber
+            resolvedAutomatically
+            shipment {
+              milestones {
+                edges {
+                  node {
+                    type
+                    reasonCode
+                  }
+                }
+              }
+            }
           }
         }
       }
       timeline {
-        kind
-        reference
+        edges {
+          node {
+            kind
+            reference
+          }
+        }
       }
     }
   }
@@ -205,7 +225,11 @@ export const ORDER_SERVICE_VIEW = graphql(`
 export const OPEN_SERVICE_CASES = graphql(`
   query OpenServiceCases {
     serviceCases(status: OPEN) {
-      id
+      edges {
+        node {
+          id
+        }
+      }
     }
   }
 `);
@@ -214,7 +238,50 @@ export const OPEN_SERVICE_CASES = graphql(`
 export const CUSTOMER_ORDER_PAGE = graphql(`
   query CustomerOrderPage($customerId: ID!) {
     orders(customerId: $customerId, first: 10) {
-      id
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** A page of a customer's orders, newest first, with where it ends. */
+export const ORDER_PAGE = graphql(`
+  query OrderPage($customerId: ID!, $first: Int, $after: String) {
+    orders(customerId: $customerId, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          placedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** A page of an order's shipments, from the shipments subgraph. */
+export const ORDER_SHIPMENT_PAGE = graphql(`
+  query OrderShipmentPage($id: ID!, $first: Int, $after: String) {
+    order(id: $id) {
+      shipments(first: $first, after: $after) {
+        edges {
+          node {
+            id
+            trackingNumber
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
     }
   }
 `);

@@ -5,7 +5,11 @@ import { graphql } from "./generated/gql.ts";
 export const PORTAL_ORDERS = graphql(`
   query PortalOrders {
     orders {
-      id
+      edges {
+        node {
+          id
+        }
+      }
     }
   }
 `);

@@ -53,8 +53,12 @@ export const RECORD_MILESTONE = graphql(`
         id
         status
         milestones {
-          type
-          late
+          edges {
+            node {
+              type
+              late
+            }
+          }
         }
       }
       ... on ParkedMilestone {

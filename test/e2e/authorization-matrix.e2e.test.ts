@@ -14,7 +14,7 @@ import {
   type Expectation,
 } from "../support/authz/matrix.ts";
 import { buildWorld, type Account, type World } from "../support/authz/world.ts";
-import { execute, request, type GraphQLResponse } from "../support/graphql.ts";
+import { execute, request, type GraphQLResponse, type Paged } from "../support/graphql.ts";
 import { RECORD_MILESTONE } from "../documents/shipments.ts";
 import { subscribeSse, type Received } from "../support/subscriptions.ts";
 import { waitFor } from "@waybill/devtools";
@@ -210,16 +210,16 @@ describe("authorization matrix", () => {
   });
 
   it("a customer's order 360 through the gateway spans the subgraphs, and another's is refused", async () => {
-    const query = `query ($id: ID!) { order(id: $id) { id customer { id } shipments { id invoice { id } } invoices { id } returns { id } } }`;
+    const query = `query ($id: ID!) { order(id: $id) { id customer { id } shipments { edges { node { id invoice { id } } } } invoices { edges { node { id } } } returns { edges { node { id } } } } }`;
     const auth = { authorization: `Bearer ${tokens.get("customer") ?? ""}` };
-    const own = await request<{ order: { shipments: { invoice: { id: string } }[] } }>(
+    const own = await request<{ order: { shipments: Paged<{ invoice: { id: string } }> } }>(
       system.gatewayUrl,
       query,
       { id: world.a.orderId },
       auth,
     );
     expect(own.errors).toBeUndefined();
-    expect(own.data?.order.shipments[0]?.invoice.id).toBe(world.a.invoiceId);
+    expect(own.data?.order.shipments.edges[0]?.node.invoice.id).toBe(world.a.invoiceId);
     const other = await request<{ order: unknown }>(
       system.gatewayUrl,
       query,

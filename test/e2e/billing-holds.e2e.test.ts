@@ -4,7 +4,7 @@ import { RELEASE_INVOICE, SHIPMENT_INVOICE } from "../documents/billing.ts";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
 import { RECORD_MILESTONE } from "../documents/shipments.ts";
 import { orderBilling, type Invoice } from "../support/billing.ts";
-import { execute } from "../support/graphql.ts";
+import { execute, nodes, type Paged } from "../support/graphql.ts";
 import { placeDemoOrder, type BillingPolicy } from "../support/orders.ts";
 import { confirmWhenKnown, milestone } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
@@ -60,7 +60,7 @@ async function shippedOrder(
 const invoiceOf = (orderId: string, description: string, ready: (invoice: Invoice) => boolean) =>
   waitFor(
     async () => {
-      const [invoice] = (await orderBilling(gateway, orderId)).invoices;
+      const [invoice] = nodes((await orderBilling(gateway, orderId)).invoices);
       return invoice && ready(invoice) ? invoice : undefined;
     },
     { description },
@@ -121,12 +121,12 @@ describe("holds and releases", () => {
     expect(Date.parse(held.collectionHolds[0]?.heldAt ?? "")).toBeGreaterThanOrEqual(
       Date.parse(held.issuedAt ?? ""),
     );
-    const listed = await execute<{ invoices: { id: string }[] }>(
+    const listed = await execute<{ invoices: Paged<{ id: string }> }>(
       gateway,
-      `query ($orderId: ID!) { invoices(orderId: $orderId, status: ISSUED) { id } }`,
+      `query ($orderId: ID!) { invoices(orderId: $orderId, status: ISSUED) { edges { node { id } } } }`,
       { orderId },
     );
-    expect(listed.invoices.map((invoice) => invoice.id)).toContain(held.id);
+    expect(nodes(listed.invoices).map((invoice) => invoice.id)).toContain(held.id);
     await milestone(gateway, shipmentId, "DELIVERED", minutes(2));
     const released = await waitFor(
       async () => {
@@ -194,7 +194,7 @@ describe("holds and releases", () => {
     expect(recordMilestone.__typename).toBe("ParkedMilestone");
     const { orderId, shipmentId } = await shippedOrder("ON_DELIVERY", trackingNumber);
     const order = await orderBilling(gateway, orderId);
-    expect(order.shipments.find((shipment) => shipment.id === shipmentId)?.status).toBe(
+    expect(nodes(order.shipments).find((shipment) => shipment.id === shipmentId)?.status).toBe(
       "DELIVERED",
     );
     const issued = await invoiceOf(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEvent } from "@waybill/bus";
 import { waitFor } from "@waybill/devtools";
 import { EXCEPTIONS } from "../documents/exception-queue.ts";
-import { execute, request } from "../support/graphql.ts";
+import { execute, nodes, request, type Paged } from "../support/graphql.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;
@@ -24,7 +24,7 @@ afterAll(async () => {
 type Exception = { id: string; status: string; resolution: string | null };
 
 const exceptions = async (filter: VariablesOf<typeof EXCEPTIONS>["filter"]) =>
-  (await execute(gateway, EXCEPTIONS, { filter })).exceptions;
+  nodes((await execute(gateway, EXCEPTIONS, { filter })).exceptions);
 
 /** Publishes straight onto the broker, as a faulty or early producer would. */
 async function publish(subject: string, payload: string, id: string): Promise<void> {
@@ -118,11 +118,11 @@ describe("the exception queue through the gateway", () => {
       { description: "the retry to succeed once billing knows the order" },
     );
     expect(retried.resolution).toBe("applied on retry");
-    const { invoices } = await execute<{ invoices: { number: string; status: string }[] }>(
+    const { invoices } = await execute<{ invoices: Paged<{ number: string; status: string }> }>(
       gateway,
-      `{ invoices(orderId: "ord_ghost") { number status } }`,
+      `{ invoices(orderId: "ord_ghost") { edges { node { number status } } } }`,
     );
-    expect(invoices).toMatchObject([{ status: "ISSUED" }]);
+    expect(nodes(invoices)).toMatchObject([{ status: "ISSUED" }]);
 
     const again = await request<{ retryException: Exception }>(
       gateway,
@@ -144,11 +144,11 @@ describe("the exception queue through the gateway", () => {
     expect(replayEvents.applied).toBe(0);
     expect(replayEvents.duplicates).toBeGreaterThanOrEqual(1);
     expect(replayEvents.failed).toBe(1); // the invalid message, still invalid
-    const { invoices } = await execute<{ invoices: unknown[] }>(
+    const { invoices } = await execute<{ invoices: Paged<unknown> }>(
       gateway,
-      `{ invoices(orderId: "ord_ghost") { id } }`,
+      `{ invoices(orderId: "ord_ghost") { edges { node { id } } } }`,
     );
-    expect(invoices).toHaveLength(1);
+    expect(invoices.edges).toHaveLength(1);
 
     const bad = await request(
       gateway,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
 import { PLACE_ORDER } from "../documents/orders.ts";
 import { CONFIRM_SHIPMENT, RECORD_MILESTONE } from "../documents/shipments.ts";
-import { execute, request, credentialHeaders } from "../support/graphql.ts";
+import { credentialHeaders, execute, nodes, request, type Paged } from "../support/graphql.ts";
 import { placeDemoOrder } from "../support/orders.ts";
 import { postShopifyOrder } from "../support/shopify.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
@@ -38,9 +38,9 @@ afterAll(async () => {
 });
 
 const counts = async () =>
-  await execute<{ orders: unknown[]; shipments: unknown[] }>(
+  await execute<{ orders: Paged<unknown>; shipments: Paged<unknown> }>(
     gateway,
-    `query($id: ID!) { orders(first: 200) { id } shipments(orderId: $id) { id } }`,
+    `query ($id: ID!) { orders(first: 200) { edges { node { id } } } shipments(orderId: $id) { edges { node { id } } } }`,
     { id: orderId },
   );
 
@@ -154,8 +154,55 @@ describe("fuzzed input through the gateway", () => {
       { numRuns: 150 },
     );
     const after = await counts();
-    expect(after.orders.length - before.orders.length).toBe(placed);
-    expect(after.shipments.length - before.shipments.length).toBe(shipped);
+    expect(after.orders.edges.length - before.orders.edges.length).toBe(placed);
+    expect(after.shipments.edges.length - before.shipments.edges.length).toBe(shipped);
+  });
+
+  it("answers random page arguments on every list clearly and writes nothing", async () => {
+    const before = await counts();
+    const page = "edges { cursor node { __typename } } pageInfo { hasNextPage endCursor }";
+    const args = "first: $first, after: $after";
+    const lists = [
+      `orders(${args}) { ${page} }`,
+      `customers(${args}) { ${page} }`,
+      `invoices(${args}) { ${page} }`,
+      `serviceCases(${args}) { ${page} }`,
+      `products(${args}) { ${page} }`,
+      `stockExceptions(${args}) { ${page} }`,
+      `parkedMilestones(${args}) { ${page} }`,
+      `webhookReceipts(${args}) { ${page} }`,
+      `exceptions(${args}) { ${page} }`,
+      `apiKeys(${args}) { ${page} }`,
+      `shipments(orderId: "${orderId}", ${args}) { ${page} }`,
+      `returns(orderId: "${orderId}", ${args}) { ${page} }`,
+      `customer(id: "${customerId}") { orders(${args}) { ${page} } }`,
+      `product(sku: "FUZZ-1") { movements(${args}) { ${page} } }`,
+      ...["shipments", "invoices", "returns", "serviceCases", "timeline"].map(
+        (list) => `order(id: "${orderId}") { ${list}(${args}) { ${page} } }`,
+      ),
+    ];
+    const cursor = Buffer.from(JSON.stringify([Date.now(), "x"])).toString("base64url");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...lists),
+        fc.oneof(
+          junk,
+          fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+          fc.constantFrom(0, -1, 1, 200, 201, 2 ** 31 - 1, 2 ** 31, 1e12),
+        ),
+        fc.oneof(junk, fc.base64String(), fc.constantFrom(cursor, "W10", "e30", "AAAA")),
+        async (list, first, after) => {
+          clear(
+            await request(gateway, `query ($first: Int, $after: String) { ${list} }`, {
+              first,
+              after,
+            }),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await counts()).toEqual(before);
   });
 
   it("answers far-future, far-past and malformed instants clearly, and writes only what it accepts", async () => {
@@ -175,12 +222,12 @@ describe("fuzzed input through the gateway", () => {
     expect(shipmentId).not.toBe("");
     const milestones = async () =>
       (
-        await execute<{ shipment: { milestones: unknown[] } }>(
+        await execute<{ shipment: { milestones: { totalCount: number } } }>(
           gateway,
-          `query ($id: ID!) { shipment(id: $id) { milestones { type } } }`,
+          `query ($id: ID!) { shipment(id: $id) { milestones { totalCount } } }`,
           { id: shipmentId },
         )
-      ).shipment.milestones.length;
+      ).shipment.milestones.totalCount;
     const day = 86_400_000;
     const instant = fc.oneof(
       // Far future, far past and everything between, as ISO strings.
@@ -200,7 +247,10 @@ describe("fuzzed input through the gateway", () => {
       ),
       junk,
     );
-    const before = { shipments: (await counts()).shipments.length, milestones: await milestones() };
+    const before = {
+      shipments: nodes((await counts()).shipments).length,
+      milestones: await milestones(),
+    };
     let shipped = 0;
     let recorded = 0;
     await fc.assert(
@@ -224,7 +274,7 @@ describe("fuzzed input through the gateway", () => {
         clear(confirm);
         if (confirm.data?.confirmShipment.__typename === "Shipment") shipped += 1;
         const milestone = await request<{
-          recordMilestone: { __typename: string; milestones?: unknown[] };
+          recordMilestone: { __typename: string };
         }>(gateway, RECORD_MILESTONE_TEXT, {
           input: { shipmentId, type: "IN_TRANSIT", occurredAt },
         });
@@ -235,14 +285,17 @@ describe("fuzzed input through the gateway", () => {
       }),
       { numRuns: 100 },
     );
-    const after = { shipments: (await counts()).shipments.length, milestones: await milestones() };
+    const after = {
+      shipments: nodes((await counts()).shipments).length,
+      milestones: await milestones(),
+    };
     expect(after.shipments - before.shipments).toBe(shipped);
     // A repeated instant of the same type is a duplicate: recorded, but no second milestone.
     expect(after.milestones - before.milestones).toBeLessThanOrEqual(recorded);
   });
 
   it("answers random Shopify webhook bodies with 4xx and a reason, signed or not, and writes nothing", async () => {
-    const before = (await counts()).orders.length;
+    const before = (await counts()).orders.edges.length;
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -264,14 +317,17 @@ describe("fuzzed input through the gateway", () => {
       ),
       { numRuns: 100 },
     );
-    expect((await counts()).orders.length).toBe(before);
+    expect((await counts()).orders.edges.length).toBe(before);
   });
 
   it("refuses oversized bodies, wrong content types and broken JSON with a status and a code", async () => {
     const big = await fetch(gateway, {
       method: "POST",
       headers: { ...credentialHeaders(gateway), "content-type": "application/json" },
-      body: JSON.stringify({ query: `{ customers { id } }`, pad: "x".repeat(2 * 1024 * 1024) }),
+      body: JSON.stringify({
+        query: `{ customers { edges { node { id } } } }`,
+        pad: "x".repeat(2 * 1024 * 1024),
+      }),
     });
     expect(big.status).toBe(413);
     expect(

@@ -6,7 +6,7 @@ import { SHIPMENT_INVOICE } from "../documents/billing.ts";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
 import { CONFIRM_SHIPMENT, RECORD_MILESTONE } from "../documents/shipments.ts";
 import { orderBilling } from "../support/billing.ts";
-import { execute, request } from "../support/graphql.ts";
+import { execute, nodes, request, type Paged } from "../support/graphql.ts";
 import { placeDemoOrder, serviceView } from "../support/orders.ts";
 import { confirmWhenKnown, milestone, oneUnitShipment } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
@@ -62,7 +62,7 @@ describe("reported instants", () => {
     expect(exception).toMatchObject({
       __typename: "Shipment",
       status: "EXCEPTION",
-      milestones: [{ type: "EXCEPTION", late: false }],
+      milestones: { edges: [{ node: { type: "EXCEPTION", late: false } }] },
     });
     const invoice = await waitFor(
       async () => {
@@ -75,7 +75,7 @@ describe("reported instants", () => {
     const view = await waitFor(
       async () => {
         const order = await serviceView(gateway, orderId);
-        return order?.serviceCases.some((item) => item.kind === "CARRIER_EXCEPTION")
+        return order && nodes(order.serviceCases).some((item) => item.kind === "CARRIER_EXCEPTION")
           ? order
           : undefined;
       },
@@ -93,10 +93,12 @@ describe("reported instants", () => {
     expect(next).toMatchObject({
       __typename: "Shipment",
       status: "EXCEPTION",
-      milestones: [
-        { type: "IN_TRANSIT", late: false },
-        { type: "EXCEPTION", late: false },
-      ],
+      milestones: {
+        edges: [
+          { node: { type: "IN_TRANSIT", late: false } },
+          { node: { type: "EXCEPTION", late: false } },
+        ],
+      },
     });
   });
 
@@ -114,12 +116,12 @@ describe("reported instants", () => {
       });
       expect(confirmShipment).toMatchObject({ __typename: "InvalidShipmentError", code });
     }
-    const { order } = await execute<{ order: { shipments: { id: string }[] } }>(
+    const { order } = await execute<{ order: { shipments: Paged<{ id: string }> } }>(
       gateway,
-      `query ($id: ID!) { order(id: $id) { shipments { id } } }`,
+      `query ($id: ID!) { order(id: $id) { shipments { edges { node { id } } } } }`,
       { id: orderId },
     );
-    expect(order.shipments.map((shipment) => shipment.id)).toEqual([shipmentId]);
+    expect(nodes(order.shipments).map((shipment) => shipment.id)).toEqual([shipmentId]);
   });
 });
 

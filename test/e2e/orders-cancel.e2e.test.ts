@@ -38,7 +38,10 @@ describe("cancelling orders and lines", () => {
     });
     const order = await serviceView(gateway, orderId);
     expect(order?.lines.map((line) => line.cancelledQuantity)).toEqual([3, 2]);
-    expect(order?.timeline.map((entry) => entry.kind)).toEqual(["ORDER_PLACED", "ORDER_CANCELLED"]);
+    expect(order?.timeline.edges.map(({ node }) => node.kind)).toEqual([
+      "ORDER_PLACED",
+      "ORDER_CANCELLED",
+    ]);
   });
 
   it("refuses to cancel what has shipped, and cancels an unshipped line", async () => {
@@ -77,6 +80,6 @@ describe("cancelling orders and lines", () => {
       [0, 1],
       [2, 0],
     ]);
-    expect(order?.timeline.map((entry) => entry.kind)).toContain("LINE_CANCELLED");
+    expect(order?.timeline.edges.map(({ node }) => node.kind)).toContain("LINE_CANCELLED");
   });
 });

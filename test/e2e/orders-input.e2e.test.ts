@@ -9,7 +9,7 @@ import {
   PLACE_ORDER,
   RESOLVE_SERVICE_CASE,
 } from "../documents/orders.ts";
-import { execute, request } from "../support/graphql.ts";
+import { execute, request, nodes } from "../support/graphql.ts";
 import {
   cancelOrder,
   cancelOrderLine,
@@ -88,7 +88,7 @@ describe("bad input to the orders mutations", () => {
     const { orders } = await execute(gateway, CUSTOMER_ORDER_IDS, {
       customerId: createCustomer.id,
     });
-    expect(orders).toEqual([]);
+    expect(nodes(orders)).toEqual([]);
 
     const { orderId } = await placeDemoOrder(gateway, ORDER_LINES);
     expect(await cancelOrder(gateway, { orderId: "ord_missing", reason: "x" })).toMatchObject({
@@ -111,7 +111,7 @@ describe("bad input to the orders mutations", () => {
     expect(wrongReason.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     const untouched = await serviceView(gateway, orderId);
     expect(untouched?.fulfilmentStatus).toBe("UNFULFILLED");
-    expect(untouched?.timeline.map((entry) => entry.kind)).toEqual(["ORDER_PLACED"]);
+    expect(untouched?.timeline.edges.map(({ node }) => node.kind)).toEqual(["ORDER_PLACED"]);
 
     const caseId = "case_missing";
     for (const send of [

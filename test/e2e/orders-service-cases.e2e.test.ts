@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
 import { ASSIGN_SERVICE_CASE } from "../documents/orders.ts";
 import { RECORD_MILESTONE } from "../documents/shipments.ts";
-import { execute } from "../support/graphql.ts";
+import { execute, nodes } from "../support/graphql.ts";
 import { createCatalog, ORDER_LINES, placeDemoOrder, serviceView } from "../support/orders.ts";
 import { confirmWhenKnown, oneUnitShipment, type MilestoneType } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
@@ -32,8 +32,8 @@ describe("service cases from carrier exceptions", () => {
       async () => {
         const order = await serviceView(gateway, orderId);
         return (
-          order?.shipments[0]?.invoice?.status === "ISSUED" &&
-          order.timeline.some((entry) => entry.kind === "INVOICE_ISSUED")
+          order?.shipments.edges[0]?.node.invoice?.status === "ISSUED" &&
+          nodes(order.timeline).some((entry) => entry.kind === "INVOICE_ISSUED")
         );
       },
       { description: "the invoice to be issued and seen by orders" },
@@ -52,16 +52,18 @@ describe("service cases from carrier exceptions", () => {
     await milestone("EXCEPTION", "ADDRESS_UNKNOWN");
     const opened = await waitFor(
       async () =>
-        (await serviceView(gateway, orderId))?.serviceCases.find(
-          (serviceCase) => serviceCase.kind === "CARRIER_EXCEPTION",
-        ),
+        (await serviceView(gateway, orderId))?.serviceCases.edges.find(
+          ({ node }) => node.kind === "CARRIER_EXCEPTION",
+        )?.node,
       { description: "orders to open a case for the exception" },
     );
     expect(opened).toMatchObject({
       status: "OPEN",
       carrier: "DHL",
       trackingNumber: "JD0146000099",
-      shipment: { milestones: [{ type: "EXCEPTION", reasonCode: "ADDRESS_UNKNOWN" }] },
+      shipment: {
+        milestones: { edges: [{ node: { type: "EXCEPTION", reasonCode: "ADDRESS_UNKNOWN" } }] },
+      },
     });
     expect(opened.subject).toContain("ADDRESS_UNKNOWN");
     const assigned = await execute(gateway, ASSIGN_SERVICE_CASE, {
@@ -77,20 +79,20 @@ describe("service cases from carrier exceptions", () => {
     const order = await waitFor(
       async () => {
         const current = await serviceView(gateway, orderId);
-        return current?.serviceCases.every((serviceCase) => serviceCase.status === "RESOLVED")
+        return current?.serviceCases.edges.every(({ node }) => node.status === "RESOLVED")
           ? current
           : undefined;
       },
       { description: "the cases to resolve once delivered and billed" },
     );
-    expect(order.serviceCases.find((c) => c.id === opened.id)).toMatchObject({
+    expect(nodes(order.serviceCases).find((c) => c.id === opened.id)).toMatchObject({
       resolvedAutomatically: true,
     });
-    expect(order.shipments[0]).toMatchObject({
+    expect(nodes(order.shipments)[0]).toMatchObject({
       status: "DELIVERED",
       invoice: { status: "ISSUED" },
     });
-    const kinds = order.timeline.map((entry) => entry.kind);
+    const kinds = nodes(order.timeline).map((entry) => entry.kind);
     expect(kinds.indexOf("SERVICE_CASE_OPENED")).toBeGreaterThan(
       kinds.indexOf("SHIPMENT_CONFIRMED"),
     );

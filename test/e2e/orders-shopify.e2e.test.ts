@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
-import { execute } from "../support/graphql.ts";
+import { execute, nodes, type Paged } from "../support/graphql.ts";
 import { serviceView } from "../support/orders.ts";
 import { postShopifyOrder } from "../support/shopify.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
@@ -62,8 +62,11 @@ const postWhenSkuKnown = (body: string) =>
 
 const customerEmails = async () =>
   (
-    await execute<{ customers: { email: string }[] }>(gateway, "{ customers { email } }")
-  ).customers.map((customer) => customer.email);
+    await execute<{ customers: Paged<{ email: string }> }>(
+      gateway,
+      "{ customers(first: 200) { edges { node { email } } } }",
+    )
+  ).customers.edges.map(({ node }) => node.email);
 
 describe("Shopify orders/create through the gateway", () => {
   it("places a Shopify order once, however often it is delivered", async () => {
@@ -81,11 +84,13 @@ describe("Shopify orders/create through the gateway", () => {
       customer: { email: "bob.norman@example.com", billingPolicy: "ON_SHIPMENT" },
       lines: [{ sku: "MUG-1", quantity: 2, unitPrice: { amount: "19.99" }, taxRate: "20" }],
     });
-    const { orders } = await execute<{ orders: { externalReference: string | null }[] }>(
+    const { orders } = await execute<{ orders: Paged<{ externalReference: string | null }> }>(
       gateway,
-      "{ orders(first: 200) { externalReference } }",
+      "{ orders(first: 200) { edges { node { externalReference } } } }",
     );
-    expect(orders.filter((o) => o.externalReference === "6012345678901234567")).toHaveLength(1);
+    expect(nodes(orders).filter((o) => o.externalReference === "6012345678901234567")).toHaveLength(
+      1,
+    );
   });
 
   it("refuses a bad signature (401), a malformed order (400) and an unknown SKU (422), writing nothing", async () => {
@@ -111,11 +116,12 @@ describe("Shopify orders/create through the gateway", () => {
     expect(JSON.stringify(unknownSku.body)).toContain("GHOST-1");
 
     expect(await customerEmails()).not.toContain(email);
-    const { orders } = await execute<{ orders: { externalReference: string | null }[] }>(
+    const { orders } = await execute<{ orders: Paged<{ externalReference: string | null }> }>(
       gateway,
-      "{ orders(first: 200) { externalReference } }",
+      "{ orders(first: 200) { edges { node { externalReference } } } }",
     );
-    expect(orders.map((o) => o.externalReference)).not.toContain("6012345678901234999");
-    expect(orders.map((o) => o.externalReference)).not.toContain("6012345678901234998");
+    const references = nodes(orders).map((o) => o.externalReference);
+    expect(references).not.toContain("6012345678901234999");
+    expect(references).not.toContain("6012345678901234998");
   });
 });

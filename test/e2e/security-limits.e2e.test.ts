@@ -72,21 +72,22 @@ describe("query limits", () => {
     const asAgent = { authorization: agent };
     const deep = await request(
       system.gatewayUrl,
-      `{ orders { customer { orders { customer { orders { id } } } } } }`,
+      `{ orders { edges { node { customer { orders { edges { node { customer { orders { edges { node { id } } } } } } } } } } } }`,
       {},
       asAgent,
     );
     expect([deep.status, code(deep)]).toEqual([400, "QUERY_TOO_DEEP"]);
     const costly = await request(
       system.gatewayUrl,
-      `{ orders { id customer { id } lines { id sku quantity product { sku name available } } shipments { id status } invoices { id status } } }`,
+      // Within the depth limit, but wide: 2 + 1.5 × (2 + 1.5 × (2 + 1.5 × 10)) = 43.25.
+      `{ orders { edges { node { id channel currency placedAt fulfilmentStatus billingStatus cancelledAt cancellationReason externalReference __typename } } } }`,
       {},
       asAgent,
     );
     expect([costly.status, code(costly)]).toEqual([400, "QUERY_TOO_COSTLY"]);
     const aliases = await request(
       system.gatewayUrl,
-      `{ a: customers { id } b: customers { id } c: customers { id } d: customers { id } }`,
+      `{ a: customers { edges { node { id } } } b: customers { edges { node { id } } } c: customers { edges { node { id } } } d: customers { edges { node { id } } } }`,
       {},
       asAgent,
     );
@@ -100,14 +101,19 @@ describe("query limits", () => {
     expect([long.status, code(long)]).toEqual([400, "TOO_MANY_TOKENS"]);
     const large = await request(
       system.gatewayUrl,
-      `query ($pad: String) { customers { id } }`,
+      `query ($pad: String) { customers { edges { node { id } } } }`,
       { pad: "x".repeat(30_000) },
       asAgent,
     );
     expect([large.status, code(large)]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
     expect(await subgraphOperations()).toBe(before);
     // Within the limits, the same caller is served.
-    const fine = await request(system.gatewayUrl, `{ customers { id } }`, {}, asAgent);
+    const fine = await request(
+      system.gatewayUrl,
+      `{ customers { edges { node { id } } } }`,
+      {},
+      asAgent,
+    );
     expect(fine.errors).toBeUndefined();
     expect(await subgraphOperations()).toBeGreaterThan(before);
   });
@@ -143,7 +149,12 @@ describe("trusted documents", () => {
     const customerId = created.data?.createCustomer.id ?? "";
     const token = await system.identities.token("customer", { customerId });
     const asCustomer = { authorization: `Bearer ${token}` };
-    const free = await request(system.gatewayUrl, `{ orders { id status } }`, {}, asCustomer);
+    const free = await request(
+      system.gatewayUrl,
+      `{ orders { edges { node { id status } } } }`,
+      {},
+      asCustomer,
+    );
     expect([free.status, code(free)]).toEqual([400, "PERSISTED_QUERY_REQUIRED"]);
     // The manifest's own text is as good as its id.
     expect((await request(system.gatewayUrl, PORTAL_ORDERS, {}, asCustomer)).status).toBe(200);
@@ -155,7 +166,7 @@ describe("trusted documents", () => {
       });
     const byId = await post({ documentId: PORTAL_ID });
     expect(byId.status).toBe(200);
-    expect(await byId.json()).toEqual({ data: { orders: [] } });
+    expect(await byId.json()).toEqual({ data: { orders: { edges: [] } } });
     const apq = await post({
       extensions: { persistedQuery: { version: 1, sha256Hash: PORTAL_ID } },
     });
@@ -168,7 +179,7 @@ describe("trusted documents", () => {
     ).toBe("PERSISTED_QUERY_NOT_FOUND");
     const staff = await request(
       system.gatewayUrl,
-      `{ customers { id } }`,
+      `{ customers { edges { node { id } } } }`,
       {},
       { authorization: agent },
     );
@@ -220,7 +231,7 @@ describe("CORS", () => {
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();
     const answer = await request(
       system.gatewayUrl,
-      `{ customers { id } }`,
+      `{ customers { edges { node { id } } } }`,
       {},
       {
         authorization: agent,
@@ -230,7 +241,7 @@ describe("CORS", () => {
     expect(answer.headers.get("access-control-allow-origin")).toBe(PORTAL_ORIGIN);
     const other = await request(
       system.gatewayUrl,
-      `{ customers { id } }`,
+      `{ customers { edges { node { id } } } }`,
       {},
       {
         authorization: agent,

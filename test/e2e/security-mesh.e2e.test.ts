@@ -97,7 +97,7 @@ describe("subgraphs accept only requests the gateway signed", () => {
     // Signed for the customer, then the principal header swapped for an admin's.
     const swapped = await subgraphRequest(
       url,
-      `{ customers { id } }`,
+      `{ customers { edges { node { id } } } }`,
       {},
       { key, principal: customer },
       { "x-waybill-principal": encodePrincipal(admin) },
@@ -343,7 +343,10 @@ describe("the gateway authenticates every caller", () => {
       ),
     ).toBe("FORBIDDEN");
 
-    const listed = await request(system.gatewayUrl, `{ apiKeys { id name role } }`);
+    const listed = await request(
+      system.gatewayUrl,
+      `{ apiKeys { edges { node { id name role } } } }`,
+    );
     expect(JSON.stringify(listed)).not.toContain(warehouse.secret.split("_")[2]);
 
     await request(

@@ -1,7 +1,7 @@
 // Drives orders, partial shipments and carrier milestones through the gateway, retrying each step
 // idempotently while services are being killed: a step is repeated only after checking it did not land.
 import { setTimeout as sleep } from "node:timers/promises";
-import { request } from "../support/graphql.ts";
+import { nodes, request, type Paged } from "../support/graphql.ts";
 
 export interface DriverFigures {
   orders: number;
@@ -106,7 +106,7 @@ async function placeOrder(
   }
 }
 
-type Shipped = { order: { shipments: { id: string; trackingNumber: string }[] } | null };
+type Shipped = { order: { shipments: Paged<{ id: string; trackingNumber: string }> } | null };
 
 /** Confirms a shipment unless one with its tracking number already landed; waits while shipments does not know the order. */
 async function confirm(
@@ -120,10 +120,10 @@ async function confirm(
     const { order } = await reliably<Shipped>(
       gateway,
       figures,
-      `query($id: ID!) { order(id: $id) { shipments { id trackingNumber } } }`,
+      `query ($id: ID!) { order(id: $id) { shipments(first: 200) { edges { node { id trackingNumber } } } } }`,
       { id: orderId },
     );
-    const landed = order?.shipments.find((shipment) => shipment.trackingNumber === tracking);
+    const landed = order && nodes(order.shipments).find((s) => s.trackingNumber === tracking);
     if (landed) return landed.id;
     // One attempt only: when its answer is lost, the check above finds out whether it landed.
     const answer = await request<{

@@ -6,7 +6,7 @@ import { placeDemoOrder, type BillingPolicy } from "./orders.ts";
 import { confirmWhenKnown } from "./shipments.ts";
 
 type OrderBilling = NonNullable<ResultOf<typeof ORDER_BILLING>["order"]>;
-export type Invoice = OrderBilling["invoices"][number];
+export type Invoice = OrderBilling["invoices"]["edges"][number]["node"];
 
 export async function orderBilling(gateway: string, id: string): Promise<OrderBilling> {
   const { order } = await execute(gateway, ORDER_BILLING, { id });

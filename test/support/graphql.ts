@@ -102,3 +102,10 @@ async function post(
 export function credentialHeaders(url: string): Record<string, string> {
   return withCredential(url, {});
 }
+
+/** The rows of a page of a list (a connection), in order. */
+export const nodes = <T>(connection: { edges: readonly { node: T }[] }): T[] =>
+  connection.edges.map((edge) => edge.node);
+
+/** A page of a list as an untyped document reads it: `edges { node { ... } }`. */
+export type Paged<T> = { edges: { node: T }[] };

@@ -1,6 +1,6 @@
 import { type Principal, requireScope, type Role, ROLES, type Scope, SCOPES } from "@waybill/auth";
-import { codedError } from "@waybill/graphql";
-import type { ApiKeyRecord, ApiKeyStore } from "../auth/api-keys.ts";
+import { codedError, paged } from "@waybill/graphql";
+import { API_KEYS_NEWEST_FIRST, type ApiKeyRecord, type ApiKeyStore } from "../auth/api-keys.ts";
 
 type Context = { principal?: Principal };
 
@@ -44,9 +44,17 @@ export function apiKeyResolvers(apiKeys: ApiKeyStore) {
   const admin = (context: Context) => requireScope(context.principal, "api_keys:manage");
   return {
     Query: {
-      async apiKeys(_: unknown, __: unknown, context: Context) {
+      async apiKeys(
+        _: unknown,
+        args: { first?: number | null; after?: string | null },
+        context: Context,
+      ) {
         admin(context);
-        return (await apiKeys.list()).map(view);
+        const page = await paged(args, API_KEYS_NEWEST_FIRST, (query) => apiKeys.page(query));
+        return {
+          ...page,
+          edges: page.edges.map(({ cursor, node }) => ({ cursor, node: view(node) })),
+        };
       },
     },
     Mutation: {

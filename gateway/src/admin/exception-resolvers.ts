@@ -1,5 +1,13 @@
 import { type Principal, requireScope } from "@waybill/auth";
-import { codedError, DateTime } from "@waybill/graphql";
+import {
+  codedError,
+  compareKeys,
+  connectionOf,
+  DateTime,
+  keyOf,
+  pageOf,
+  type ListOrder,
+} from "@waybill/graphql";
 import {
   isService,
   serviceNames,
@@ -69,8 +77,28 @@ type Filter = {
   status?: string | null;
   category?: string | null;
   owner?: string | null;
-  first?: number | null;
 };
+
+/** Newest first by when each was first parked (a fixed instant, so pages stay put), ties by id. */
+const NEWEST_FIRST = [
+  { field: "firstSeenAt", direction: -1, kind: "date" },
+  { field: "id", direction: -1, kind: "string" },
+] as const satisfies ListOrder;
+
+/**
+ * Where one service's queue reads on from, for a cursor at `<service>/<id>` first seen at `at`:
+ * ids compare as `<service>/<id>`, so of the exceptions first seen at that instant a service whose
+ * name sorts before the cursor's comes after it whole, one after it not at all (nothing sorts
+ * below ""), and the cursor's own service after the cursor's id. Instants are whole milliseconds.
+ */
+function afterIn(service: ServiceName, after: readonly unknown[] | null) {
+  if (!after) return null;
+  const [at, id] = after as [Date, string];
+  const { service: owner, local } = split(id);
+  if (service === owner) return { firstSeenAt: at.toISOString(), id: local };
+  const ties = service < owner;
+  return { firstSeenAt: new Date(at.getTime() + (ties ? 1 : 0)).toISOString(), id: "" };
+}
 
 type Context = { principal?: Principal };
 
@@ -82,11 +110,16 @@ export function exceptionResolvers(call: ExceptionQueueCall) {
   return {
     DateTime,
     Query: {
-      async exceptions(_: unknown, { filter }: { filter?: Filter | null }, context: Context) {
+      async exceptions(
+        _: unknown,
+        {
+          filter,
+          ...args
+        }: { filter?: Filter | null; first?: number | null; after?: string | null },
+        context: Context,
+      ) {
         const principal = operator(context);
-        const first = filter?.first ?? 50;
-        if (first < 1 || first > 500)
-          throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
+        const page = pageOf(args, NEWEST_FIRST);
         if (filter?.service && !isService(filter.service))
           throw codedError("BAD_USER_INPUT", `unknown service ${filter.service}`);
         const services = filter?.service ? [filter.service as ServiceName] : serviceNames;
@@ -95,19 +128,27 @@ export function exceptionResolvers(call: ExceptionQueueCall) {
           status: lower(filter?.status),
           category: lower(filter?.category),
           owner: lower(filter?.owner),
-          first,
+          first: page.first,
         };
+        // Each service answers a page of its own (one row more than asked when more follow);
+        // merged in order, their first rows are the page across all of them.
         const lists = await Promise.all(
           services.map(async (service) =>
-            (await call<{ exceptions: Record[] }>(service, query, principal)).exceptions.map((r) =>
-              view(service, r),
-            ),
+            (
+              await call<{ exceptions: Record[] }>(
+                service,
+                { ...query, after: afterIn(service, page.after) },
+                principal,
+              )
+            ).exceptions.map((r) => view(service, r)),
           ),
         );
-        return lists
+        const merged = lists
           .flat()
-          .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())
-          .slice(0, first);
+          .sort((a, b) =>
+            compareKeys(NEWEST_FIRST, keyOf(NEWEST_FIRST, a), keyOf(NEWEST_FIRST, b)),
+          );
+        return connectionOf(merged.slice(0, page.first + 1), page, NEWEST_FIRST);
       },
     },
     Mutation: {

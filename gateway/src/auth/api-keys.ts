@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { type Principal, principalOf, type Role, type Scope } from "@waybill/auth";
-import type { Store } from "@waybill/store";
+import type { ListOrder } from "@waybill/graphql";
+import { findPage, type PageQuery, type Store } from "@waybill/store";
 import { AuthError } from "./errors.ts";
 
 /** An API key as stored: only the SHA-256 of its secret is kept. */
@@ -36,6 +37,12 @@ export type NewApiKey = {
   createdBy: string;
 };
 
+/** API keys, newest first, ties by id. */
+export const API_KEYS_NEWEST_FIRST = [
+  { field: "createdAt", direction: -1, kind: "date" },
+  { field: "_id", direction: -1, kind: "string" },
+] as const satisfies ListOrder;
+
 /**
  * API keys for machine clients (warehouses, carriers, partners): created with a role, narrowed
  * scopes and linked accounts, shown once, stored hashed, revocable at once.
@@ -68,7 +75,8 @@ export function apiKeyStore(store: Store) {
       await keys.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: new Date() } });
       return keys.findOne({ _id: id });
     },
-    list: () => keys.find({}, { sort: { createdAt: -1 } }),
+    /** A page of keys, newest first (see `findPage`). */
+    page: (page: PageQuery) => findPage(keys, {}, API_KEYS_NEWEST_FIRST, page),
     /** The principal of a presented key; unknown, revoked and wrong keys fail alike. */
     async authenticate(credential: string): Promise<Principal> {
       const match = KEY_PATTERN.exec(credential);

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { ParseOptions, ValidationContext, ValidationRule } from "graphql";
 import type { LimitsConfig } from "./config.ts";
+import { costCheck } from "./cost.ts";
 import { limitErrors, QueryLimitError, type QueryLimitCode } from "./limit-errors.ts";
 
 /** What `new ApolloServer` needs to enforce the query limits; spread it into the server's options. */
@@ -9,7 +10,24 @@ export type QueryLimits = {
   validationRules: ValidationRule[];
   plugins: ApolloServerPlugin[];
   parseOptions: ParseOptions;
+  /** The cost check, which needs the variables (page sizes): run once the operation is known. */
+  cost: ReturnType<typeof costCheck>;
 };
+
+/** Refuses an operation over the cost limits before any subgraph is called (HTTP 400). */
+function costLimit(cost: QueryLimits["cost"]): ApolloServerPlugin {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation({ schema, document, operation, request }) {
+          const refusal = operation && cost(schema, document, operation, request.variables ?? {});
+          // `limitErrors` answers it with its code and HTTP 400.
+          if (refusal) throw refusal;
+          return Promise.resolve();
+        },
+      }),
+  };
+}
 
 /** Armor options that report a coded error to the validation context instead of throwing. */
 function refuse(code: QueryLimitCode, message: string) {
@@ -29,15 +47,12 @@ function refuse(code: QueryLimitCode, message: string) {
  */
 export function queryLimits(config: LimitsConfig): QueryLimits {
   const depth = config.QUERY_MAX_DEPTH;
-  const cost = config.QUERY_MAX_COST;
   const aliases = config.QUERY_MAX_ALIASES;
   const directives = config.QUERY_MAX_DIRECTIVES;
   const armor = new ApolloArmor({
     maxDepth: { n: depth, ...refuse("QUERY_TOO_DEEP", `query is deeper than ${depth} levels`) },
-    costLimit: {
-      maxCost: cost,
-      ...refuse("QUERY_TOO_COSTLY", `query costs more than the limit of ${cost}`),
-    },
+    // The cost needs the page sizes a request's variables give: `costLimit` checks it.
+    costLimit: { enabled: false },
     maxAliases: {
       n: aliases,
       // Armor leaves `__typename` aliases uncounted by default; each one still costs an answer.
@@ -56,9 +71,11 @@ export function queryLimits(config: LimitsConfig): QueryLimits {
   });
   // With both of its plugins off, armor contributes validation rules only.
   const { validationRules } = armor.protect();
+  const cost = costCheck({ maxCost: config.QUERY_MAX_COST, maxRows: config.QUERY_MAX_ROWS });
   return {
     validationRules,
-    plugins: [limitErrors(config.QUERY_MAX_TOKENS)],
+    plugins: [limitErrors(config.QUERY_MAX_TOKENS), costLimit(cost)],
     parseOptions: { maxLexicalTokens: config.QUERY_MAX_TOKENS },
+    cost,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PAGE_SIZE } from "@waybill/graphql";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -34,8 +35,20 @@ const origins = commaList.superRefine((list, ctx) => {
 export const limitsEnv = {
   /** Deepest field nesting an operation may have (fragments count as a level). */
   QUERY_MAX_DEPTH: positiveInt(10),
-  /** Highest cost an operation may have (graphql-armor's model: scalars 1, objects 2, ×1.5 per level). */
+  /**
+   * Highest cost of an operation's shape (graphql-armor's model: scalars 1, objects 2, ×1.5 per
+   * level), each list counted once.
+   */
   QUERY_MAX_COST: positiveInt(5000),
+  /**
+   * Most rows an operation may ask for: each list's page size times the rows of the lists around
+   * it, summed. At least the largest page, so that a legal page alone is always served.
+   */
+  QUERY_MAX_ROWS: z.coerce
+    .number()
+    .int()
+    .min(PAGE_SIZE.max, `must be at least the largest page, ${PAGE_SIZE.max}`)
+    .default(10_000),
   /** Most aliases an operation may use; aliases multiply the work of one field. */
   QUERY_MAX_ALIASES: positiveInt(15),
   /** Most lexical tokens a document may have; the parser stops at the limit. */

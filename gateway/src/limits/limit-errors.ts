@@ -9,7 +9,10 @@ export type QueryLimitCode =
   | "TOO_MANY_DIRECTIVES"
   | "TOO_MANY_TOKENS";
 
-/** A query refused by a limit; Apollo wraps it in its own validation error, `limitErrors` restores the code. */
+/**
+ * A query refused by a limit; Apollo wraps it in its own validation error (or, thrown by a plugin,
+ * in a GraphQL error of its own copy of graphql), and `limitErrors` restores the code.
+ */
 export class QueryLimitError extends GraphQLError {
   constructor(code: QueryLimitCode, message: string) {
     super(message, { extensions: { code } });
@@ -28,11 +31,13 @@ export function limitErrors(maxTokens: number): ApolloServerPlugin {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        didEncounterErrors: ({ errors, source }) => {
+        didEncounterErrors: ({ errors, source, response }) => {
           for (const error of errors) {
-            const original = error.originalError;
+            const original = error instanceof QueryLimitError ? error : error.originalError;
             if (original instanceof QueryLimitError) {
               error.extensions.code = original.extensions.code;
+              // A refusal before execution (the cost check) would otherwise be answered with 500.
+              response.http.status = 400;
             } else if (
               error.extensions.code === "GRAPHQL_PARSE_FAILED" &&
               source !== undefined &&

@@ -55,6 +55,8 @@ export function prepareSubscription(
           }),
     );
   const operation = getOperationAST(document, request.operationName);
+  const refusal = operation && limits.cost(schema, document, operation, request.variables ?? {});
+  if (refusal) return [refusal];
   if (operation?.operation !== OperationTypeNode.SUBSCRIPTION)
     return [
       new GraphQLError(

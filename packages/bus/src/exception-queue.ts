@@ -7,14 +7,22 @@ import {
   type ExceptionRecord,
   type ExceptionStatus,
 } from "./exceptions.ts";
-import type { Filter, Store } from "@waybill/store";
+import { findPage, type Filter, type Store } from "@waybill/store";
 
 export interface ExceptionFilter {
   status?: ExceptionStatus | null;
   category?: ExceptionCategory | null;
   owner?: ExceptionOwner | null;
   first?: number | null;
+  /** Start after this exception: those first seen earlier, or at that instant with a lower id. */
+  after?: { firstSeenAt: Date; id: string } | null;
 }
+
+/** Newest first by when it was first parked (a fixed instant, so pages stay put), ties by id. */
+const NEWEST_FIRST = [
+  { field: "firstSeenAt", direction: -1 },
+  { field: "_id", direction: -1 },
+] as const;
 
 /** Applies one event through the service's inbox and handlers; "duplicate" when already applied. */
 export type ApplyEvent = (event: ConsumedEvent) => Promise<"handled" | "duplicate">;
@@ -42,12 +50,16 @@ export function exceptionQueue(store: Store, apply: ApplyEvent) {
   }
 
   return {
-    /** Newest first. */
+    /**
+     * A page of exceptions, newest first by when they were first parked: up to `first + 1`, the
+     * extra one telling that more follow.
+     */
     list(filter: ExceptionFilter): Promise<ExceptionRecord[]> {
       const query: Filter = {};
       for (const key of ["status", "category", "owner"] as const)
         if (filter[key]) query[key] = filter[key];
-      return exceptions.find(query, { sort: { lastSeenAt: -1 }, limit: filter.first ?? 50 });
+      const after = filter.after ? [filter.after.firstSeenAt, filter.after.id] : null;
+      return findPage(exceptions, query, NEWEST_FIRST, { first: filter.first ?? 50, after });
     },
     get: (id: string) => exceptions.findOne({ _id: id }),
     /** Applies the parked event again (through the inbox, so never twice); closes it on success. */

@@ -5,6 +5,7 @@ import type { Store } from "./port.ts";
 export { StoreUnreachableError } from "./unreachable.ts";
 
 export { afterCommit, trackCommits } from "./after-commit.ts";
+export { findPage, type PageQuery, pagesOfMany } from "./keyset.ts";
 export { loaderByField, loaderOfMany } from "./loaders.ts";
 export {
   type BulkWriteOperation,

@@ -7,6 +7,7 @@ import { bulkWriteContract } from "./store/bulk-writes.ts";
 import { durabilityContract } from "./store/durability.ts";
 import { ADAPTERS, isAvailable } from "./store/harness.ts";
 import { indexContract } from "./store/indexes.ts";
+import { pageContract } from "./store/pages.ts";
 import { queryContract } from "./store/queries.ts";
 import { transactionContract } from "./store/transactions.ts";
 import { updateContract } from "./store/updates.ts";
@@ -16,6 +17,7 @@ import { valueContract } from "./store/values.ts";
 describe.each(ADAPTERS)("store contract: $name", (adapter) => {
   describe.skipIf(!isAvailable(adapter))(`${adapter.name} adapter`, () => {
     describe("queries", () => queryContract(adapter));
+    describe("keyset pages", () => pageContract(adapter));
     describe("values", () => valueContract(adapter));
     describe("updates", () => updateContract(adapter));
     describe("upserts and deletes", () => upsertDeleteContract(adapter));

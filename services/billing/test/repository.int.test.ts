@@ -70,19 +70,33 @@ describe("invoice lists", () => {
     );
   });
 
+  const page = (first: number, after: [Date, string] | null = null) => ({ first, after });
+
   it("lists newest first, narrowed by order, status and the accounts the caller may see", async () => {
-    expect(ids(await repo.listInvoices({}, 10))).toEqual(["i4", "i3", "i2", "i1"]);
-    expect(ids(await repo.listInvoices({}, 2))).toEqual(["i4", "i3"]);
-    expect(ids(await repo.listInvoices({ orderId: "ord_1" }, 10))).toEqual(["i4", "i2", "i1"]);
-    expect(ids(await repo.listInvoices({ status: "ISSUED", orderId: null }, 10))).toEqual([
+    expect(ids(await repo.invoicesPage({}, page(10)))).toEqual(["i4", "i3", "i2", "i1"]);
+    expect(ids(await repo.invoicesPage({ orderId: "ord_1" }, page(10)))).toEqual([
+      "i4",
+      "i2",
+      "i1",
+    ]);
+    expect(ids(await repo.invoicesPage({ status: "ISSUED", orderId: null }, page(10)))).toEqual([
       "i4",
       "i2",
     ]);
-    expect(ids(await repo.listInvoices({ accounts: ["cus_2", "cus_3"] }, 10))).toEqual([
+    expect(ids(await repo.invoicesPage({ accounts: ["cus_2", "cus_3"] }, page(10)))).toEqual([
       "i3",
       "i2",
     ]);
-    expect(ids(await repo.listInvoices({ accounts: [] }, 10))).toEqual([]);
+    expect(ids(await repo.invoicesPage({ accounts: [] }, page(10)))).toEqual([]);
+  });
+
+  it("reads a page after a sort key, with one row more when more follow", async () => {
+    expect(ids(await repo.invoicesPage({}, page(2)))).toEqual(["i4", "i3", "i2"]);
+    expect(ids(await repo.invoicesPage({}, page(2, [minute(3), "i3"])))).toEqual(["i2", "i1"]);
+    expect(ids(await repo.invoicesPage({ orderId: "ord_1" }, page(1, [minute(4), "i4"])))).toEqual([
+      "i2",
+      "i1",
+    ]);
   });
 
   it("gives the invoices created since a time, that time included", async () => {

@@ -73,7 +73,8 @@ async function post(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const receipts = () => integrationsRepository(store.store).listReceipts(null, 50);
+const receipts = () =>
+  integrationsRepository(store.store).receiptsPage(null, { first: 50, after: null });
 
 const order = (id = "5551234567890123456", lineItems = [MUG_LINE]) =>
   shopifyOrderJson({ id, email: "Bob@Example.com", lineItems });

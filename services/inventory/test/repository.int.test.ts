@@ -64,14 +64,16 @@ describe("stock exceptions", () => {
 
   it("lists oldest first, of one status or all, up to the page size", async () => {
     const ids = (records: StockExceptionRecord[]) => records.map((record) => record._id);
-    expect(ids(await repo.listStockExceptions(null, 10))).toEqual([
+    const page = (first: number) => ({ first, after: null });
+    expect(ids(await repo.stockExceptionsPage(null, page(10)))).toEqual([
       "sex_a",
       "sex_d",
       "sex_b",
       "sex_c",
     ]);
-    expect(ids(await repo.listStockExceptions("OPEN", 2))).toEqual(["sex_a", "sex_d"]);
-    expect(ids(await repo.listStockExceptions("ACCEPTED", 10))).toEqual([]);
+    // One more than the page size tells that more follow.
+    expect(ids(await repo.stockExceptionsPage("OPEN", page(1)))).toEqual(["sex_a", "sex_d"]);
+    expect(ids(await repo.stockExceptionsPage("ACCEPTED", page(10)))).toEqual([]);
   });
 
   it("closes an open exception once; a closed one stays as it was", async () => {
@@ -102,12 +104,18 @@ describe("movements and reservations", () => {
       movement("MUG-1", 2, 1),
       movement("CUP-1", 3, 0),
     ]);
-    const latest = await repo.movementsOf("MUG-1", 2);
+    const latest = await repo.movementsPage("MUG-1", { first: 1, after: null });
     expect(latest.map(({ version, index }) => [version, index])).toEqual([
       [2, 1],
       [2, 0],
     ]);
-    expect(await repo.movementsOf("NOPE", 5)).toEqual([]);
+    const [, second] = latest;
+    const older = await repo.movementsPage("MUG-1", {
+      first: 5,
+      after: [second?.version, second?.index, second?._id],
+    });
+    expect(older.map(({ version, index }) => [version, index])).toEqual([[1, 0]]);
+    expect(await repo.movementsPage("NOPE", { first: 5, after: null })).toEqual([]);
   });
 
   it("gives the open reservations of one order only", async () => {

@@ -1,6 +1,6 @@
 import { isRetryLater } from "@waybill/bus";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { chronological } from "../src/customer-service/domain/timeline.ts";
+import { entriesPage } from "../src/customer-service/domain/timeline.ts";
 import {
   at,
   confirmed,
@@ -161,7 +161,8 @@ describe("orders applying shipment and billing events", () => {
     await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "DELIVERED", 40));
     await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "IN_TRANSIT", 20));
     await h.deliver("billing.invoice.issued", issued(order, "shp_1", [3, 2], 10));
-    const timeline = chronological(await h.timelineOf(order._id));
+    const page = entriesPage(await h.timelineOf(order._id), { first: 50, after: null });
+    const timeline = page.edges.map((edge) => edge.node);
     expect(timeline.map((entry) => [entry.kind, entry.at.toISOString()])).toEqual([
       ["ORDER_PLACED", order.placedAt.toISOString()],
       ["SHIPMENT_CONFIRMED", at(0)],

@@ -58,7 +58,11 @@ describe("parked milestones", () => {
 
   it("lists oldest first up to the page size, and finds those of a tracking key", async () => {
     const ids = (records: ParkedMilestoneRecord[]) => records.map((record) => record._id).sort();
-    expect((await repo.listParked(2)).map((record) => record._id)).toEqual(["p1", "p2"]);
+    // One more than the page size tells that more follow.
+    expect((await repo.parkedPage({ first: 1, after: null })).map((record) => record._id)).toEqual([
+      "p1",
+      "p2",
+    ]);
     expect(ids(await inTransaction((session) => repo.parkedFor("dhl:1", session)))).toEqual([
       "p1",
       "p3",
@@ -67,7 +71,9 @@ describe("parked milestones", () => {
 
   it("unparks one milestone", async () => {
     expect(await inTransaction((session) => repo.unpark("p1", session))).toBe(1);
-    expect((await repo.listParked(10)).map((record) => record._id)).toEqual(["p2", "p3"]);
+    expect((await repo.parkedPage({ first: 10, after: null })).map((record) => record._id)).toEqual(
+      ["p2", "p3"],
+    );
   });
 });
 

@@ -42,7 +42,12 @@ const ADMIN: Actor[] = ["admin"];
 const field = (response: Response, name: string): unknown => response.data?.[name];
 const ok = (response: Response) => !response.errors?.length;
 const idOf = (value: unknown) => (value as { id?: string } | null)?.id;
-const ids = (value: unknown) => ((value as { id: string }[] | null) ?? []).map((item) => item.id);
+/** The ids on a page of a list (`edges { node { id } }`). */
+const ids = (value: unknown) =>
+  ((value as { edges: { node: { id: string } }[] } | null)?.edges ?? []).map(({ node }) => node.id);
+/** Whether an answer carries a page of the list `name`. */
+const page = (response: Response, name: string) =>
+  ok(response) && Array.isArray((field(response, name) as { edges?: unknown } | null)?.edges);
 const typename = (response: Response, name: string, expected: string) =>
   ok(response) &&
   (field(response, name) as { __typename?: string } | null)?.__typename === expected;
@@ -116,7 +121,7 @@ export const ROOT_CASES: Case[] = [
   read(
     "orders",
     "orders",
-    `query ($customerId: ID) { orders(customerId: $customerId) { id } }`,
+    `query ($customerId: ID) { orders(customerId: $customerId) { edges { node { id } } } }`,
     (t) => ({ customerId: t.customerId }),
     READ_ORDERS,
     (r, t) => ids(field(r, "orders")).includes(t.orderId),
@@ -134,7 +139,7 @@ export const ROOT_CASES: Case[] = [
   read(
     "customers",
     "orders",
-    `{ customers { id } }`,
+    `{ customers { edges { node { id } } } }`,
     none,
     READ_ORDERS,
     (r, t) => ids(field(r, "customers")).includes(t.customerId),
@@ -148,8 +153,13 @@ export const ROOT_CASES: Case[] = [
     CASES,
     (r, _, w) => idOf(field(r, "serviceCase")) === w.caseId,
   ),
-  read("serviceCases", "orders", `{ serviceCases { id } }`, none, CASES, (r, _, w) =>
-    ids(field(r, "serviceCases")).includes(w.caseId),
+  read(
+    "serviceCases",
+    "orders",
+    `{ serviceCases { edges { node { id } } } }`,
+    none,
+    CASES,
+    (r, _, w) => ids(field(r, "serviceCases")).includes(w.caseId),
   ),
   // inventory
   read(
@@ -160,18 +170,13 @@ export const ROOT_CASES: Case[] = [
     CATALOG,
     (r, _, w) => (field(r, "product") as { sku?: string } | null)?.sku === w.sku,
   ),
-  read(
-    "products",
-    "inventory",
-    `{ products { sku } }`,
-    none,
-    CATALOG,
-    (r) => ok(r) && Array.isArray(field(r, "products")),
+  read("products", "inventory", `{ products { edges { node { sku } } } }`, none, CATALOG, (r) =>
+    page(r, "products"),
   ),
   read(
     "product.stock",
     "inventory",
-    `query ($sku: String!) { product(sku: $sku) { onHand stock { warehouse onHand } movements { id } } }`,
+    `query ($sku: String!) { product(sku: $sku) { onHand stock { warehouse onHand } movements { edges { node { id } } } } }`,
     (_, w) => ({ sku: w.sku }),
     STOCK,
     (r) => ok(r) && field(r, "product") !== null,
@@ -187,10 +192,10 @@ export const ROOT_CASES: Case[] = [
   read(
     "stockExceptions",
     "inventory",
-    `{ stockExceptions { id } }`,
+    `{ stockExceptions { edges { node { id } } } }`,
     none,
     STOCK,
-    (r) => ok(r) && Array.isArray(field(r, "stockExceptions")),
+    (r) => page(r, "stockExceptions"),
   ),
   // shipments
   read(
@@ -205,7 +210,7 @@ export const ROOT_CASES: Case[] = [
   read(
     "shipments",
     "shipments",
-    `query ($orderId: ID!) { shipments(orderId: $orderId) { id } }`,
+    `query ($orderId: ID!) { shipments(orderId: $orderId) { edges { node { id } } } }`,
     (t) => ({ orderId: t.orderId }),
     READ_ORDERS,
     (r, t) => ids(field(r, "shipments")).includes(t.shipmentId),
@@ -214,10 +219,10 @@ export const ROOT_CASES: Case[] = [
   read(
     "parkedMilestones",
     "shipments",
-    `{ parkedMilestones { id } }`,
+    `{ parkedMilestones { edges { node { id } } } }`,
     none,
     STOCK,
-    (r) => ok(r) && Array.isArray(field(r, "parkedMilestones")),
+    (r) => page(r, "parkedMilestones"),
   ),
   // billing
   read(
@@ -232,7 +237,7 @@ export const ROOT_CASES: Case[] = [
   read(
     "invoices",
     "billing",
-    `query ($orderId: ID) { invoices(orderId: $orderId) { id } }`,
+    `query ($orderId: ID) { invoices(orderId: $orderId) { edges { node { id } } } }`,
     (t) => ({ orderId: t.orderId }),
     READ_INVOICES,
     (r, t) => ids(field(r, "invoices")).includes(t.invoiceId),
@@ -241,7 +246,7 @@ export const ROOT_CASES: Case[] = [
   read(
     "invoices (all)",
     "billing",
-    `{ invoices { id } }`,
+    `{ invoices { edges { node { id } } } }`,
     none,
     READ_INVOICES,
     (r, t) => ids(field(r, "invoices")).includes(t.invoiceId),
@@ -268,7 +273,7 @@ export const ROOT_CASES: Case[] = [
   read(
     "returns",
     "returns",
-    `query ($orderId: ID!) { returns(orderId: $orderId) { id } }`,
+    `query ($orderId: ID!) { returns(orderId: $orderId) { edges { node { id } } } }`,
     (t) => ({ orderId: t.orderId }),
     READ_ORDERS,
     (r, t) => ids(field(r, "returns")).includes(t.returnId),
@@ -278,27 +283,27 @@ export const ROOT_CASES: Case[] = [
   read(
     "webhookReceipts",
     "integrations",
-    `{ webhookReceipts(first: 5) { id } }`,
+    `{ webhookReceipts(first: 5) { edges { node { id } } } }`,
     none,
     ADMIN,
-    (r) => ok(r) && Array.isArray(field(r, "webhookReceipts")),
+    (r) => page(r, "webhookReceipts"),
   ),
   // the gateway's own subgraph
   {
     name: "exceptions",
     subgraph: "gateway",
-    document: `{ exceptions { id } }`,
+    document: `{ exceptions { edges { node { id } } } }`,
     variables: none,
     allowed: ADMIN,
-    served: (r) => ok(r) && Array.isArray(field(r, "exceptions")),
+    served: (r) => page(r, "exceptions"),
   },
   {
     name: "apiKeys",
     subgraph: "gateway",
-    document: `{ apiKeys { id } }`,
+    document: `{ apiKeys { edges { node { id } } } }`,
     variables: none,
     allowed: ADMIN,
-    served: (r) => ok(r) && Array.isArray(field(r, "apiKeys")),
+    served: (r) => page(r, "apiKeys"),
   },
 
   // Mutations: allowed callers get a business answer (often a typed error, so nothing changes).
@@ -549,7 +554,7 @@ export const ENTITY_CASES: Case[] = [
   read(
     "_entities:Order.shipments",
     "shipments",
-    entities(`... on Order { shipments { id } }`),
+    entities(`... on Order { shipments { edges { node { id } } } }`),
     (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
     READ_ORDERS,
     (r, t) => ids(entity(r)?.shipments).includes(t.shipmentId),
@@ -567,7 +572,7 @@ export const ENTITY_CASES: Case[] = [
   read(
     "_entities:Order.invoices",
     "billing",
-    entities(`... on Order { invoices { id } }`),
+    entities(`... on Order { invoices { edges { node { id } } } }`),
     (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
     READ_INVOICES,
     (r, t) => ids(entity(r)?.invoices).includes(t.invoiceId),
@@ -610,7 +615,7 @@ export const ENTITY_CASES: Case[] = [
   read(
     "_entities:Order.returns",
     "returns",
-    entities(`... on Order { returns { id } }`),
+    entities(`... on Order { returns { edges { node { id } } } }`),
     (t) => ({ representations: [{ __typename: "Order", id: t.orderId }] }),
     READ_ORDERS,
     (r, t) => ids(entity(r)?.returns).includes(t.returnId),

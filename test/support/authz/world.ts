@@ -6,7 +6,7 @@ import { CREATE_PRODUCT } from "../../documents/inventory.ts";
 import { OPEN_SERVICE_CASES } from "../../documents/orders.ts";
 import { REQUEST_RETURN } from "../../documents/returns.ts";
 import { RECORD_MILESTONE } from "../../documents/shipments.ts";
-import { execute } from "../graphql.ts";
+import { execute, nodes } from "../graphql.ts";
 import { placeDemoOrder } from "../orders.ts";
 import { confirmWhenKnown } from "../shipments.ts";
 
@@ -46,7 +46,7 @@ async function account(gateway: string, sku: string, tracking: string): Promise<
   });
   if (shipment.__typename !== "Shipment") throw new Error(JSON.stringify(shipment));
   const invoiceId = await waitFor(
-    async () => (await execute(gateway, INVOICE_IDS, { orderId })).invoices[0]?.id,
+    async () => nodes((await execute(gateway, INVOICE_IDS, { orderId })).invoices)[0]?.id,
     { description: "the invoice", timeoutMs: 30_000, intervalMs: 100 },
   );
   const returnId = await waitFor(
@@ -81,7 +81,7 @@ export async function buildWorld(gateway: string): Promise<World> {
     },
   });
   const caseId = await waitFor(
-    async () => (await execute(gateway, OPEN_SERVICE_CASES, {})).serviceCases[0]?.id,
+    async () => nodes((await execute(gateway, OPEN_SERVICE_CASES, {})).serviceCases)[0]?.id,
     { description: "a service case", timeoutMs: 30_000, intervalMs: 100 },
   );
   return { a, b, sku, caseId };

@@ -14,6 +14,7 @@ const request = z.discriminatedUnion("action", [
     category: z.enum(["validation", "missing_reference", "conflict", "max_deliveries"]).nullish(),
     owner: z.enum(["operations", "finance", "master_data"]).nullish(),
     first: z.number().int().min(1).max(500).nullish(),
+    after: z.object({ firstSeenAt: z.iso.datetime({ offset: true }), id: z.string() }).nullish(),
   }),
   z.object({ action: z.literal("retry"), id: z.string().min(1) }),
   z.object({
@@ -60,8 +61,13 @@ export function exceptionRoute(deps: ExceptionRouteDeps): RequestHandler {
     if (!principal.scopes.includes("operations")) throw httpErrors.forbidden("not permitted");
     const parsed = await parseRequest(req);
     switch (parsed.action) {
-      case "list":
-        return sendJson(res, 200, { exceptions: await deps.queue.list(parsed) });
+      case "list": {
+        const { after, ...filter } = parsed;
+        const from = after ? { firstSeenAt: new Date(after.firstSeenAt), id: after.id } : null;
+        return sendJson(res, 200, {
+          exceptions: await deps.queue.list({ ...filter, after: from }),
+        });
+      }
       case "retry":
         return sendJson(res, 200, await deps.queue.retry(parsed.id));
       case "resolve":

@@ -4,6 +4,7 @@ import type { Reference } from '@waybill/graphql';
 import type { BillingContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -88,6 +89,19 @@ export type Invoice = {
   touchless: Scalars['Boolean']['output'];
 };
 
+/** A page of invoices. */
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  pageInfo: PageInfo;
+};
+
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Invoice;
+};
+
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
   /** The order line billed. */
@@ -139,7 +153,24 @@ export type Order = {
   __typename?: 'Order';
   id: Scalars['ID']['output'];
   /** Invoices of the order, oldest first. */
-  invoices: Array<Invoice>;
+  invoices: InvoiceConnection;
+};
+
+
+export type OrderInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Where a page of a list ends. A list takes `first` (1 to 200 rows, 50 when omitted) and `after`
+ * (the `endCursor` of the page before); pages stay in order while rows are added.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last row; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 export type Query = {
@@ -148,7 +179,7 @@ export type Query = {
   billingFigures: BillingFigures;
   invoice?: Maybe<Invoice>;
   /** Newest first; by order, by status, or both. */
-  invoices: Array<Invoice>;
+  invoices: InvoiceConnection;
 };
 
 
@@ -163,6 +194,7 @@ export type QueryInvoiceArgs = {
 
 
 export type QueryInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<InvoiceStatus>;
@@ -324,12 +356,15 @@ export type ResolversTypes = {
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
+  InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineView>;
   InvoiceNotHeldError: ResolverTypeWrapper<InvoiceNotHeldError>;
   InvoiceStatus: InvoiceStatus;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<Reference>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReleaseInvoiceInput: ReleaseInvoiceInput;
   ReleaseInvoiceResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReleaseInvoiceResult']>;
@@ -348,11 +383,14 @@ export type ResolversParentTypes = {
   Invoice: InvoiceRecord;
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
+  InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceLine: InvoiceLineView;
   InvoiceNotHeldError: InvoiceNotHeldError;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: Reference;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   ReleaseInvoiceInput: ReleaseInvoiceInput;
   ReleaseInvoiceResult: ResolversUnionTypes<ResolversParentTypes>['ReleaseInvoiceResult'];
@@ -410,6 +448,16 @@ export type InvoiceResolvers<ContextType = BillingContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type InvoiceConnectionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceConnection'] = ResolversParentTypes['InvoiceConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InvoiceEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type InvoiceEdgeResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceEdge'] = ResolversParentTypes['InvoiceEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+};
+
 export type InvoiceLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = {
   lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -439,13 +487,18 @@ export type MutationResolvers<ContextType = BillingContext, ParentType extends R
 export type OrderResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<OrderInvoicesArgs>>;
+};
+
+export type PageInfoResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   billingFigures?: Resolver<ResolversTypes['BillingFigures'], ParentType, ContextType, Partial<QueryBillingFiguresArgs>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
-  invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'first'>>;
+  invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
 };
 
 export type ReleaseInvoiceResultResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReleaseInvoiceResult'] = ResolversParentTypes['ReleaseInvoiceResult']> = {
@@ -474,11 +527,14 @@ export type Resolvers<ContextType = BillingContext> = {
   DateTime?: GraphQLScalarType;
   Hold?: HoldResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;
+  InvoiceEdge?: InvoiceEdgeResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoiceNotHeldError?: InvoiceNotHeldErrorResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReleaseInvoiceResult?: ReleaseInvoiceResultResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;

@@ -6,8 +6,10 @@ import type {
   ShipmentResolvers,
 } from "../generated/resolvers.ts";
 import { canSeeCustomer, readable, requireScope, visibleOnly } from "@waybill/auth";
+import { paged } from "@waybill/graphql";
 import { secondsToInvoice } from "../domain/figures.ts";
 import { activeCollectionHolds } from "../domain/lifecycle.ts";
+import { INVOICES_OLDEST_FIRST } from "../store/pages.ts";
 import type { InvoiceRecord } from "../store/records.ts";
 
 /** The customer account an invoice bills. */
@@ -47,12 +49,15 @@ export const InvoiceLine: InvoiceLineResolvers = {
 };
 
 export const Order: OrderResolvers = {
-  invoices: async (order, _, ctx) =>
-    visibleOnly(
-      ctx.principal,
-      "invoices:read",
-      await ctx.loaders.invoicesOfOrder.load(order.id),
-      ownerOfInvoice,
+  // An order's invoices are all its customer's: someone else's order shows an empty page.
+  invoices: (order, args, ctx) =>
+    paged(args, INVOICES_OLDEST_FIRST, async (page) =>
+      visibleOnly(
+        ctx.principal,
+        "invoices:read",
+        await ctx.loaders.invoicesOfOrder.load({ parent: order.id, page }),
+        ownerOfInvoice,
+      ),
     ),
 };
 

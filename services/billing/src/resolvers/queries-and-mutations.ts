@@ -1,8 +1,9 @@
 import { listScope, readable, requireScope, requireStaff } from "@waybill/auth";
-import { codedError } from "@waybill/graphql";
+import { paged } from "@waybill/graphql";
 import { ownerOfInvoice } from "./invoice.ts";
 import type { MutationResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { billingFigures } from "../domain/figures.ts";
+import { INVOICES_NEWEST_FIRST } from "../store/pages.ts";
 import { releaseInvoice } from "../usecases/release-invoice.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -10,12 +11,11 @@ const DAY = 24 * 60 * 60 * 1000;
 export const Query: QueryResolvers = {
   invoice: async (_, { id }, ctx) =>
     readable(ctx.principal, "invoices:read", await ctx.loaders.invoice.load(id), ownerOfInvoice),
-  invoices(_, { orderId, status, first }, ctx) {
+  invoices(_, { orderId, status, ...args }, ctx) {
     const accounts = listScope(ctx.principal, "invoices:read");
-    const size = first ?? 50;
-    if (size < 1 || size > 500)
-      throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
-    return ctx.repo.listInvoices({ orderId, status, accounts }, size);
+    return paged(args, INVOICES_NEWEST_FIRST, (page) =>
+      ctx.repo.invoicesPage({ orderId, status, accounts }, page),
+    );
   },
   async billingFigures(_, { since }, ctx) {
     requireStaff(ctx.principal, "invoices:read");

@@ -1,5 +1,7 @@
+import { findPage, type PageQuery } from "@waybill/store";
 import type { InvoiceStatus } from "../generated/resolvers.ts";
 import type { BillingCollections } from "./collections.ts";
+import { INVOICES_NEWEST_FIRST } from "./pages.ts";
 
 /** Which invoices a list shows; an absent criterion does not narrow it. */
 export type InvoiceCriteria = {
@@ -12,15 +14,17 @@ export type InvoiceCriteria = {
 /** Lists of invoices: for people, for figures and for the proof-of-delivery sweep. */
 export function invoiceLists({ invoices }: BillingCollections) {
   return {
-    /** Newest first. */
-    listInvoices: ({ orderId, status, accounts }: InvoiceCriteria, first: number) =>
-      invoices.find(
+    /** A page of invoices, newest first. */
+    invoicesPage: ({ orderId, status, accounts }: InvoiceCriteria, page: PageQuery) =>
+      findPage(
+        invoices,
         {
           ...(orderId ? { orderId } : {}),
           ...(status ? { status } : {}),
           ...(accounts ? { customerId: { $in: [...accounts] } } : {}),
         },
-        { sort: { createdAt: -1 }, limit: first },
+        INVOICES_NEWEST_FIRST,
+        page,
       ),
     /** Every invoice created at or after `from`. */
     invoicesSince: (from: Date) => invoices.find({ createdAt: { $gte: from } }),

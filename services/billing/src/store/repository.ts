@@ -1,6 +1,7 @@
-import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
+import { loaderByField, pagesOfMany, type Session, type Store } from "@waybill/store";
 import { billingCollections } from "./collections.ts";
 import { invoiceLists } from "./invoice-lists.ts";
+import { INVOICES_OLDEST_FIRST } from "./pages.ts";
 import type { InvoiceRecord, OrderTerms } from "./records.ts";
 
 /** Indexes of the billing database; idempotent. One invoice per shipment is enforced here too. */
@@ -9,6 +10,8 @@ export async function prepareBillingStore(store: Store): Promise<void> {
   await invoices.createIndex({ keys: { shipmentId: 1 }, unique: true });
   await invoices.createIndex({ keys: { orderId: 1, createdAt: 1 } });
   await invoices.createIndex({ keys: { status: 1, createdAt: -1 } });
+  await invoices.createIndex({ keys: { createdAt: -1 } });
+  await invoices.createIndex({ keys: { customerId: 1, createdAt: -1 } });
   await invoices.createIndex({ keys: { policy: 1, number: 1 } });
 }
 
@@ -48,7 +51,7 @@ export function billingRepository(store: Store) {
     loaders: () => ({
       invoice: loaderByField(invoices, "_id"),
       invoiceOfShipment: loaderByField(invoices, "shipmentId"),
-      invoicesOfOrder: loaderOfMany(invoices, "orderId", "createdAt"),
+      invoicesOfOrder: pagesOfMany(invoices, "orderId", INVOICES_OLDEST_FIRST),
     }),
   };
 }

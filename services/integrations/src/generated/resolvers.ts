@@ -3,7 +3,7 @@ import type { WebhookReceiptRecord } from '../store/records.ts';
 import type { IntegrationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -16,14 +16,26 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * Where a page of a list ends. A list takes `first` (1 to 200 rows, 50 when omitted) and `after`
+ * (the `endCursor` of the page before); pages stay in order while rows are added.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last row; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Verified webhooks, newest first; of one source when given. For operations staff. */
-  webhookReceipts: Array<WebhookReceipt>;
+  webhookReceipts: WebhookReceiptConnection;
 };
 
 
 export type QueryWebhookReceiptsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
 };
@@ -47,6 +59,19 @@ export type WebhookReceipt = {
   status: Scalars['Int']['output'];
   /** What it is about, as in the path (orders-create). */
   topic: Scalars['String']['output'];
+};
+
+/** A page of webhook receipts. */
+export type WebhookReceiptConnection = {
+  __typename?: 'WebhookReceiptConnection';
+  edges: Array<WebhookReceiptEdge>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookReceiptEdge = {
+  __typename?: 'WebhookReceiptEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookReceipt;
 };
 
 
@@ -123,31 +148,42 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   WebhookReceipt: ResolverTypeWrapper<WebhookReceiptRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  WebhookReceiptConnection: ResolverTypeWrapper<Omit<WebhookReceiptConnection, 'edges'> & { edges: Array<ResolversTypes['WebhookReceiptEdge']> }>;
+  WebhookReceiptEdge: ResolverTypeWrapper<Omit<WebhookReceiptEdge, 'node'> & { node: ResolversTypes['WebhookReceipt'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
+  PageInfo: PageInfo;
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
   WebhookReceipt: WebhookReceiptRecord;
   ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
+  WebhookReceiptConnection: Omit<WebhookReceiptConnection, 'edges'> & { edges: Array<ResolversParentTypes['WebhookReceiptEdge']> };
+  WebhookReceiptEdge: Omit<WebhookReceiptEdge, 'node'> & { node: ResolversParentTypes['WebhookReceipt'] };
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type PageInfoResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  webhookReceipts?: Resolver<Array<ResolversTypes['WebhookReceipt']>, ParentType, ContextType, RequireFields<QueryWebhookReceiptsArgs, 'first'>>;
+  webhookReceipts?: Resolver<ResolversTypes['WebhookReceiptConnection'], ParentType, ContextType, Partial<QueryWebhookReceiptsArgs>>;
 };
 
 export type WebhookReceiptResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['WebhookReceipt'] = ResolversParentTypes['WebhookReceipt']> = {
@@ -162,9 +198,22 @@ export type WebhookReceiptResolvers<ContextType = IntegrationsContext, ParentTyp
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type WebhookReceiptConnectionResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['WebhookReceiptConnection'] = ResolversParentTypes['WebhookReceiptConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WebhookReceiptEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type WebhookReceiptEdgeResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['WebhookReceiptEdge'] = ResolversParentTypes['WebhookReceiptEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookReceipt'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = IntegrationsContext> = {
   DateTime?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   WebhookReceipt?: WebhookReceiptResolvers<ContextType>;
+  WebhookReceiptConnection?: WebhookReceiptConnectionResolvers<ContextType>;
+  WebhookReceiptEdge?: WebhookReceiptEdgeResolvers<ContextType>;
 };
 

@@ -1,5 +1,6 @@
-import type { Store } from "@waybill/store";
+import { findPage, type PageQuery, type Store } from "@waybill/store";
 import { integrationsCollections } from "./collections.ts";
+import { RECEIPTS_NEWEST_FIRST } from "./pages.ts";
 import type { WebhookReceiptRecord } from "./records.ts";
 
 /** Indexes of the integrations database; idempotent. */
@@ -14,9 +15,9 @@ export function integrationsRepository(store: Store) {
   const { receipts } = integrationsCollections(store);
   return {
     recordReceipt: (receipt: WebhookReceiptRecord) => receipts.insertOne(receipt),
-    /** Newest first, of one source or all. */
-    listReceipts: (source: string | null | undefined, first: number) =>
-      receipts.find(source ? { source } : {}, { sort: { receivedAt: -1 }, limit: first }),
+    /** A page of receipts, newest first, of one source or all. */
+    receiptsPage: (source: string | null | undefined, page: PageQuery) =>
+      findPage(receipts, source ? { source } : {}, RECEIPTS_NEWEST_FIRST, page),
   };
 }
 

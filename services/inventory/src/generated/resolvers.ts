@@ -96,6 +96,17 @@ export type Order = {
   reservations: Array<Reservation>;
 };
 
+/**
+ * Where a page of a list ends. A list takes `first` (1 to 200 rows, 50 when omitted) and `after`
+ * (the `endCursor` of the page before); pages stay in order while rows are added.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last row; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** A stock-keeping unit and its stock in every warehouse. */
 export type Product = {
   __typename?: 'Product';
@@ -104,7 +115,7 @@ export type Product = {
   /** Ordered on open lines and not yet covered by stock. */
   backordered: Scalars['Int']['output'];
   /** Stock movements, newest first. */
-  movements: Array<StockMovement>;
+  movements: StockMovementConnection;
   name: Scalars['String']['output'];
   /** On hand across warehouses. */
   onHand: Scalars['Int']['output'];
@@ -117,17 +128,32 @@ export type Product = {
 
 /** A stock-keeping unit and its stock in every warehouse. */
 export type ProductMovementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of products. */
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  edges: Array<ProductEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  cursor: Scalars['String']['output'];
+  node: Product;
 };
 
 export type Query = {
   __typename?: 'Query';
   product?: Maybe<Product>;
-  products: Array<Product>;
+  /** The catalog, by SKU. */
+  products: ProductConnection;
   /** Reservations of an order's lines, in line order; empty until inventory has seen the order. */
   reservations: Array<Reservation>;
   /** Stock exceptions, oldest first; all statuses when status is omitted. */
-  stockExceptions: Array<StockException>;
+  stockExceptions: StockExceptionConnection;
 };
 
 
@@ -137,6 +163,7 @@ export type QueryProductArgs = {
 
 
 export type QueryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -147,6 +174,7 @@ export type QueryReservationsArgs = {
 
 
 export type QueryStockExceptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<StockExceptionStatus>;
 };
@@ -224,6 +252,19 @@ export type StockExceptionClosedError = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** A page of stock exceptions. */
+export type StockExceptionConnection = {
+  __typename?: 'StockExceptionConnection';
+  edges: Array<StockExceptionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type StockExceptionEdge = {
+  __typename?: 'StockExceptionEdge';
+  cursor: Scalars['String']['output'];
+  node: StockException;
+};
+
 export type StockExceptionKind =
   /** A cycle count further from the records than the variance threshold. */
   | 'COUNT_VARIANCE'
@@ -259,6 +300,19 @@ export type StockMovement = {
   /** The warehouse's reserved quantity after the movement. */
   reservedAfter: Scalars['Int']['output'];
   warehouse: Scalars['String']['output'];
+};
+
+/** A page of a product's stock movements. */
+export type StockMovementConnection = {
+  __typename?: 'StockMovementConnection';
+  edges: Array<StockMovementEdge>;
+  pageInfo: PageInfo;
+};
+
+export type StockMovementEdge = {
+  __typename?: 'StockMovementEdge';
+  cursor: Scalars['String']['output'];
+  node: StockMovement;
 };
 
 export type StockMovementKind =
@@ -437,7 +491,10 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Order: ResolverTypeWrapper<Reference>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Product: ResolverTypeWrapper<ProductRecord>;
+  ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
+  ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReceiveStockInput: ReceiveStockInput;
   ReceiveStockResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReceiveStockResult']>;
@@ -447,10 +504,14 @@ export type ResolversTypes = {
   ResolveStockExceptionResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ResolveStockExceptionResult']>;
   StockException: ResolverTypeWrapper<StockExceptionRecord>;
   StockExceptionClosedError: ResolverTypeWrapper<Omit<StockExceptionClosedError, 'exception'> & { exception: ResolversTypes['StockException'] }>;
+  StockExceptionConnection: ResolverTypeWrapper<Omit<StockExceptionConnection, 'edges'> & { edges: Array<ResolversTypes['StockExceptionEdge']> }>;
+  StockExceptionEdge: ResolverTypeWrapper<Omit<StockExceptionEdge, 'node'> & { node: ResolversTypes['StockException'] }>;
   StockExceptionKind: StockExceptionKind;
   StockExceptionStatus: StockExceptionStatus;
   StockLevel: ResolverTypeWrapper<StockLevel>;
   StockMovement: ResolverTypeWrapper<MovementRecord>;
+  StockMovementConnection: ResolverTypeWrapper<Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversTypes['StockMovementEdge']> }>;
+  StockMovementEdge: ResolverTypeWrapper<Omit<StockMovementEdge, 'node'> & { node: ResolversTypes['StockMovement'] }>;
   StockMovementKind: StockMovementKind;
   UnknownProductError: ResolverTypeWrapper<UnknownProductError>;
   UnknownStockExceptionError: ResolverTypeWrapper<UnknownStockExceptionError>;
@@ -472,7 +533,10 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   Order: Reference;
+  PageInfo: PageInfo;
   Product: ProductRecord;
+  ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
+  ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   Query: Record<PropertyKey, never>;
   ReceiveStockInput: ReceiveStockInput;
   ReceiveStockResult: ResolversUnionTypes<ResolversParentTypes>['ReceiveStockResult'];
@@ -481,8 +545,12 @@ export type ResolversParentTypes = {
   ResolveStockExceptionResult: ResolversUnionTypes<ResolversParentTypes>['ResolveStockExceptionResult'];
   StockException: StockExceptionRecord;
   StockExceptionClosedError: Omit<StockExceptionClosedError, 'exception'> & { exception: ResolversParentTypes['StockException'] };
+  StockExceptionConnection: Omit<StockExceptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockExceptionEdge']> };
+  StockExceptionEdge: Omit<StockExceptionEdge, 'node'> & { node: ResolversParentTypes['StockException'] };
   StockLevel: StockLevel;
   StockMovement: MovementRecord;
+  StockMovementConnection: Omit<StockMovementConnection, 'edges'> & { edges: Array<ResolversParentTypes['StockMovementEdge']> };
+  StockMovementEdge: Omit<StockMovementEdge, 'node'> & { node: ResolversParentTypes['StockMovement'] };
   UnknownProductError: UnknownProductError;
   UnknownStockExceptionError: UnknownStockExceptionError;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
@@ -527,11 +595,16 @@ export type OrderResolvers<ContextType = InventoryContext, ParentType extends Re
   reservations?: Resolver<Array<ResolversTypes['Reservation']>, ParentType, ContextType>;
 };
 
+export type PageInfoResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ProductResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   backordered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  movements?: Resolver<Array<ResolversTypes['StockMovement']>, ParentType, ContextType, RequireFields<ProductMovementsArgs, 'first'>>;
+  movements?: Resolver<ResolversTypes['StockMovementConnection'], ParentType, ContextType, Partial<ProductMovementsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -540,11 +613,21 @@ export type ProductResolvers<ContextType = InventoryContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ProductConnectionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ProductEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
-  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
   reservations?: Resolver<Array<ResolversTypes['Reservation']>, ParentType, ContextType, RequireFields<QueryReservationsArgs, 'orderId'>>;
-  stockExceptions?: Resolver<Array<ResolversTypes['StockException']>, ParentType, ContextType, RequireFields<QueryStockExceptionsArgs, 'first'>>;
+  stockExceptions?: Resolver<ResolversTypes['StockExceptionConnection'], ParentType, ContextType, Partial<QueryStockExceptionsArgs>>;
 };
 
 export type ReceiveStockResultResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['ReceiveStockResult'] = ResolversParentTypes['ReceiveStockResult']> = {
@@ -598,6 +681,16 @@ export type StockExceptionClosedErrorResolvers<ContextType = InventoryContext, P
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type StockExceptionConnectionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockExceptionConnection'] = ResolversParentTypes['StockExceptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StockExceptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type StockExceptionEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockExceptionEdge'] = ResolversParentTypes['StockExceptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockException'], ParentType, ContextType>;
+};
+
 export type StockLevelResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = {
   available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   onHand?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -615,6 +708,16 @@ export type StockMovementResolvers<ContextType = InventoryContext, ParentType ex
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reservedAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   warehouse?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type StockMovementConnectionResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockMovementConnection'] = ResolversParentTypes['StockMovementConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StockMovementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type StockMovementEdgeResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['StockMovementEdge'] = ResolversParentTypes['StockMovementEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StockMovement'], ParentType, ContextType>;
 };
 
 export type UnknownProductErrorResolvers<ContextType = InventoryContext, ParentType extends ResolversParentTypes['UnknownProductError'] = ResolversParentTypes['UnknownProductError']> = {
@@ -643,7 +746,10 @@ export type Resolvers<ContextType = InventoryContext> = {
   InvalidStockInputError?: InvalidStockInputErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  ProductConnection?: ProductConnectionResolvers<ContextType>;
+  ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReceiveStockResult?: ReceiveStockResultResolvers<ContextType>;
   Reservation?: ReservationResolvers<ContextType>;
@@ -651,8 +757,12 @@ export type Resolvers<ContextType = InventoryContext> = {
   ResolveStockExceptionResult?: ResolveStockExceptionResultResolvers<ContextType>;
   StockException?: StockExceptionResolvers<ContextType>;
   StockExceptionClosedError?: StockExceptionClosedErrorResolvers<ContextType>;
+  StockExceptionConnection?: StockExceptionConnectionResolvers<ContextType>;
+  StockExceptionEdge?: StockExceptionEdgeResolvers<ContextType>;
   StockLevel?: StockLevelResolvers<ContextType>;
   StockMovement?: StockMovementResolvers<ContextType>;
+  StockMovementConnection?: StockMovementConnectionResolvers<ContextType>;
+  StockMovementEdge?: StockMovementEdgeResolvers<ContextType>;
   UnknownProductError?: UnknownProductErrorResolvers<ContextType>;
   UnknownStockExceptionError?: UnknownStockExceptionErrorResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

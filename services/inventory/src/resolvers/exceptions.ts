@@ -1,16 +1,19 @@
 import { requireScope, requireStaff } from "@waybill/auth";
+import { paged } from "@waybill/graphql";
 import type {
   MutationResolvers,
   QueryResolvers,
   StockExceptionResolvers,
 } from "../generated/resolvers.ts";
 import { resolveStockException } from "../usecases/exceptions.ts";
-import { pageSize } from "./page.ts";
+import { STOCK_EXCEPTIONS_OLDEST_FIRST } from "../store/pages.ts";
 
 export const exceptionQueries: QueryResolvers = {
-  stockExceptions(_, { status, first }, ctx) {
+  stockExceptions(_, { status, ...args }, ctx) {
     requireStaff(ctx.principal, "inventory:read");
-    return ctx.repo.listStockExceptions(status, pageSize(first, 100));
+    return paged(args, STOCK_EXCEPTIONS_OLDEST_FIRST, (page) =>
+      ctx.repo.stockExceptionsPage(status, page),
+    );
   },
 };
 

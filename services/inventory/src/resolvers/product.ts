@@ -1,8 +1,9 @@
 import { requireScope } from "@waybill/auth";
+import { paged } from "@waybill/graphql";
 import type { InventoryContext } from "../context.ts";
 import type { ProductResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { available } from "../domain/stock.ts";
-import { pageSize } from "./page.ts";
+import { MOVEMENTS_NEWEST_FIRST, PRODUCTS_BY_SKU } from "../store/pages.ts";
 
 /** Stock per warehouse, reservations and movements are for staff with `inventory:read`. */
 const stockReader = (ctx: InventoryContext) => requireScope(ctx.principal, "inventory:read");
@@ -12,9 +13,9 @@ export const productQueries: QueryResolvers = {
     requireScope(ctx.principal, "catalog:read");
     return ctx.loaders.product.load(sku);
   },
-  products(_, { first }, ctx) {
+  products(_, args, ctx) {
     requireScope(ctx.principal, "catalog:read");
-    return ctx.repo.listProducts(pageSize(first, 100));
+    return paged(args, PRODUCTS_BY_SKU, (page) => ctx.repo.productsPage(page));
   },
 };
 
@@ -42,8 +43,8 @@ export const Product: ProductResolvers = {
     stockReader(ctx);
     return ctx.loaders.backordered.load(product._id);
   },
-  movements(product, { first }, ctx) {
+  movements(product, args, ctx) {
     stockReader(ctx);
-    return ctx.repo.movementsOf(product._id, pageSize(first, 50));
+    return paged(args, MOVEMENTS_NEWEST_FIRST, (page) => ctx.repo.movementsPage(product._id, page));
   },
 };

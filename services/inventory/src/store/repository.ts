@@ -1,8 +1,16 @@
 import DataLoader from "dataloader";
-import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
+import {
+  findPage,
+  loaderByField,
+  loaderOfMany,
+  type PageQuery,
+  type Session,
+  type Store,
+} from "@waybill/store";
 import { loadBook, loadLinesOnly, loadOrderLines, type LineRef, type LoadedBook } from "./books.ts";
 import { inventoryCollections } from "./collections.ts";
 import type { ProductRecord } from "./records.ts";
+import { MOVEMENTS_NEWEST_FIRST, PRODUCTS_BY_SKU } from "./pages.ts";
 import { saveBook, saveBooks } from "./save-books.ts";
 import { stockExceptions } from "./stock-exceptions.ts";
 
@@ -21,15 +29,18 @@ export function inventoryRepository(store: Store) {
   const db = inventoryCollections(store);
   const { products, reservations, movements } = db;
   return {
-    /** The catalog in SKU order. */
-    listProducts: (first: number) => products.find({}, { sort: { _id: 1 }, limit: first }),
+    /** A page of the catalog, in SKU order. */
+    productsPage: (page: PageQuery) => findPage(products, {}, PRODUCTS_BY_SKU, page),
     findProduct: (sku: string, session: Session) => products.findOne({ _id: sku }, { session }),
     /** Fails with a duplicate-key error when the SKU is taken. */
     addProduct: (product: ProductRecord, session: Session) =>
       products.insertOne(product, { session }),
-    /** A SKU's latest movements, newest first. */
-    movementsOf: (sku: string, first: number) =>
-      movements.find({ sku }, { sort: { version: -1, index: -1 }, limit: first }),
+    /**
+     * A page of a SKU's movements, newest first: one query per product, since a product's
+     * movements grow without bound and a batch over several would read them all.
+     */
+    movementsPage: (sku: string, page: PageQuery) =>
+      findPage(movements, { sku }, MOVEMENTS_NEWEST_FIRST, page),
     openReservationsOf: (orderId: string, session: Session) =>
       reservations.find({ orderId, status: "OPEN" }, { session }),
     loadBook: (sku: string, session: Session) => loadBook(db, sku, session),

@@ -1,5 +1,6 @@
-import type { Session } from "@waybill/store";
+import { findPage, type PageQuery, type Session } from "@waybill/store";
 import type { InventoryCollections } from "./collections.ts";
+import { STOCK_EXCEPTIONS_OLDEST_FIRST } from "./pages.ts";
 import type { StockExceptionRecord, StockExceptionStatus } from "./records.ts";
 
 /** How a person closed a stock exception. */
@@ -11,9 +12,9 @@ export type StockExceptionResolution = Pick<
 /** Reads and writes of stock exceptions. */
 export function stockExceptions({ exceptions }: InventoryCollections) {
   return {
-    /** Oldest first; of one status, or all when none is given. */
-    listStockExceptions: (status: StockExceptionStatus | null | undefined, first: number) =>
-      exceptions.find(status ? { status } : {}, { sort: { openedAt: 1, _id: 1 }, limit: first }),
+    /** A page of stock exceptions, oldest first; of one status, or all when none is given. */
+    stockExceptionsPage: (status: StockExceptionStatus | null | undefined, page: PageQuery) =>
+      findPage(exceptions, status ? { status } : {}, STOCK_EXCEPTIONS_OLDEST_FIRST, page),
     findStockException: (id: string, session: Session) =>
       exceptions.findOne({ _id: id }, { session }),
     recordStockException: (exception: StockExceptionRecord, session: Session) =>

@@ -82,7 +82,27 @@ export type Customer = {
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  orders: Array<Order>;
+  /** The customer's orders, oldest first. */
+  orders: OrderConnection;
+};
+
+
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of customers. */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  edges: Array<CustomerEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: Customer;
 };
 
 /** An order with this external reference already exists in the channel. */
@@ -202,10 +222,35 @@ export type Order = {
   lines: Array<OrderLine>;
   placedAt: Scalars['DateTime']['output'];
   /** Service cases about the order, oldest first. */
-  serviceCases: Array<ServiceCase>;
+  serviceCases: ServiceCaseConnection;
   /** What happened to the order, oldest first. */
-  timeline: Array<TimelineEntry>;
+  timeline: TimelineEntryConnection;
   total: Money;
+};
+
+
+export type OrderServiceCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrderTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of orders. */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  pageInfo: PageInfo;
+};
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  cursor: Scalars['String']['output'];
+  node: Order;
 };
 
 export type OrderLine = {
@@ -256,6 +301,17 @@ export type OrderNotFoundError = UserError & {
   orderId: Scalars['ID']['output'];
 };
 
+/**
+ * Where a page of a list ends. A list takes `first` (1 to 200 rows, 50 when omitted) and `after`
+ * (the `endCursor` of the page before); pages stay in order while rows are added.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last row; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type PlaceChannelOrderInput = {
   channel: Scalars['String']['input'];
   currency: Scalars['String']['input'];
@@ -283,18 +339,25 @@ export type Product = {
 export type Query = {
   __typename?: 'Query';
   customer?: Maybe<Customer>;
-  customers: Array<Customer>;
+  /** By name. */
+  customers: CustomerConnection;
   order?: Maybe<Order>;
-  /** Newest first. */
-  orders: Array<Order>;
+  /** Newest first; of one customer when given. */
+  orders: OrderConnection;
   serviceCase?: Maybe<ServiceCase>;
   /** Newest first; all statuses when none is given. */
-  serviceCases: Array<ServiceCase>;
+  serviceCases: ServiceCaseConnection;
 };
 
 
 export type QueryCustomerArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -304,6 +367,7 @@ export type QueryOrderArgs = {
 
 
 export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   customerId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -315,6 +379,7 @@ export type QueryServiceCaseArgs = {
 
 
 export type QueryServiceCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ServiceCaseStatus>;
 };
@@ -330,7 +395,7 @@ export type ServiceCase = {
   id: Scalars['ID']['output'];
   kind: ServiceCaseKind;
   /** System notes and agents' comments, oldest first. */
-  notes: Array<ServiceCaseNote>;
+  notes: ServiceCaseNoteConnection;
   openedAt: Scalars['DateTime']['output'];
   order: Order;
   resolution?: Maybe<Scalars['String']['output']>;
@@ -343,6 +408,29 @@ export type ServiceCase = {
   status: ServiceCaseStatus;
   subject: Scalars['String']['output'];
   trackingNumber: Scalars['String']['output'];
+};
+
+
+/**
+ * Something about a shipment that needs a person: opened by carrier exceptions, failed delivery
+ * attempts, held invoices and shipments of cancelled lines; one open case per shipment and kind.
+ */
+export type ServiceCaseNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of service cases. */
+export type ServiceCaseConnection = {
+  __typename?: 'ServiceCaseConnection';
+  edges: Array<ServiceCaseEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ServiceCaseEdge = {
+  __typename?: 'ServiceCaseEdge';
+  cursor: Scalars['String']['output'];
+  node: ServiceCase;
 };
 
 export type ServiceCaseKind =
@@ -363,6 +451,21 @@ export type ServiceCaseNote = {
   at: Scalars['DateTime']['output'];
   author: Scalars['String']['output'];
   body: Scalars['String']['output'];
+};
+
+/** A page of a case's notes; the case holds them all, so their number is free. */
+export type ServiceCaseNoteConnection = {
+  __typename?: 'ServiceCaseNoteConnection';
+  edges: Array<ServiceCaseNoteEdge>;
+  pageInfo: PageInfo;
+  /** Notes on the whole case. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ServiceCaseNoteEdge = {
+  __typename?: 'ServiceCaseNoteEdge';
+  cursor: Scalars['String']['output'];
+  node: ServiceCaseNote;
 };
 
 export type ServiceCaseResolvedError = UserError & {
@@ -390,6 +493,21 @@ export type TimelineEntry = {
   message: Scalars['String']['output'];
   /** The shipment, invoice or return the entry is about. */
   reference?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of an order's timeline; the order's document holds it whole, so its length is free. */
+export type TimelineEntryConnection = {
+  __typename?: 'TimelineEntryConnection';
+  edges: Array<TimelineEntryEdge>;
+  pageInfo: PageInfo;
+  /** Entries on the whole timeline. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TimelineEntryEdge = {
+  __typename?: 'TimelineEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: TimelineEntry;
 };
 
 export type TimelineKind =
@@ -584,6 +702,8 @@ export type ResolversTypes = {
   ChannelCustomerInput: ChannelCustomerInput;
   CreateCustomerInput: CreateCustomerInput;
   Customer: ResolverTypeWrapper<CustomerRecord>;
+  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversTypes['CustomerEdge']> }>;
+  CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DuplicateOrderError: ResolverTypeWrapper<Omit<DuplicateOrderError, 'existingOrder'> & { existingOrder: ResolversTypes['Order'] }>;
   FulfilmentStatus: FulfilmentStatus;
@@ -592,25 +712,34 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderRecord>;
+  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderLine: ResolverTypeWrapper<OrderLineView>;
   OrderLineInput: OrderLineInput;
   OrderLineNotFoundError: ResolverTypeWrapper<OrderLineNotFoundError>;
   OrderNotFoundError: ResolverTypeWrapper<OrderNotFoundError>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PlaceChannelOrderInput: PlaceChannelOrderInput;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['PlaceOrderResult']>;
   Product: ResolverTypeWrapper<Product>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ServiceCase: ResolverTypeWrapper<ServiceCaseRecord>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ServiceCaseConnection: ResolverTypeWrapper<Omit<ServiceCaseConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceCaseEdge']> }>;
+  ServiceCaseEdge: ResolverTypeWrapper<Omit<ServiceCaseEdge, 'node'> & { node: ResolversTypes['ServiceCase'] }>;
   ServiceCaseKind: ServiceCaseKind;
   ServiceCaseNotFoundError: ResolverTypeWrapper<ServiceCaseNotFoundError>;
   ServiceCaseNote: ResolverTypeWrapper<NoteRecord>;
+  ServiceCaseNoteConnection: ResolverTypeWrapper<Omit<ServiceCaseNoteConnection, 'edges'> & { edges: Array<ResolversTypes['ServiceCaseNoteEdge']> }>;
+  ServiceCaseNoteEdge: ResolverTypeWrapper<Omit<ServiceCaseNoteEdge, 'node'> & { node: ResolversTypes['ServiceCaseNote'] }>;
   ServiceCaseResolvedError: ResolverTypeWrapper<ServiceCaseResolvedError>;
   ServiceCaseResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ServiceCaseResult']>;
   ServiceCaseStatus: ServiceCaseStatus;
   Shipment: ResolverTypeWrapper<Reference>;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
+  TimelineEntryConnection: ResolverTypeWrapper<Omit<TimelineEntryConnection, 'edges'> & { edges: Array<ResolversTypes['TimelineEntryEdge']> }>;
+  TimelineEntryEdge: ResolverTypeWrapper<Omit<TimelineEntryEdge, 'node'> & { node: ResolversTypes['TimelineEntry'] }>;
   TimelineKind: TimelineKind;
   UnknownCustomerError: ResolverTypeWrapper<UnknownCustomerError>;
   UnknownSkuError: ResolverTypeWrapper<UnknownSkuError>;
@@ -631,6 +760,8 @@ export type ResolversParentTypes = {
   ChannelCustomerInput: ChannelCustomerInput;
   CreateCustomerInput: CreateCustomerInput;
   Customer: CustomerRecord;
+  CustomerConnection: Omit<CustomerConnection, 'edges'> & { edges: Array<ResolversParentTypes['CustomerEdge']> };
+  CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   DuplicateOrderError: Omit<DuplicateOrderError, 'existingOrder'> & { existingOrder: ResolversParentTypes['Order'] };
   InvalidOrderError: InvalidOrderError;
@@ -638,23 +769,32 @@ export type ResolversParentTypes = {
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: OrderRecord;
+  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderLine: OrderLineView;
   OrderLineInput: OrderLineInput;
   OrderLineNotFoundError: OrderLineNotFoundError;
   OrderNotFoundError: OrderNotFoundError;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   PlaceChannelOrderInput: PlaceChannelOrderInput;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderResult: ResolversUnionTypes<ResolversParentTypes>['PlaceOrderResult'];
   Product: Product;
   Query: Record<PropertyKey, never>;
   ServiceCase: ServiceCaseRecord;
-  Boolean: Scalars['Boolean']['output'];
+  ServiceCaseConnection: Omit<ServiceCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceCaseEdge']> };
+  ServiceCaseEdge: Omit<ServiceCaseEdge, 'node'> & { node: ResolversParentTypes['ServiceCase'] };
   ServiceCaseNotFoundError: ServiceCaseNotFoundError;
   ServiceCaseNote: NoteRecord;
+  ServiceCaseNoteConnection: Omit<ServiceCaseNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['ServiceCaseNoteEdge']> };
+  ServiceCaseNoteEdge: Omit<ServiceCaseNoteEdge, 'node'> & { node: ResolversParentTypes['ServiceCaseNote'] };
   ServiceCaseResolvedError: ServiceCaseResolvedError;
   ServiceCaseResult: ResolversUnionTypes<ResolversParentTypes>['ServiceCaseResult'];
   Shipment: Reference;
   TimelineEntry: TimelineRecord;
+  TimelineEntryConnection: Omit<TimelineEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['TimelineEntryEdge']> };
+  TimelineEntryEdge: Omit<TimelineEntryEdge, 'node'> & { node: ResolversParentTypes['TimelineEntry'] };
   UnknownCustomerError: UnknownCustomerError;
   UnknownSkuError: UnknownSkuError;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
@@ -691,7 +831,17 @@ export type CustomerResolvers<ContextType = OrdersContext, ParentType extends Re
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<CustomerOrdersArgs>>;
+};
+
+export type CustomerConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CustomerEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -748,10 +898,20 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  serviceCases?: Resolver<Array<ResolversTypes['ServiceCase']>, ParentType, ContextType>;
-  timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType>;
+  serviceCases?: Resolver<ResolversTypes['ServiceCaseConnection'], ParentType, ContextType, Partial<OrderServiceCasesArgs>>;
+  timeline?: Resolver<ResolversTypes['TimelineEntryConnection'], ParentType, ContextType, Partial<OrderTimelineArgs>>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OrderConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type OrderEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
 };
 
 export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = {
@@ -786,6 +946,11 @@ export type OrderNotFoundErrorResolvers<ContextType = OrdersContext, ParentType 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type PageInfoResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type PlaceOrderResultResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['PlaceOrderResult'] = ResolversParentTypes['PlaceOrderResult']> = {
   __resolveType?: TypeResolveFn<'DuplicateOrderError' | 'InvalidOrderError' | 'Order' | 'UnknownCustomerError' | 'UnknownSkuError', ParentType, ContextType>;
 };
@@ -796,11 +961,11 @@ export type ProductResolvers<ContextType = OrdersContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
-  customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, Partial<QueryCustomersArgs>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
-  orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<QueryOrdersArgs>>;
   serviceCase?: Resolver<Maybe<ResolversTypes['ServiceCase']>, ParentType, ContextType, RequireFields<QueryServiceCaseArgs, 'id'>>;
-  serviceCases?: Resolver<Array<ResolversTypes['ServiceCase']>, ParentType, ContextType, RequireFields<QueryServiceCasesArgs, 'first'>>;
+  serviceCases?: Resolver<ResolversTypes['ServiceCaseConnection'], ParentType, ContextType, Partial<QueryServiceCasesArgs>>;
 };
 
 export type ServiceCaseResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCase'] = ResolversParentTypes['ServiceCase']> = {
@@ -808,7 +973,7 @@ export type ServiceCaseResolvers<ContextType = OrdersContext, ParentType extends
   carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ServiceCaseKind'], ParentType, ContextType>;
-  notes?: Resolver<Array<ResolversTypes['ServiceCaseNote']>, ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['ServiceCaseNoteConnection'], ParentType, ContextType, Partial<ServiceCaseNotesArgs>>;
   openedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -822,6 +987,16 @@ export type ServiceCaseResolvers<ContextType = OrdersContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ServiceCaseConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseConnection'] = ResolversParentTypes['ServiceCaseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ServiceCaseEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseEdge'] = ResolversParentTypes['ServiceCaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ServiceCase'], ParentType, ContextType>;
+};
+
 export type ServiceCaseNotFoundErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseNotFoundError'] = ResolversParentTypes['ServiceCaseNotFoundError']> = {
   caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -833,6 +1008,17 @@ export type ServiceCaseNoteResolvers<ContextType = OrdersContext, ParentType ext
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ServiceCaseNoteConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseNoteConnection'] = ResolversParentTypes['ServiceCaseNoteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ServiceCaseNoteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceCaseNoteEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseNoteEdge'] = ResolversParentTypes['ServiceCaseNoteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ServiceCaseNote'], ParentType, ContextType>;
 };
 
 export type ServiceCaseResolvedErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCaseResolvedError'] = ResolversParentTypes['ServiceCaseResolvedError']> = {
@@ -855,6 +1041,17 @@ export type TimelineEntryResolvers<ContextType = OrdersContext, ParentType exten
   kind?: Resolver<ResolversTypes['TimelineKind'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type TimelineEntryConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['TimelineEntryConnection'] = ResolversParentTypes['TimelineEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TimelineEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TimelineEntryEdgeResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['TimelineEntryEdge'] = ResolversParentTypes['TimelineEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TimelineEntry'], ParentType, ContextType>;
 };
 
 export type UnknownCustomerErrorResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['UnknownCustomerError'] = ResolversParentTypes['UnknownCustomerError']> = {
@@ -881,6 +1078,8 @@ export type Resolvers<ContextType = OrdersContext> = {
   CancelOrderResult?: CancelOrderResultResolvers<ContextType>;
   CannotCancelShippedError?: CannotCancelShippedErrorResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DuplicateOrderError?: DuplicateOrderErrorResolvers<ContextType>;
   InvalidOrderError?: InvalidOrderErrorResolvers<ContextType>;
@@ -888,19 +1087,28 @@ export type Resolvers<ContextType = OrdersContext> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderLineNotFoundError?: OrderLineNotFoundErrorResolvers<ContextType>;
   OrderNotFoundError?: OrderNotFoundErrorResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PlaceOrderResult?: PlaceOrderResultResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ServiceCase?: ServiceCaseResolvers<ContextType>;
+  ServiceCaseConnection?: ServiceCaseConnectionResolvers<ContextType>;
+  ServiceCaseEdge?: ServiceCaseEdgeResolvers<ContextType>;
   ServiceCaseNotFoundError?: ServiceCaseNotFoundErrorResolvers<ContextType>;
   ServiceCaseNote?: ServiceCaseNoteResolvers<ContextType>;
+  ServiceCaseNoteConnection?: ServiceCaseNoteConnectionResolvers<ContextType>;
+  ServiceCaseNoteEdge?: ServiceCaseNoteEdgeResolvers<ContextType>;
   ServiceCaseResolvedError?: ServiceCaseResolvedErrorResolvers<ContextType>;
   ServiceCaseResult?: ServiceCaseResultResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   TimelineEntry?: TimelineEntryResolvers<ContextType>;
+  TimelineEntryConnection?: TimelineEntryConnectionResolvers<ContextType>;
+  TimelineEntryEdge?: TimelineEntryEdgeResolvers<ContextType>;
   UnknownCustomerError?: UnknownCustomerErrorResolvers<ContextType>;
   UnknownSkuError?: UnknownSkuErrorResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

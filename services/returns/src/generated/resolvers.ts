@@ -4,6 +4,7 @@ import type { Reference } from '@waybill/graphql';
 import type { ReturnsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -47,7 +48,24 @@ export type Order = {
   __typename?: 'Order';
   id: Scalars['ID']['output'];
   /** Returns (RMAs) of the order, oldest first. */
-  returns: Array<Return>;
+  returns: ReturnConnection;
+};
+
+
+export type OrderReturnsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Where a page of a list ends. A list takes `first` (1 to 200 rows, 50 when omitted) and `after`
+ * (the `endCursor` of the page before); pages stay in order while rows are added.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last row; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** More than shipped minus already returned. */
@@ -64,7 +82,8 @@ export type QuantityExceedsShippedError = UserError & {
 export type Query = {
   __typename?: 'Query';
   return?: Maybe<Return>;
-  returns: Array<Return>;
+  /** Returns (RMAs) of the order, oldest first. */
+  returns: ReturnConnection;
 };
 
 
@@ -74,6 +93,8 @@ export type QueryReturnArgs = {
 
 
 export type QueryReturnsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   orderId: Scalars['ID']['input'];
 };
 
@@ -94,6 +115,19 @@ export type Return = {
   reason: Scalars['String']['output'];
   requestedAt: Scalars['DateTime']['output'];
   status: ReturnStatus;
+};
+
+/** A page of returns. */
+export type ReturnConnection = {
+  __typename?: 'ReturnConnection';
+  edges: Array<ReturnEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ReturnEdge = {
+  __typename?: 'ReturnEdge';
+  cursor: Scalars['String']['output'];
+  node: Return;
 };
 
 export type ReturnLine = {
@@ -242,17 +276,20 @@ export type ResolversTypes = {
   NothingShippedError: ResolverTypeWrapper<NothingShippedError>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Order: ResolverTypeWrapper<Reference>;
-  QuantityExceedsShippedError: ResolverTypeWrapper<QuantityExceedsShippedError>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  QuantityExceedsShippedError: ResolverTypeWrapper<QuantityExceedsShippedError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequestReturnInput: RequestReturnInput;
   RequestReturnResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RequestReturnResult']>;
   Return: ResolverTypeWrapper<ReturnRecord>;
+  ReturnConnection: ResolverTypeWrapper<Omit<ReturnConnection, 'edges'> & { edges: Array<ResolversTypes['ReturnEdge']> }>;
+  ReturnEdge: ResolverTypeWrapper<Omit<ReturnEdge, 'node'> & { node: ResolversTypes['Return'] }>;
   ReturnLine: ResolverTypeWrapper<ReturnLine>;
   ReturnLineInput: ReturnLineInput;
   ReturnStatus: ReturnStatus;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -264,16 +301,19 @@ export type ResolversParentTypes = {
   NothingShippedError: NothingShippedError;
   ID: Scalars['ID']['output'];
   Order: Reference;
-  QuantityExceedsShippedError: QuantityExceedsShippedError;
   Int: Scalars['Int']['output'];
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  QuantityExceedsShippedError: QuantityExceedsShippedError;
   Query: Record<PropertyKey, never>;
   RequestReturnInput: RequestReturnInput;
   RequestReturnResult: ResolversUnionTypes<ResolversParentTypes>['RequestReturnResult'];
   Return: ReturnRecord;
+  ReturnConnection: Omit<ReturnConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReturnEdge']> };
+  ReturnEdge: Omit<ReturnEdge, 'node'> & { node: ResolversParentTypes['Return'] };
   ReturnLine: ReturnLine;
   ReturnLineInput: ReturnLineInput;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -301,7 +341,12 @@ export type NothingShippedErrorResolvers<ContextType = ReturnsContext, ParentTyp
 export type OrderResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  returns?: Resolver<Array<ResolversTypes['Return']>, ParentType, ContextType>;
+  returns?: Resolver<ResolversTypes['ReturnConnection'], ParentType, ContextType, Partial<OrderReturnsArgs>>;
+};
+
+export type PageInfoResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QuantityExceedsShippedErrorResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['QuantityExceedsShippedError'] = ResolversParentTypes['QuantityExceedsShippedError']> = {
@@ -316,7 +361,7 @@ export type QuantityExceedsShippedErrorResolvers<ContextType = ReturnsContext, P
 
 export type QueryResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   return?: Resolver<Maybe<ResolversTypes['Return']>, ParentType, ContextType, RequireFields<QueryReturnArgs, 'id'>>;
-  returns?: Resolver<Array<ResolversTypes['Return']>, ParentType, ContextType, RequireFields<QueryReturnsArgs, 'orderId'>>;
+  returns?: Resolver<ResolversTypes['ReturnConnection'], ParentType, ContextType, RequireFields<QueryReturnsArgs, 'orderId'>>;
 };
 
 export type RequestReturnResultResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['RequestReturnResult'] = ResolversParentTypes['RequestReturnResult']> = {
@@ -332,6 +377,16 @@ export type ReturnResolvers<ContextType = ReturnsContext, ParentType extends Res
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReturnConnectionResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['ReturnConnection'] = ResolversParentTypes['ReturnConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReturnEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ReturnEdgeResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['ReturnEdge'] = ResolversParentTypes['ReturnEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
 };
 
 export type ReturnLineResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['ReturnLine'] = ResolversParentTypes['ReturnLine']> = {
@@ -350,10 +405,13 @@ export type Resolvers<ContextType = ReturnsContext> = {
   Mutation?: MutationResolvers<ContextType>;
   NothingShippedError?: NothingShippedErrorResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   QuantityExceedsShippedError?: QuantityExceedsShippedErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RequestReturnResult?: RequestReturnResultResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
+  ReturnConnection?: ReturnConnectionResolvers<ContextType>;
+  ReturnEdge?: ReturnEdgeResolvers<ContextType>;
   ReturnLine?: ReturnLineResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };

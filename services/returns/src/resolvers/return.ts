@@ -1,4 +1,5 @@
 import { accountsOf, readable, requireScope, visibleOnly } from "@waybill/auth";
+import { paged, type PageArgs } from "@waybill/graphql";
 import type { ReturnsContext } from "../context.ts";
 import type {
   MutationResolvers,
@@ -6,21 +7,28 @@ import type {
   QueryResolvers,
   ReturnResolvers,
 } from "../generated/resolvers.ts";
+import { RETURNS_OLDEST_FIRST } from "../store/pages.ts";
 import type { ReturnRecord } from "../store/records.ts";
 import { requestReturn } from "../usecases/request-return.ts";
 
 const ownerOfReturn = (record: ReturnRecord) => record.customerId;
 
-/** The returns of an order the caller may see: none of someone else's order. */
-async function returnsOfOrder(ctx: ReturnsContext, orderId: string) {
-  const returns = await ctx.loaders.returnsOfOrder.load(orderId);
-  return visibleOnly(ctx.principal, "returns:read", returns, ownerOfReturn);
+/** A page of the returns of an order the caller may see: none of someone else's order. */
+function returnsOfOrder(ctx: ReturnsContext, orderId: string, args: PageArgs) {
+  return paged(args, RETURNS_OLDEST_FIRST, async (page) =>
+    visibleOnly(
+      ctx.principal,
+      "returns:read",
+      await ctx.loaders.returnsOfOrder.load({ parent: orderId, page }),
+      ownerOfReturn,
+    ),
+  );
 }
 
 export const Query: QueryResolvers = {
   return: async (_, { id }, ctx) =>
     readable(ctx.principal, "returns:read", await ctx.loaders.return.load(id), ownerOfReturn),
-  returns: (_, { orderId }, ctx) => returnsOfOrder(ctx, orderId),
+  returns: (_, { orderId, ...args }, ctx) => returnsOfOrder(ctx, orderId, args),
 };
 
 export const Mutation: MutationResolvers = {
@@ -79,5 +87,5 @@ export const Return: ReturnResolvers = {
 };
 
 export const Order: OrderResolvers = {
-  returns: (order, _, ctx) => returnsOfOrder(ctx, order.id),
+  returns: (order, args, ctx) => returnsOfOrder(ctx, order.id, args),
 };

@@ -1,5 +1,6 @@
-import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
+import { loaderByField, pagesOfMany, type Session, type Store } from "@waybill/store";
 import { returnsCollections } from "./collections.ts";
+import { RETURNS_OLDEST_FIRST } from "./pages.ts";
 import type { ReturnRecord, ShippedProjection } from "./records.ts";
 
 /** Indexes of the returns database; idempotent. */
@@ -22,7 +23,7 @@ export function returnsRepository(store: Store) {
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       return: loaderByField(returns, "_id"),
-      returnsOfOrder: loaderOfMany(returns, "orderId", "requestedAt"),
+      returnsOfOrder: pagesOfMany(returns, "orderId", RETURNS_OLDEST_FIRST),
     }),
   };
 }

@@ -4,6 +4,7 @@ import type { Reference } from '@waybill/graphql';
 import type { ShipmentsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -66,6 +67,21 @@ export type Milestone = {
   type: MilestoneType;
 };
 
+/** A page of a shipment's milestones; the shipment holds them all, so their number is free. */
+export type MilestoneConnection = {
+  __typename?: 'MilestoneConnection';
+  edges: Array<MilestoneEdge>;
+  pageInfo: PageInfo;
+  /** Milestones of the whole shipment. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MilestoneEdge = {
+  __typename?: 'MilestoneEdge';
+  cursor: Scalars['String']['output'];
+  node: Milestone;
+};
+
 export type MilestoneType =
   | 'AVAILABLE_FOR_PICKUP'
   | 'DELIVERED'
@@ -121,7 +137,24 @@ export type Order = {
   __typename?: 'Order';
   id: Scalars['ID']['output'];
   /** Shipments of the order, oldest first. */
-  shipments: Array<Shipment>;
+  shipments: ShipmentConnection;
+};
+
+
+export type OrderShipmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * Where a page of a list ends. A list takes `first` (1 to 200 rows, 50 when omitted) and `after`
+ * (the `endCursor` of the page before); pages stay in order while rows are added.
+ */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the page's last row; null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A milestone kept until a shipment with its carrier and tracking number is confirmed. */
@@ -133,6 +166,19 @@ export type ParkedMilestone = {
   parkedAt: Scalars['DateTime']['output'];
   trackingNumber: Scalars['String']['output'];
   type: MilestoneType;
+};
+
+/** A page of parked milestones. */
+export type ParkedMilestoneConnection = {
+  __typename?: 'ParkedMilestoneConnection';
+  edges: Array<ParkedMilestoneEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ParkedMilestoneEdge = {
+  __typename?: 'ParkedMilestoneEdge';
+  cursor: Scalars['String']['output'];
+  node: ParkedMilestone;
 };
 
 export type ProofOfDelivery = {
@@ -157,13 +203,15 @@ export type QuantityExceedsOrderedError = UserError & {
 export type Query = {
   __typename?: 'Query';
   /** Milestones that arrived before their shipment was known, oldest first. */
-  parkedMilestones: Array<ParkedMilestone>;
+  parkedMilestones: ParkedMilestoneConnection;
   shipment?: Maybe<Shipment>;
-  shipments: Array<Shipment>;
+  /** Shipments of the order, oldest first. */
+  shipments: ShipmentConnection;
 };
 
 
 export type QueryParkedMilestonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -174,6 +222,8 @@ export type QueryShipmentArgs = {
 
 
 export type QueryShipmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   orderId: Scalars['ID']['input'];
 };
 
@@ -204,7 +254,7 @@ export type Shipment = {
   id: Scalars['ID']['output'];
   lines: Array<ShipmentLine>;
   /** Every milestone received, in the order it happened. */
-  milestones: Array<Milestone>;
+  milestones: MilestoneConnection;
   order: Order;
   /** Who signed and the photo reference, once proof of delivery has arrived. */
   proofOfDelivery?: Maybe<ProofOfDelivery>;
@@ -217,6 +267,25 @@ export type Shipment = {
   trackingNumber: Scalars['String']['output'];
   /** The warehouse the goods left from. */
   warehouse: Scalars['String']['output'];
+};
+
+
+export type ShipmentMilestonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of shipments. */
+export type ShipmentConnection = {
+  __typename?: 'ShipmentConnection';
+  edges: Array<ShipmentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ShipmentEdge = {
+  __typename?: 'ShipmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Shipment;
 };
 
 export type ShipmentLine = {
@@ -395,17 +464,24 @@ export type ResolversTypes = {
   Milestone: ResolverTypeWrapper<MilestoneRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  MilestoneConnection: ResolverTypeWrapper<Omit<MilestoneConnection, 'edges'> & { edges: Array<ResolversTypes['MilestoneEdge']> }>;
+  MilestoneEdge: ResolverTypeWrapper<Omit<MilestoneEdge, 'node'> & { node: ResolversTypes['Milestone'] }>;
   MilestoneType: MilestoneType;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<Reference>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   ParkedMilestone: ResolverTypeWrapper<ParkedMilestone>;
+  ParkedMilestoneConnection: ResolverTypeWrapper<ParkedMilestoneConnection>;
+  ParkedMilestoneEdge: ResolverTypeWrapper<ParkedMilestoneEdge>;
   ProofOfDelivery: ResolverTypeWrapper<ProofOfDelivery>;
   QuantityExceedsOrderedError: ResolverTypeWrapper<QuantityExceedsOrderedError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordMilestoneInput: RecordMilestoneInput;
   RecordMilestoneResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordMilestoneResult']>;
   Shipment: ResolverTypeWrapper<ShipmentRecord>;
+  ShipmentConnection: ResolverTypeWrapper<Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversTypes['ShipmentEdge']> }>;
+  ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
   ShipmentLine: ResolverTypeWrapper<ShipmentLine>;
   ShipmentLineInput: ShipmentLineInput;
   ShipmentStatus: ShipmentStatus;
@@ -426,16 +502,23 @@ export type ResolversParentTypes = {
   Milestone: MilestoneRecord;
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
+  MilestoneConnection: Omit<MilestoneConnection, 'edges'> & { edges: Array<ResolversParentTypes['MilestoneEdge']> };
+  MilestoneEdge: Omit<MilestoneEdge, 'node'> & { node: ResolversParentTypes['Milestone'] };
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: Reference;
+  PageInfo: PageInfo;
   ParkedMilestone: ParkedMilestone;
+  ParkedMilestoneConnection: ParkedMilestoneConnection;
+  ParkedMilestoneEdge: ParkedMilestoneEdge;
   ProofOfDelivery: ProofOfDelivery;
   QuantityExceedsOrderedError: QuantityExceedsOrderedError;
   Query: Record<PropertyKey, never>;
   RecordMilestoneInput: RecordMilestoneInput;
   RecordMilestoneResult: ResolversUnionTypes<ResolversParentTypes>['RecordMilestoneResult'];
   Shipment: ShipmentRecord;
+  ShipmentConnection: Omit<ShipmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['ShipmentEdge']> };
+  ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentLine: ShipmentLine;
   ShipmentLineInput: ShipmentLineInput;
   UnknownOrderError: UnknownOrderError;
@@ -479,6 +562,17 @@ export type MilestoneResolvers<ContextType = ShipmentsContext, ParentType extend
   type?: Resolver<ResolversTypes['MilestoneType'], ParentType, ContextType>;
 };
 
+export type MilestoneConnectionResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['MilestoneConnection'] = ResolversParentTypes['MilestoneConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MilestoneEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MilestoneEdgeResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['MilestoneEdge'] = ResolversParentTypes['MilestoneEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Milestone'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -493,7 +587,12 @@ export type MutationResolvers<ContextType = ShipmentsContext, ParentType extends
 export type OrderResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, Partial<OrderShipmentsArgs>>;
+};
+
+export type PageInfoResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ParkedMilestoneResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ParkedMilestone'] = ResolversParentTypes['ParkedMilestone']> = {
@@ -504,6 +603,16 @@ export type ParkedMilestoneResolvers<ContextType = ShipmentsContext, ParentType 
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['MilestoneType'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ParkedMilestoneConnectionResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ParkedMilestoneConnection'] = ResolversParentTypes['ParkedMilestoneConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ParkedMilestoneEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ParkedMilestoneEdgeResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ParkedMilestoneEdge'] = ResolversParentTypes['ParkedMilestoneEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ParkedMilestone'], ParentType, ContextType>;
 };
 
 export type ProofOfDeliveryResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ProofOfDelivery'] = ResolversParentTypes['ProofOfDelivery']> = {
@@ -524,9 +633,9 @@ export type QuantityExceedsOrderedErrorResolvers<ContextType = ShipmentsContext,
 };
 
 export type QueryResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
-  parkedMilestones?: Resolver<Array<ResolversTypes['ParkedMilestone']>, ParentType, ContextType, RequireFields<QueryParkedMilestonesArgs, 'first'>>;
+  parkedMilestones?: Resolver<ResolversTypes['ParkedMilestoneConnection'], ParentType, ContextType, Partial<QueryParkedMilestonesArgs>>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
-  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentsArgs, 'orderId'>>;
+  shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, RequireFields<QueryShipmentsArgs, 'orderId'>>;
 };
 
 export type RecordMilestoneResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['RecordMilestoneResult'] = ResolversParentTypes['RecordMilestoneResult']> = {
@@ -538,7 +647,7 @@ export type ShipmentResolvers<ContextType = ShipmentsContext, ParentType extends
   carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
-  milestones?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, Partial<ShipmentMilestonesArgs>>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   proofOfDelivery?: Resolver<Maybe<ResolversTypes['ProofOfDelivery']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -548,6 +657,16 @@ export type ShipmentResolvers<ContextType = ShipmentsContext, ParentType extends
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warehouse?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ShipmentConnectionResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ShipmentConnection'] = ResolversParentTypes['ShipmentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ShipmentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ShipmentEdgeResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ShipmentEdge'] = ResolversParentTypes['ShipmentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
 };
 
 export type ShipmentLineResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ShipmentLine'] = ResolversParentTypes['ShipmentLine']> = {
@@ -580,15 +699,22 @@ export type Resolvers<ContextType = ShipmentsContext> = {
   InvalidMilestoneError?: InvalidMilestoneErrorResolvers<ContextType>;
   InvalidShipmentError?: InvalidShipmentErrorResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
+  MilestoneConnection?: MilestoneConnectionResolvers<ContextType>;
+  MilestoneEdge?: MilestoneEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   ParkedMilestone?: ParkedMilestoneResolvers<ContextType>;
+  ParkedMilestoneConnection?: ParkedMilestoneConnectionResolvers<ContextType>;
+  ParkedMilestoneEdge?: ParkedMilestoneEdgeResolvers<ContextType>;
   ProofOfDelivery?: ProofOfDeliveryResolvers<ContextType>;
   QuantityExceedsOrderedError?: QuantityExceedsOrderedErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordMilestoneResult?: RecordMilestoneResultResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
+  ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
   ShipmentLine?: ShipmentLineResolvers<ContextType>;
   UnknownOrderError?: UnknownOrderErrorResolvers<ContextType>;
   UnknownShipmentError?: UnknownShipmentErrorResolvers<ContextType>;

@@ -1,31 +1,42 @@
 import { formatAmount } from "@waybill/contracts";
 import { readable, requireStaff, visibleOnly } from "@waybill/auth";
-import { codedError } from "@waybill/graphql";
+import { pageOf, pageOfArray, paged, type PageArgs } from "@waybill/graphql";
 import type { ShipmentsContext } from "../context.ts";
+import {
+  MILESTONES_AS_HAPPENED,
+  PARKED_OLDEST_FIRST,
+  SHIPMENTS_OLDEST_FIRST,
+} from "../store/pages.ts";
 import type { ShipmentRecord } from "../store/records.ts";
 import { parkedView } from "./parked.ts";
 import type { OrderResolvers, QueryResolvers, ShipmentResolvers } from "../generated/resolvers.ts";
 
 const ownerOfShipment = (shipment: ShipmentRecord) => shipment.customerId;
 
-/** The shipments of an order the caller may see: none of someone else's order. */
-async function shipmentsOfOrder(ctx: ShipmentsContext, orderId: string) {
-  const shipments = await ctx.loaders.shipmentsOfOrder.load(orderId);
-  return visibleOnly(ctx.principal, "shipments:read", shipments, ownerOfShipment);
+/** A page of the shipments of an order the caller may see: none of someone else's order. */
+function shipmentsOfOrder(ctx: ShipmentsContext, orderId: string, args: PageArgs) {
+  return paged(args, SHIPMENTS_OLDEST_FIRST, async (page) =>
+    visibleOnly(
+      ctx.principal,
+      "shipments:read",
+      await ctx.loaders.shipmentsOfOrder.load({ parent: orderId, page }),
+      ownerOfShipment,
+    ),
+  );
 }
 
 export const Query: QueryResolvers = {
   shipment: async (_, { id }, ctx) =>
     readable(ctx.principal, "shipments:read", await ctx.loaders.shipment.load(id), ownerOfShipment),
-  shipments: (_, { orderId }, ctx) => shipmentsOfOrder(ctx, orderId),
-  async parkedMilestones(_, { first }, ctx) {
+  shipments: (_, { orderId, ...args }, ctx) => shipmentsOfOrder(ctx, orderId, args),
+  async parkedMilestones(_, args, ctx) {
     // Parked milestones belong to no known shipment yet: operations staff only.
     requireStaff(ctx.principal, "shipments:read");
-    const size = first ?? 100;
-    if (size < 1 || size > 500)
-      throw codedError("BAD_USER_INPUT", "first must be between 1 and 500");
-    const parked = await ctx.repo.listParked(size);
-    return parked.map(parkedView);
+    const parked = await paged(args, PARKED_OLDEST_FIRST, (page) => ctx.repo.parkedPage(page));
+    return {
+      ...parked,
+      edges: parked.edges.map(({ cursor, node }) => ({ cursor, node: parkedView(node) })),
+    };
   },
 };
 
@@ -39,6 +50,13 @@ export const Shipment: ShipmentResolvers = {
     ),
   id: (shipment) => shipment._id,
   order: (shipment) => ({ __typename: "Order", id: shipment.orderId }),
+  milestones: (shipment, args) =>
+    pageOfArray(
+      shipment.milestones,
+      pageOf(args, MILESTONES_AS_HAPPENED),
+      MILESTONES_AS_HAPPENED,
+      (milestone) => [milestone.occurredAt, milestone.recordedAt, milestone.id],
+    ),
   proofOfDelivery(shipment) {
     const proof = shipment.milestones.find((milestone) => milestone.type === "PROOF_OF_DELIVERY");
     return proof
@@ -56,5 +74,5 @@ export const Shipment: ShipmentResolvers = {
 };
 
 export const Order: OrderResolvers = {
-  shipments: (order, _, ctx) => shipmentsOfOrder(ctx, order.id),
+  shipments: (order, args, ctx) => shipmentsOfOrder(ctx, order.id, args),
 };

@@ -1,5 +1,6 @@
-import type { Session } from "@waybill/store";
+import { findPage, type PageQuery, type Session } from "@waybill/store";
 import type { ShipmentsCollections } from "./collections.ts";
+import { PARKED_OLDEST_FIRST } from "./pages.ts";
 import type { ParkedMilestoneRecord } from "./records.ts";
 
 /** Milestones waiting for their shipment. */
@@ -10,7 +11,7 @@ export function parkedMilestones({ parked }: ShipmentsCollections) {
     /** Every milestone parked for a tracking key, whenever it occurred. */
     parkedFor: (trackingKey: string, session: Session) => parked.find({ trackingKey }, { session }),
     unpark: (id: string, session: Session) => parked.deleteOne({ _id: id }, { session }),
-    /** Oldest first. */
-    listParked: (first: number) => parked.find({}, { sort: { parkedAt: 1 }, limit: first }),
+    /** A page of parked milestones, oldest first. */
+    parkedPage: (page: PageQuery) => findPage(parked, {}, PARKED_OLDEST_FIRST, page),
   };
 }

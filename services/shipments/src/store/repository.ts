@@ -1,6 +1,7 @@
-import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
+import { loaderByField, pagesOfMany, type Session, type Store } from "@waybill/store";
 import { matchWindow } from "../domain/tracking.ts";
 import { shipmentsCollections } from "./collections.ts";
+import { SHIPMENTS_OLDEST_FIRST } from "./pages.ts";
 import { parkedMilestones } from "./parked.ts";
 import type { MilestoneRecord, OrderProjection, ShipmentRecord } from "./records.ts";
 
@@ -10,6 +11,7 @@ export async function prepareShipmentsStore(store: Store): Promise<void> {
   await shipments.createIndex({ keys: { orderId: 1, shippedAt: 1 } });
   await shipments.createIndex({ keys: { trackingKey: 1, shippedAt: -1 } });
   await parked.createIndex({ keys: { trackingKey: 1 } });
+  await parked.createIndex({ keys: { parkedAt: 1 } });
 }
 
 /** Reads and writes of shipments, the order projection and parked milestones. */
@@ -52,7 +54,7 @@ export function shipmentsRepository(store: Store) {
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       shipment: loaderByField(shipments, "_id"),
-      shipmentsOfOrder: loaderOfMany(shipments, "orderId", "shippedAt"),
+      shipmentsOfOrder: pagesOfMany(shipments, "orderId", SHIPMENTS_OLDEST_FIRST),
     }),
   };
 }

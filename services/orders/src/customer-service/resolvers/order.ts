@@ -1,12 +1,16 @@
 import { requireScope } from "@waybill/auth";
+import { pageOf, paged } from "@waybill/graphql";
 import type { OrderResolvers } from "../../generated/resolvers.ts";
-import { chronological } from "../domain/timeline.ts";
+import { ENTRIES_BY_TIME, entriesPage } from "../domain/timeline.ts";
+import { CASES_OLDEST_FIRST } from "../store/pages.ts";
 
 /** The fields customer service adds to an order: its timeline and its service cases. */
 export const OrderCustomerService: Pick<OrderResolvers, "timeline" | "serviceCases"> = {
-  timeline: (order) => chronological(order.timeline),
-  serviceCases(order, _, ctx) {
+  timeline: (order, args) => entriesPage(order.timeline, pageOf(args, ENTRIES_BY_TIME)),
+  serviceCases(order, args, ctx) {
     requireScope(ctx.principal, "cases:read");
-    return ctx.loaders.casesOfOrder.load(order._id);
+    return paged(args, CASES_OLDEST_FIRST, (page) =>
+      ctx.loaders.casesOfOrder.load({ parent: order._id, page }),
+    );
   },
 };

@@ -1,5 +1,5 @@
 import { requireScope } from "@waybill/auth";
-import { codedError } from "@waybill/graphql";
+import { codedError, pageOf, paged } from "@waybill/graphql";
 import type {
   MutationResolvers,
   QueryResolvers,
@@ -7,14 +7,14 @@ import type {
   ResolversUnionTypes,
   ServiceCaseResolvers,
 } from "../../generated/resolvers.ts";
+import { ENTRIES_BY_TIME, entriesPage } from "../domain/timeline.ts";
+import { CASES_NEWEST_FIRST } from "../store/pages.ts";
 import {
   assignServiceCase,
   commentOnServiceCase,
   resolveServiceCase,
   type ServiceCaseOutcome,
 } from "../usecases/service-cases.ts";
-
-const MAX_PAGE = 200;
 
 function result(
   outcome: ServiceCaseOutcome,
@@ -46,12 +46,9 @@ export const ServiceCaseQuery: QueryResolvers = {
     requireScope(ctx.principal, "cases:read");
     return ctx.customerService.findCase(id);
   },
-  serviceCases(_, { status, first }, ctx) {
+  serviceCases(_, { status, ...args }, ctx) {
     requireScope(ctx.principal, "cases:read");
-    const size = first ?? 50;
-    if (size < 1 || size > MAX_PAGE)
-      throw codedError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE}`);
-    return ctx.customerService.listCases(status, size);
+    return paged(args, CASES_NEWEST_FIRST, (page) => ctx.customerService.casesPage(status, page));
   },
 };
 
@@ -82,4 +79,5 @@ export const ServiceCase: ServiceCaseResolvers = {
     return order;
   },
   shipment: (serviceCase) => ({ id: serviceCase.shipmentId }),
+  notes: (serviceCase, args) => entriesPage(serviceCase.notes, pageOf(args, ENTRIES_BY_TIME)),
 };

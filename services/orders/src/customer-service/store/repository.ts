@@ -1,4 +1,5 @@
-import { loaderOfMany, type Session, type Store } from "@waybill/store";
+import { findPage, pagesOfMany, type PageQuery, type Session, type Store } from "@waybill/store";
+import { CASES_NEWEST_FIRST, CASES_OLDEST_FIRST } from "./pages.ts";
 import type {
   NoteRecord,
   OrderServiceRecord,
@@ -14,6 +15,7 @@ export async function prepareCustomerServiceStore(store: Store): Promise<void> {
   await cases.createIndex({ keys: { orderId: 1, openedAt: 1 } });
   await cases.createIndex({ keys: { shipmentId: 1, status: 1 } });
   await cases.createIndex({ keys: { status: 1, openedAt: -1 } });
+  await cases.createIndex({ keys: { openedAt: -1 } });
 }
 
 /** Reads and writes of orders' timelines, service cases and the shipments they are about. */
@@ -58,9 +60,9 @@ export function customerServiceRepository(store: Store) {
       );
     },
     findCase: (id: string, session?: Session) => cases.findOne({ _id: id }, { session }),
-    /** Newest first; all statuses when none is given. */
-    listCases: (status: string | null | undefined, first: number) =>
-      cases.find(status ? { status } : {}, { sort: { openedAt: -1 }, limit: first }),
+    /** A page of cases, newest first; all statuses when none is given. */
+    casesPage: (status: string | null | undefined, page: PageQuery) =>
+      findPage(cases, status ? { status } : {}, CASES_NEWEST_FIRST, page),
     openCasesOfShipment: (shipmentId: string, session: Session) =>
       cases.find({ shipmentId, status: "OPEN" }, { session }),
     /** Adds a note to the case open under `openKey`; false when none is. */
@@ -80,7 +82,7 @@ export function customerServiceRepository(store: Store) {
     },
     /** Per-request batching loaders. */
     loaders: () => ({
-      casesOfOrder: loaderOfMany(cases, "orderId", "openedAt"),
+      casesOfOrder: pagesOfMany(cases, "orderId", CASES_OLDEST_FIRST),
     }),
   };
 }

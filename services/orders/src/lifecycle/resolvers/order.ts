@@ -1,11 +1,12 @@
 import { formatAmount, formatTaxRate } from "@waybill/contracts";
 import { readable } from "@waybill/auth";
-import { codedError } from "@waybill/graphql";
+import { codedError, paged } from "@waybill/graphql";
 import type {
   OrderLineResolvers,
   OrderResolvers,
   CustomerResolvers,
 } from "../../generated/resolvers.ts";
+import { ORDERS_OLDEST_FIRST } from "../store/pages.ts";
 import { ownerOfCustomer, ownerOfOrder } from "./access.ts";
 
 export const Order: OrderResolvers = {
@@ -55,5 +56,8 @@ export const Customer: CustomerResolvers = {
       ownerOfCustomer,
     ),
   id: (customer) => customer._id,
-  orders: (customer, _, ctx) => ctx.loaders.ordersOfCustomer.load(customer._id),
+  orders: (customer, args, ctx) =>
+    paged(args, ORDERS_OLDEST_FIRST, (page) =>
+      ctx.loaders.ordersOfCustomer.load({ parent: customer._id, page }),
+    ),
 };

@@ -1,10 +1,20 @@
-import { loaderByField, loaderOfMany, type Session, type Store } from "@waybill/store";
+import {
+  findPage,
+  loaderByField,
+  pagesOfMany,
+  type PageQuery,
+  type Session,
+  type Store,
+} from "@waybill/store";
+import { CUSTOMERS_BY_NAME, ORDERS_NEWEST_FIRST, ORDERS_OLDEST_FIRST } from "./pages.ts";
 import type { CatalogRecord, CustomerRecord, OrderLineRecord, OrderRecord } from "./records.ts";
 
 /** Indexes of the order lifecycle's collections; idempotent. */
 export async function prepareLifecycleStore(store: Store): Promise<void> {
   await store.collection("orders").createIndex({ keys: { externalKey: 1 }, unique: true });
   await store.collection("orders").createIndex({ keys: { customerId: 1, placedAt: -1 } });
+  await store.collection("orders").createIndex({ keys: { placedAt: -1 } });
+  await store.collection("customers").createIndex({ keys: { name: 1 } });
   await store.collection("customers").createIndex({ keys: { email: 1 }, unique: true });
 }
 
@@ -17,12 +27,14 @@ export function ordersRepository(store: Store) {
     findOrder: (id: string, session?: Session) => orders.findOne({ _id: id }, { session }),
     findByExternalKey: (externalKey: string, session?: Session) =>
       orders.findOne({ externalKey }, { session }),
-    /** Newest first, of the given customer accounts (all when undefined). */
-    listOrders: (accounts: readonly string[] | undefined, first: number) =>
-      orders.find(accounts ? { customerId: { $in: [...accounts] } } : {}, {
-        sort: { placedAt: -1 },
-        limit: first,
-      }),
+    /** A page of orders, newest first, of the given customer accounts (all when undefined). */
+    ordersPage: (accounts: readonly string[] | undefined, page: PageQuery) =>
+      findPage(
+        orders,
+        accounts ? { customerId: { $in: [...accounts] } } : {},
+        ORDERS_NEWEST_FIRST,
+        page,
+      ),
     insertOrder: (order: OrderRecord, session: Session) => orders.insertOne(order, { session }),
     /** Replaces what follows from events and cancellations: lines, shipments, statuses. */
     async saveOrder(order: OrderRecord, session: Session): Promise<void> {
@@ -48,8 +60,9 @@ export function ordersRepository(store: Store) {
     findCustomer: (id: string, session?: Session) => customers.findOne({ _id: id }, { session }),
     findCustomerByEmail: (email: string, session: Session) =>
       customers.findOne({ email }, { session }),
-    listCustomers: (accounts: readonly string[] | undefined) =>
-      customers.find(accounts ? { _id: { $in: [...accounts] } } : {}, { sort: { name: 1 } }),
+    /** A page of customers by name, of the given accounts (all when undefined). */
+    customersPage: (accounts: readonly string[] | undefined, page: PageQuery) =>
+      findPage(customers, accounts ? { _id: { $in: [...accounts] } } : {}, CUSTOMERS_BY_NAME, page),
     /** Throws a duplicate-key error when the email is taken. */
     insertCustomer: (customer: CustomerRecord, session?: Session) =>
       customers.insertOne(customer, { session }),
@@ -71,7 +84,7 @@ export function ordersRepository(store: Store) {
     loaders: () => ({
       order: loaderByField(orders, "_id"),
       customer: loaderByField(customers, "_id"),
-      ordersOfCustomer: loaderOfMany(orders, "customerId", "placedAt"),
+      ordersOfCustomer: pagesOfMany(orders, "customerId", ORDERS_OLDEST_FIRST),
     }),
   };
 }

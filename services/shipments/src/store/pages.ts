@@ -1,0 +1,23 @@
+import type { ListOrder } from "@waybill/graphql";
+
+/** An order's shipments: oldest first, ties by id. */
+export const SHIPMENTS_OLDEST_FIRST = [
+  { field: "shippedAt", direction: 1, kind: "date" },
+  { field: "_id", direction: 1, kind: "string" },
+] as const satisfies ListOrder;
+
+/** Parked milestones: oldest first, ties by id. */
+export const PARKED_OLDEST_FIRST = [
+  { field: "parkedAt", direction: 1, kind: "date" },
+  { field: "_id", direction: 1, kind: "string" },
+] as const satisfies ListOrder;
+
+/**
+ * A shipment's milestones, held on its document: in the order they happened, those of one instant
+ * in the order they were recorded, ties by id.
+ */
+export const MILESTONES_AS_HAPPENED = [
+  { field: "occurredAt", direction: 1, kind: "date" },
+  { field: "recordedAt", direction: 1, kind: "date" },
+  { field: "id", direction: 1, kind: "string" },
+] as const satisfies ListOrder;
