@@ -21,6 +21,7 @@ const BOUNDED = new Map([
   ["Invoice.lines", "at most one per line of its order"],
   ["Return.lines", "at most one per line of its order"],
   ["Invoice.holds", "one per hold placed on one invoice, a few reasons at most"],
+  ["Invoice.collectionHolds", "one per hold placed on an issued invoice's collection, likewise"],
   ["Order.reservations", "one per line ordered"],
   ["Query.reservations", "an order's, one per line ordered"],
   ["Reservation.allocations", "one per warehouse"],

@@ -1,6 +1,7 @@
 import { formatAmount } from "@waybill/contracts";
 import { readable, requireStaff, visibleOnly } from "@waybill/auth";
 import { pageOf, pageOfArray, paged, type PageArgs } from "@waybill/graphql";
+import { orderedAt } from "../domain/status-machine.ts";
 import type { ShipmentsContext } from "../context.ts";
 import {
   MILESTONES_AS_HAPPENED,
@@ -55,7 +56,7 @@ export const Shipment: ShipmentResolvers = {
       shipment.milestones,
       pageOf(args, MILESTONES_AS_HAPPENED),
       MILESTONES_AS_HAPPENED,
-      (milestone) => [milestone.occurredAt, milestone.recordedAt, milestone.id],
+      (milestone) => [new Date(orderedAt(milestone)), milestone.occurredAt, milestone.id],
     ),
   proofOfDelivery(shipment) {
     const proof = shipment.milestones.find((milestone) => milestone.type === "PROOF_OF_DELIVERY");

@@ -13,11 +13,11 @@ export const PARKED_OLDEST_FIRST = [
 ] as const satisfies ListOrder;
 
 /**
- * A shipment's milestones, held on its document: in the order they happened, those of one instant
- * in the order they were recorded, ties by id.
+ * A shipment's milestones, held on its document: in the order they happened as far as shipments
+ * can know (`orderedAt`: the occurrence, never after the receipt), then by occurrence, ties by id.
  */
 export const MILESTONES_AS_HAPPENED = [
+  { field: "orderedAt", direction: 1, kind: "date" },
   { field: "occurredAt", direction: 1, kind: "date" },
-  { field: "recordedAt", direction: 1, kind: "date" },
   { field: "id", direction: 1, kind: "string" },
 ] as const satisfies ListOrder;
