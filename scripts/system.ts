@@ -84,7 +84,9 @@ async function reachable(natsUrl: string): Promise<void> {
     });
     await bus.close();
   } catch (error) {
-    if (error instanceof BusUnreachableError) throw new Error(`NATS_URL: ${error.message}`);
+    if (error instanceof BusUnreachableError) {
+      throw new Error(`NATS_URL: ${error.message}`, { cause: error });
+    }
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { getOperationAST, GraphQLError, OperationTypeNode, parse } from "graphql";
+import { getOperationAST, OperationTypeNode, parse, type GraphQLError } from "graphql";
 import {
   decodePrincipal,
   encodePrincipal,
