@@ -129,10 +129,12 @@ describe("duplicate and out-of-order milestones", () => {
   it("the same DELIVERED three times, then older milestones: one invoice, status DELIVERED, history kept", async () => {
     const { orderId, shipments } = await twoShipmentOrder(gateway, "ON_DELIVERY");
     const [shipmentId] = shipments;
-    const deliveredAt = hour(5);
+    // Older milestones must really be older than the delivery: stamped before now, not ahead of
+    // it (shipments orders an instant ahead of the clock by its receipt).
+    const deliveredAt = new Date();
     for (let i = 0; i < 3; i++) await milestone(gateway, shipmentId, "DELIVERED", deliveredAt);
-    await milestone(gateway, shipmentId, "OUT_FOR_DELIVERY", hour(4));
-    await milestone(gateway, shipmentId, "PICKED_UP", hour(1));
+    await milestone(gateway, shipmentId, "OUT_FOR_DELIVERY", hour(-1));
+    await milestone(gateway, shipmentId, "PICKED_UP", hour(-4));
     const order = await settled(
       orderId,
       "the delivered shipment's invoice",
