@@ -61,6 +61,7 @@ const order = buildEvent({
     orderId: "ord_ghost",
     customerId: "cus_ghost",
     billingPolicy: "ON_SHIPMENT",
+    shippingRefund: "NEVER",
     currency: "EUR",
     lines: [{ lineId: "ord_ghost-1", sku: "GHOST", quantity: 1, unitPrice: 1000, taxRatePpm: 0 }],
     placedAt: new Date().toISOString(),

@@ -2,10 +2,14 @@ import { z } from "zod";
 import { money, taxRatePpm } from "./money.ts";
 import {
   BILLING_POLICIES,
+  CARRIER_CHARGE_TYPES,
+  CREDIT_REASONS,
   HOLD_REASONS,
   INVOICE_STATUSES,
   MILESTONE_TYPES,
+  RETURN_DISPOSITIONS,
   SHIPMENT_STATUSES,
+  SHIPPING_REFUND_RULES,
 } from "./vocabularies.ts";
 
 const id = z.string().min(1);
@@ -19,6 +23,13 @@ export const billingPolicy = z.enum(BILLING_POLICIES);
 export const milestoneType = z.enum(MILESTONE_TYPES);
 export const shipmentStatus = z.enum(SHIPMENT_STATUSES);
 export const invoiceStatus = z.enum(INVOICE_STATUSES);
+export const returnDisposition = z.enum(RETURN_DISPOSITIONS);
+export const shippingRefundRule = z.enum(SHIPPING_REFUND_RULES);
+export const carrierChargeType = z.enum(CARRIER_CHARGE_TYPES);
+export const creditReason = z.enum(CREDIT_REASONS);
+
+/** Quantities per order line. */
+const lineQuantities = z.array(z.object({ lineId: id, quantity }));
 
 /**
  * Grows by one with every event about the same entity, so a consumer keeps the state told with
@@ -41,6 +52,8 @@ export const eventData = {
     orderId: id,
     customerId: id,
     billingPolicy,
+    /** The customer's rule for refunding shipping on credit notes (NEVER for orders placed before it existed). */
+    shippingRefund: shippingRefundRule.default("NEVER"),
     currency: z.string().regex(/^[A-Z]{3}$/),
     lines: z
       .array(
@@ -93,6 +106,37 @@ export const eventData = {
     trackingNumber: z.string().min(1),
     shippedAt: instant,
     shippingCharge: money,
+  }),
+  /**
+   * A label cancelled before pickup: the shipment is void, its quantities count as unshipped again
+   * and their stock goes back to reserved for the order.
+   */
+  "shipments.shipment.voided": z.object({
+    shipmentId: id,
+    orderId: id,
+    customerId: id,
+    warehouse: id,
+    lines: z.array(z.object({ lineId: id, sku: id, quantity })).min(1),
+    reason: text,
+    voidedAt: instant,
+  }),
+  /**
+   * A carrier billed an accessorial or a label correction for a shipment; recorded once per the
+   * carrier's charge id. `amount` is what it costs us, in the order's currency.
+   */
+  "shipments.carrier_charge.recorded": z.object({
+    chargeId: id,
+    carrierChargeId: id,
+    shipmentId: id,
+    orderId: id,
+    customerId: id,
+    carrier: z.string().min(1),
+    type: carrierChargeType,
+    amount: money,
+    description: text.nullable(),
+    /** The shipment's fulfilment cost with this charge: every carrier charge so far. */
+    fulfilmentCost: money,
+    recordedAt: instant,
   }),
   "shipments.milestone.recorded": z.object({
     shipmentId: id,
@@ -181,6 +225,108 @@ export const eventData = {
     comment: text.nullable(),
     releasedAt: instant,
     ...invoiceState,
+  }),
+  /** A return (RMA) authorised against what shipped. */
+  "returns.return.requested": z.object({
+    returnId: id,
+    orderId: id,
+    customerId: id,
+    reason: text,
+    lines: z.array(z.object({ lineId: id, sku: id, quantity })).min(1),
+    requestedAt: instant,
+  }),
+  /**
+   * The warehouse received a return: per line what was asked for, what arrived (which may differ,
+   * 0 included) and what becomes of it.
+   */
+  "returns.return.received": z.object({
+    returnId: id,
+    orderId: id,
+    customerId: id,
+    warehouse: id,
+    lines: z
+      .array(
+        z.object({
+          lineId: id,
+          sku: id,
+          requested: quantity,
+          received: count,
+          disposition: returnDisposition,
+        }),
+      )
+      .min(1),
+    receivedAt: instant,
+  }),
+  "returns.return.cancelled": z.object({
+    returnId: id,
+    orderId: id,
+    customerId: id,
+    reason: text,
+    cancelledAt: instant,
+  }),
+  /** Billing settled the received return: nothing more will happen to it. */
+  "returns.return.closed": z.object({
+    returnId: id,
+    orderId: id,
+    customerId: id,
+    creditNoteIds: z.array(id),
+    closedAt: instant,
+  }),
+  /**
+   * A credit note against one issued invoice's lines, at the invoiced price and tax: for a received
+   * return (RETURN) or for a voided shipment (VOID). Numbered gapless in its own yearly series.
+   */
+  "billing.credit_note.issued": z.object({
+    creditNoteId: id,
+    number: z.string().min(1),
+    reason: creditReason,
+    invoiceId: id,
+    invoiceNumber: z.string().min(1),
+    orderId: id,
+    shipmentId: id,
+    customerId: id,
+    returnId: id.nullable(),
+    lines: lineQuantities,
+    /** The shipping charge refunded with it, before tax (0 when the customer's rule says no). */
+    shippingRefund: money,
+    total: money,
+    issuedAt: instant,
+  }),
+  /** A carrier charge re-billed after its invoice was issued: a debit note in its own gapless series. */
+  "billing.adjustment_note.issued": z.object({
+    adjustmentNoteId: id,
+    number: z.string().min(1),
+    invoiceId: id,
+    invoiceNumber: z.string().min(1),
+    orderId: id,
+    shipmentId: id,
+    customerId: id,
+    chargeId: id,
+    type: carrierChargeType,
+    total: money,
+    issuedAt: instant,
+  }),
+  /** A draft or held invoice whose shipment was voided: never issued, never numbered. */
+  "billing.invoice.voided": z.object({
+    invoiceId: id,
+    orderId: id,
+    shipmentId: id,
+    voidedAt: instant,
+    ...invoiceState,
+  }),
+  /**
+   * Billing has done all a received return asks of it: the credit notes raised (one per invoice
+   * the return spans), and the quantities returned before they were invoiced, which lowered what
+   * will be invoiced instead.
+   */
+  "billing.return.settled": z.object({
+    returnId: id,
+    orderId: id,
+    customerId: id,
+    creditNoteIds: z.array(id),
+    credited: lineQuantities,
+    uninvoiced: lineQuantities,
+    settledAt: instant,
   }),
 } as const;
 

@@ -54,6 +54,41 @@ export const STOCK_MOVEMENT_KINDS = [
 ] as const;
 export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number];
 
+/** What becomes of a returned line once the warehouse has it. */
+export const RETURN_DISPOSITIONS = ["RESTOCK", "SCRAP", "VENDOR_RETURN"] as const;
+export type ReturnDisposition = (typeof RETURN_DISPOSITIONS)[number];
+
+/** A return's status; the returns service moves it with its transition table. */
+export const RETURN_STATUSES = ["REQUESTED", "RECEIVED", "CLOSED", "CANCELLED"] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+/** Whether a customer's credit notes refund the shipping charge of the invoice they credit. */
+export const SHIPPING_REFUND_RULES = [
+  /** Never refunded. */
+  "NEVER",
+  /** Refunded once every unit of the invoice has been credited. */
+  "ON_FULL_RETURN",
+  /** Refunded with the first credit note against the invoice. */
+  "ALWAYS",
+] as const;
+export type ShippingRefundRule = (typeof SHIPPING_REFUND_RULES)[number];
+
+/** What a carrier bills for a shipment beyond its label: accessorials and corrections. */
+export const CARRIER_CHARGE_TYPES = [
+  "LIFTGATE",
+  "REDELIVERY",
+  "FUEL",
+  "ADDRESS_CORRECTION",
+  "RESIDENTIAL",
+  "LABEL_CORRECTION",
+  "OTHER",
+] as const;
+export type CarrierChargeType = (typeof CARRIER_CHARGE_TYPES)[number];
+
+/** Why a credit note was raised. */
+export const CREDIT_REASONS = ["RETURN", "VOID"] as const;
+export type CreditReason = (typeof CREDIT_REASONS)[number];
+
 /** The services that publish events, each on its own stream named after it. */
 export const EVENT_SOURCES = ["orders", "inventory", "shipments", "billing", "returns"] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];

@@ -9,6 +9,7 @@ import {
   INVOICE_STATUSES,
   MILESTONE_TYPES,
   SHIPMENT_STATUSES,
+  SHIPPING_REFUND_RULES,
   STOCK_MOVEMENT_KINDS,
 } from "../src/vocabularies.ts";
 
@@ -20,6 +21,7 @@ const MIRRORS: Record<string, readonly string[]> = {
   HoldReason: HOLD_REASONS,
   InvoiceStatus: INVOICE_STATUSES,
   StockMovementKind: STOCK_MOVEMENT_KINDS,
+  ShippingRefundRule: SHIPPING_REFUND_RULES,
 };
 
 type SdlEnum = { name: string; values: string[]; file: string };

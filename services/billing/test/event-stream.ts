@@ -69,6 +69,7 @@ export function eventsOf(s: Scenario): {
       orderId,
       customerId: "cus_1",
       billingPolicy: s.policy,
+      shippingRefund: "NEVER",
       currency: "EUR",
       lines,
       placedAt: new Date().toISOString(),

@@ -72,6 +72,7 @@ export function placed(
     orderId,
     customerId: "cus_1",
     billingPolicy: "ON_SHIPMENT",
+    shippingRefund: "NEVER",
     currency: "EUR",
     lines: lines.map(([sku, quantity], index) => ({
       lineId: `${orderId}-${index + 1}`,

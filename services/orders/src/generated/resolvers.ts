@@ -74,6 +74,7 @@ export type CreateCustomerInput = {
   billingPolicy?: InputMaybe<BillingPolicy>;
   email: Scalars['String']['input'];
   name: Scalars['String']['input'];
+  shippingRefund?: InputMaybe<ShippingRefundRule>;
 };
 
 export type Customer = {
@@ -84,6 +85,8 @@ export type Customer = {
   name: Scalars['String']['output'];
   /** The customer's orders, oldest first. */
   orders: OrderConnection;
+  /** Whether credit notes refund the shipping charge of the invoice they credit. */
+  shippingRefund: ShippingRefundRule;
 };
 
 
@@ -486,6 +489,14 @@ export type Shipment = {
   id: Scalars['ID']['output'];
 };
 
+export type ShippingRefundRule =
+  /** Refunded with the first credit note against the invoice. */
+  | 'ALWAYS'
+  /** Shipping is never refunded. */
+  | 'NEVER'
+  /** Refunded once every unit of the invoice has been credited. */
+  | 'ON_FULL_RETURN';
+
 export type TimelineEntry = {
   __typename?: 'TimelineEntry';
   at: Scalars['DateTime']['output'];
@@ -737,6 +748,7 @@ export type ResolversTypes = {
   ServiceCaseResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ServiceCaseResult']>;
   ServiceCaseStatus: ServiceCaseStatus;
   Shipment: ResolverTypeWrapper<Reference>;
+  ShippingRefundRule: ShippingRefundRule;
   TimelineEntry: ResolverTypeWrapper<TimelineRecord>;
   TimelineEntryConnection: ResolverTypeWrapper<Omit<TimelineEntryConnection, 'edges'> & { edges: Array<ResolversTypes['TimelineEntryEdge']> }>;
   TimelineEntryEdge: ResolverTypeWrapper<Omit<TimelineEntryEdge, 'node'> & { node: ResolversTypes['TimelineEntry'] }>;
@@ -832,6 +844,7 @@ export type CustomerResolvers<ContextType = OrdersContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, Partial<CustomerOrdersArgs>>;
+  shippingRefund?: Resolver<ResolversTypes['ShippingRefundRule'], ParentType, ContextType>;
 };
 
 export type CustomerConnectionResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = {

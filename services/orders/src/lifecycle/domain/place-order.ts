@@ -95,6 +95,7 @@ export function newOrder(
     externalKey: reference ? `${channel}:${reference}` : `id:${ids.order}`,
     currency: input.currency,
     billingPolicy: customer.billingPolicy,
+    shippingRefund: customer.shippingRefund ?? "NEVER",
     lines,
     fulfilmentStatus: "UNFULFILLED",
     billingStatus: "NOT_BILLED",

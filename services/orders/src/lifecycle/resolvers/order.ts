@@ -56,6 +56,7 @@ export const Customer: CustomerResolvers = {
       ownerOfCustomer,
     ),
   id: (customer) => customer._id,
+  shippingRefund: (customer) => customer.shippingRefund ?? "NEVER",
   orders: (customer, args, ctx) =>
     paged(args, ORDERS_OLDEST_FIRST, (page) =>
       ctx.loaders.ordersOfCustomer.load({ parent: customer._id, page }),

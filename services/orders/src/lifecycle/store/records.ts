@@ -1,4 +1,4 @@
-import type { BillingPolicy } from "@waybill/contracts";
+import type { BillingPolicy, ShippingRefundRule } from "@waybill/contracts";
 import type { BillingStatus, FulfilmentStatus } from "../../generated/resolvers.ts";
 import type { TimelineRecord } from "../../customer-service/store/records.ts";
 import type { OrderShipmentRecord } from "./shipment-records.ts";
@@ -10,6 +10,8 @@ export type CustomerRecord = {
   name: string;
   email: string;
   billingPolicy: BillingPolicy;
+  /** Absent on customers created before the rule existed: NEVER. */
+  shippingRefund?: ShippingRefundRule;
   createdAt: Date;
 };
 
@@ -50,6 +52,8 @@ export type OrderRecord = {
   externalKey: string;
   currency: string;
   billingPolicy: BillingPolicy;
+  /** The customer's shipping refund rule when the order was placed (absent before it existed: NEVER). */
+  shippingRefund?: ShippingRefundRule;
   lines: OrderLineRecord[];
   fulfilmentStatus: FulfilmentStatus;
   billingStatus: BillingStatus;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { codedError } from "@waybill/graphql";
 import { isDuplicateKeyError } from "@waybill/store";
-import type { BillingPolicy } from "@waybill/contracts";
+import type { BillingPolicy, ShippingRefundRule } from "@waybill/contracts";
 import type { OrdersContext } from "../../context.ts";
 import type { CreateCustomerInput } from "../../generated/resolvers.ts";
 import { customerProblem, normalizeEmail } from "../domain/customer.ts";
@@ -12,8 +12,16 @@ export function newCustomer(
   name: string,
   email: string,
   billingPolicy: BillingPolicy,
+  shippingRefund: ShippingRefundRule = "NEVER",
 ): CustomerRecord {
-  return { _id: `cus_${randomUUID()}`, name, email, billingPolicy, createdAt: new Date() };
+  return {
+    _id: `cus_${randomUUID()}`,
+    name,
+    email,
+    billingPolicy,
+    shippingRefund,
+    createdAt: new Date(),
+  };
 }
 
 /** Creates a customer; the email is unique. */
@@ -25,7 +33,12 @@ export async function createCustomer(
   const email = normalizeEmail(input.email);
   const problem = customerProblem(name, email);
   if (problem) throw codedError("BAD_USER_INPUT", problem.message, { field: problem.field });
-  const customer = newCustomer(name, email, input.billingPolicy ?? "ON_SHIPMENT");
+  const customer = newCustomer(
+    name,
+    email,
+    input.billingPolicy ?? "ON_SHIPMENT",
+    input.shippingRefund ?? "NEVER",
+  );
   try {
     await ctx.orders.insertCustomer(customer);
   } catch (error) {

@@ -39,6 +39,7 @@ export async function writeOrder(
     orderId: order._id,
     customerId: order.customerId,
     billingPolicy: order.billingPolicy,
+    shippingRefund: order.shippingRefund ?? "NEVER",
     currency: order.currency,
     lines: order.lines.map(({ id, sku, quantity, unitPrice, taxRatePpm }) => ({
       lineId: id,
