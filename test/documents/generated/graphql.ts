@@ -52,6 +52,7 @@ export type CreateCustomerInput = {
   billingPolicy?: BillingPolicy | null | undefined;
   email: string;
   name: string;
+  shippingRefund?: ShippingRefundRule | null | undefined;
 };
 
 export type ExceptionCategory =
@@ -184,7 +185,12 @@ export type ReturnLineInput = {
   quantity: number;
 };
 
+/**
+ * Where a return is: REQUESTED, then RECEIVED by a warehouse, then CLOSED once billing has settled
+ * it; a REQUESTED return may be CANCELLED instead.
+ */
 export type ReturnStatus =
+  | 'CANCELLED'
   | 'CLOSED'
   | 'RECEIVED'
   | 'REQUESTED';
@@ -213,6 +219,14 @@ export type ShipmentStatus =
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED_TO_SENDER'
   | 'SHIPPED';
+
+export type ShippingRefundRule =
+  /** Refunded with the first credit note against the invoice. */
+  | 'ALWAYS'
+  /** Shipping is never refunded. */
+  | 'NEVER'
+  /** Refunded once every unit of the invoice has been credited. */
+  | 'ON_FULL_RETURN';
 
 export type StockExceptionKind =
   /** A cycle count further from the records than the variance threshold. */
