@@ -8,6 +8,8 @@ import {
   HOLD_REASONS,
   INVOICE_STATUSES,
   MILESTONE_TYPES,
+  RETURN_DISPOSITIONS,
+  RETURN_STATUSES,
   SHIPMENT_STATUSES,
   SHIPPING_REFUND_RULES,
   STOCK_MOVEMENT_KINDS,
@@ -22,6 +24,8 @@ const MIRRORS: Record<string, readonly string[]> = {
   InvoiceStatus: INVOICE_STATUSES,
   StockMovementKind: STOCK_MOVEMENT_KINDS,
   ShippingRefundRule: SHIPPING_REFUND_RULES,
+  ReturnStatus: RETURN_STATUSES,
+  ReturnDisposition: RETURN_DISPOSITIONS,
 };
 
 type SdlEnum = { name: string; values: string[]; file: string };
