@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "@waybill/devtools";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
+import { ORDER_RETURNS_VIEW } from "../documents/order-returns.ts";
 import { CONFIRM_SHIPMENT } from "../documents/shipments.ts";
 import {
   RECORD_CARRIER_CHARGE,
@@ -158,6 +160,20 @@ describe("voiding a shipment through the gateway", () => {
       status: "VOIDED",
       voidReason: "customer changed the address",
     });
+
+    // Orders hears of it: the voided units are no longer shipped.
+    const order = await waitFor(
+      async () => {
+        const { order: found } = await execute(gateway, ORDER_RETURNS_VIEW, { id: orderId });
+        const voidedEntry = nodes(found?.timeline ?? { edges: [] }).find(
+          (entry) => entry.kind === "SHIPMENT_VOIDED",
+        );
+        return voidedEntry && found;
+      },
+      { description: "orders to hear of the void", timeoutMs: 30_000, intervalMs: 100 },
+    );
+    expect(order.lines.map((line) => line.shippedQuantity)).toEqual([0]);
+    expect(order.fulfilmentStatus).toBe("UNFULFILLED");
 
     const reshipped = await execute(gateway, CONFIRM_SHIPMENT, {
       input: shipping(orderId, lineId, 3),
