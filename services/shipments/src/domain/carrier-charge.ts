@@ -1,5 +1,4 @@
-import { parseAmount } from "@waybill/contracts";
-import type { CarrierChargeType } from "../generated/resolvers.ts";
+import { parseAmount, type CarrierChargeType } from "@waybill/contracts";
 import type { CarrierChargeRecord, ShipmentRecord } from "../store/records.ts";
 
 export type ChargeProblem = { field: string | null; code: string; message: string };

@@ -1,4 +1,5 @@
-import type { CarrierChargeType, MilestoneType, ShipmentStatus } from "../generated/resolvers.ts";
+import type { CarrierChargeType } from "@waybill/contracts";
+import type { MilestoneType, ShipmentStatus } from "../generated/resolvers.ts";
 
 /** What the shipments service keeps of an order, from `orders.order.placed`. */
 export type OrderProjection = {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isDuplicateKeyError } from "@waybill/store";
 import type { RecordCarrierChargeInput } from "../generated/resolvers.ts";
 import type { ShipmentsContext } from "../context.ts";
 import {
@@ -19,7 +20,20 @@ export type ChargeOutcome =
  * fulfilment cost and emits `shipments.carrier_charge.recorded`; a repeat answers the charge
  * recorded and emits nothing.
  */
-export function recordCarrierCharge(
+export async function recordCarrierCharge(
+  ctx: ShipmentsContext,
+  input: RecordCarrierChargeInput,
+): Promise<ChargeOutcome> {
+  try {
+    return await recordOnce(ctx, input);
+  } catch (error) {
+    // Another request recorded the same carrier charge id meanwhile: answer as a repeat would.
+    if (!isDuplicateKeyError(error)) throw error;
+    return recordOnce(ctx, input);
+  }
+}
+
+function recordOnce(
   ctx: ShipmentsContext,
   input: RecordCarrierChargeInput,
 ): Promise<ChargeOutcome> {
