@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EVENT_TYPES } from "../src/events.ts";
 import {
   BILLING_POLICIES,
+  CARRIER_CHARGE_TYPES,
   EVENT_SOURCES,
   HOLD_REASONS,
   INVOICE_STATUSES,
@@ -26,6 +27,7 @@ const MIRRORS: Record<string, readonly string[]> = {
   ShippingRefundRule: SHIPPING_REFUND_RULES,
   ReturnStatus: RETURN_STATUSES,
   ReturnDisposition: RETURN_DISPOSITIONS,
+  CarrierChargeType: CARRIER_CHARGE_TYPES,
 };
 
 type SdlEnum = { name: string; values: string[]; file: string };

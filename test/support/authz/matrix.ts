@@ -467,6 +467,24 @@ export const ROOT_CASES: Case[] = [
     "UnknownShipmentError",
   ),
   mutation(
+    "recordCarrierCharge",
+    "shipments",
+    `mutation ($input: RecordCarrierChargeInput!) { recordCarrierCharge(input: $input) { __typename } }`,
+    () => ({
+      input: { shipmentId: "shp_missing", carrierChargeId: "C-1", type: "FUEL", amount: "1.00" },
+    }),
+    ["carrier", "warehouse", "finance", "admin"],
+    "UnknownShipmentError",
+  ),
+  mutation(
+    "voidShipment",
+    "shipments",
+    `mutation ($input: VoidShipmentInput!) { voidShipment(input: $input) { __typename } }`,
+    () => ({ input: { shipmentId: "shp_missing", reason: "matrix" } }),
+    ["warehouse", "agent", "admin"],
+    "UnknownShipmentError",
+  ),
+  mutation(
     "releaseInvoice",
     "billing",
     `mutation { releaseInvoice(input: { invoiceId: "inv_missing", comment: "matrix" }) { __typename } }`,

@@ -36,7 +36,10 @@ export function ordersRepository(store: Store) {
         page,
       ),
     insertOrder: (order: OrderRecord, session: Session) => orders.insertOne(order, { session }),
-    /** Replaces what follows from events and cancellations: lines, shipments, statuses. */
+    /**
+     * Replaces what follows from events and cancellations: lines, shipments, returns, credit
+     * notes and settlements told, statuses.
+     */
     async saveOrder(order: OrderRecord, session: Session): Promise<void> {
       await orders.updateOne(
         { _id: order._id },
@@ -44,6 +47,9 @@ export function ordersRepository(store: Store) {
           $set: {
             lines: order.lines,
             shipments: order.shipments,
+            returns: order.returns ?? [],
+            creditNotes: order.creditNotes ?? [],
+            settlements: order.settlements ?? [],
             fulfilmentStatus: order.fulfilmentStatus,
             billingStatus: order.billingStatus,
             cancelledAt: order.cancelledAt,
