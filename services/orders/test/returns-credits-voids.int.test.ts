@@ -180,6 +180,9 @@ describe("orders applying a voided shipment", () => {
     await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_2", [0, 2]));
     await h.deliver("billing.invoice.held", held(order, "shp_1", "POD_MISSING", 2));
     expect((await reload(order._id)).billingStatus).toBe("ON_HOLD");
+    expect((await h.casesOf(order._id)).map((c) => [c.kind, c.status])).toEqual([
+      ["INVOICE_HELD", "OPEN"],
+    ]);
 
     const voided = shipmentVoided(order, "shp_1", [3, 0], 3);
     await h.deliver("shipments.shipment.voided", voided);
@@ -189,13 +192,21 @@ describe("orders applying a voided shipment", () => {
     expect(after.fulfilmentStatus).toBe("PARTIALLY_SHIPPED");
     // Until billing tells, the hold is billing's word.
     expect(after.billingStatus).toBe("ON_HOLD");
+    // The voided shipment's case has nothing left to follow up.
+    const [held1] = await h.casesOf(order._id);
+    expect(held1).toMatchObject({ status: "RESOLVED", resolvedAutomatically: true });
+    expect(held1?.resolution).toContain("voided before pickup");
 
     await h.deliver("billing.invoice.voided", invoiceVoided(order, "shp_1", 2, 4));
     after = await reload(order._id);
     expect(after.billingStatus).toBe("NOT_BILLED");
     const kinds = (await h.timelineOf(order._id)).map((entry) => entry.kind);
-    expect(kinds.filter((kind) => kind.endsWith("_VOIDED"))).toEqual([
+    expect(
+      kinds.filter((kind) => kind.endsWith("_VOIDED") || kind.startsWith("SERVICE_CASE")),
+    ).toEqual([
+      "SERVICE_CASE_OPENED",
       "SHIPMENT_VOIDED",
+      "SERVICE_CASE_RESOLVED",
       "INVOICE_VOIDED",
     ]);
   });

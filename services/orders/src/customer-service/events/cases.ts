@@ -59,9 +59,34 @@ export async function settleCases(
   if (!isSettled(shipment)) return [];
   const at = settledAt(shipment);
   const resolution = `shipment ${shipment.trackingNumber} delivered and invoice ${shipment.invoice?.number ?? ""} issued`;
-  const open = await repo.openCasesOfShipment(shipment._id, session);
+  return closeCases(repo, session, shipment._id, resolvesItself, at, resolution);
+}
+
+/**
+ * Resolves every open case of a voided shipment: whatever it was about (a hold, a line shipped
+ * after its cancellation), the shipment no longer exists.
+ */
+export function closeVoidedCases(
+  repo: CustomerServiceRepository,
+  session: Session,
+  shipment: ShipmentContextRecord,
+  at: Date,
+): Promise<TimelineEntry[]> {
+  const resolution = `shipment ${shipment.trackingNumber} voided before pickup`;
+  return closeCases(repo, session, shipment._id, () => true, at, resolution);
+}
+
+async function closeCases(
+  repo: CustomerServiceRepository,
+  session: Session,
+  shipmentId: string,
+  closes: (kind: ServiceCaseKind) => boolean,
+  at: Date,
+  resolution: string,
+): Promise<TimelineEntry[]> {
+  const open = await repo.openCasesOfShipment(shipmentId, session);
   const entries: TimelineEntry[] = [];
-  for (const serviceCase of open.filter((candidate) => resolvesItself(candidate.kind))) {
+  for (const serviceCase of open.filter((candidate) => closes(candidate.kind))) {
     await repo.changeCase(
       serviceCase._id,
       {

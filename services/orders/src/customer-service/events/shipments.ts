@@ -5,7 +5,7 @@ import { caseKindOfMilestone } from "../domain/service-case.ts";
 import { isSettled, newShipmentContext, withMilestone } from "../domain/shipment-context.ts";
 import type { CustomerServiceRepository } from "../store/repository.ts";
 import type { TimelineEntry } from "../store/records.ts";
-import { openOrNote, settleCases } from "./cases.ts";
+import { closeVoidedCases, openOrNote, settleCases } from "./cases.ts";
 import { knownOrder, knownShipment, recorded } from "./known.ts";
 
 /**
@@ -80,7 +80,7 @@ export async function onMilestoneRecorded(
   await repo.record(data.orderId, { entries, shipment }, session);
 }
 
-/** Puts a shipment's void on the timeline once. */
+/** Puts a shipment's void on the timeline once and resolves the shipment's open cases. */
 export async function onShipmentVoided(
   repo: CustomerServiceRepository,
   { data }: EventOf<"shipments.shipment.voided">,
@@ -97,5 +97,6 @@ export async function onShipmentVoided(
     key: `shipment:${data.shipmentId}:voided`,
   };
   if (recorded(order, entry.key)) return;
-  await repo.record(data.orderId, { entries: [entry], shipment }, session);
+  const closed = await closeVoidedCases(repo, session, shipment, entry.at);
+  await repo.record(data.orderId, { entries: [entry, ...closed], shipment }, session);
 }
