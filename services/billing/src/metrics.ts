@@ -60,7 +60,7 @@ export function billingMetrics(metrics: Metrics): BillingMetrics {
         if (change.kind === "held") holds.inc({ reason: change.hold.reason });
         else if (change.kind === "released")
           releases.inc({ reason: change.hold.reason, by: change.hold.releasedBy ?? "AUTOMATIC" });
-        else {
+        else if (change.kind === "issue") {
           issued.inc({ policy });
           if (!invoice.touched) touchless.inc({ policy });
           const issuedAt = invoice.issuedAt ?? new Date();
