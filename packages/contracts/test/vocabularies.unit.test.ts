@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { EVENT_TYPES } from "../src/events.ts";
 import {
   BILLING_POLICIES,
+  CARRIER_CHARGE_TYPES,
+  CREDIT_REASONS,
   EVENT_SOURCES,
   HOLD_REASONS,
   INVOICE_STATUSES,
@@ -22,6 +24,8 @@ const MIRRORS: Record<string, readonly string[]> = {
   InvoiceStatus: INVOICE_STATUSES,
   StockMovementKind: STOCK_MOVEMENT_KINDS,
   ShippingRefundRule: SHIPPING_REFUND_RULES,
+  CarrierChargeType: CARRIER_CHARGE_TYPES,
+  CreditReason: CREDIT_REASONS,
 };
 
 type SdlEnum = { name: string; values: string[]; file: string };
