@@ -14,6 +14,7 @@ import {
 import { openStore, StoreUnreachableError } from "@waybill/store";
 import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
+import { idempotencyRecords } from "./idempotency/index.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
 import { WEBHOOK_PREFIX } from "./webhooks.ts";
@@ -51,6 +52,7 @@ const gateway = await createGateway(config, logger, {
   metrics,
   apiKeys: apiKeyStore(store),
   bus,
+  idempotency: await idempotencyRecords(store, config.IDEMPOTENCY_TTL_SECONDS),
 });
 const probes = { [METRICS_PATH]: metricsRoute(metrics), "/readyz": readinessRoute(config) };
 const paths = [

@@ -10,6 +10,8 @@ import {
   HOLD_REASONS,
   INVOICE_STATUSES,
   MILESTONE_TYPES,
+  RETURN_DISPOSITIONS,
+  RETURN_STATUSES,
   SHIPMENT_STATUSES,
   SHIPPING_REFUND_RULES,
   STOCK_MOVEMENT_KINDS,
@@ -26,6 +28,8 @@ const MIRRORS: Record<string, readonly string[]> = {
   ShippingRefundRule: SHIPPING_REFUND_RULES,
   CarrierChargeType: CARRIER_CHARGE_TYPES,
   CreditReason: CREDIT_REASONS,
+  ReturnStatus: RETURN_STATUSES,
+  ReturnDisposition: RETURN_DISPOSITIONS,
 };
 
 type SdlEnum = { name: string; values: string[]; file: string };

@@ -279,6 +279,14 @@ export const ROOT_CASES: Case[] = [
     (r, t) => ids(field(r, "returns")).includes(t.returnId),
     "hidden",
   ),
+  read(
+    "returnsToReceive",
+    "returns",
+    `{ returnsToReceive { edges { node { id } } } }`,
+    none,
+    STOCK,
+    (r, t) => ids(field(r, "returnsToReceive")).includes(t.returnId),
+  ),
   // integrations
   read(
     "webhookReceipts",
@@ -400,6 +408,29 @@ export const ROOT_CASES: Case[] = [
     }),
     ["customer", "agent", "admin"],
     "QuantityExceedsShippedError",
+    "forbidden",
+  ),
+  mutation(
+    "receiveReturn",
+    "returns",
+    `mutation ($input: ReceiveReturnInput!) { receiveReturn(input: $input) { __typename } }`,
+    (t) => ({
+      input: {
+        returnId: t.returnId,
+        warehouse: "AMS1",
+        lines: [{ lineId: "l_missing", received: 1, disposition: "RESTOCK" }],
+      },
+    }),
+    ["warehouse", "admin"],
+    "InvalidReturnError",
+  ),
+  mutation(
+    "cancelReturn",
+    "returns",
+    `mutation ($input: CancelReturnInput!) { cancelReturn(input: $input) { __typename } }`,
+    (t) => ({ input: { returnId: t.returnId, reason: " " } }),
+    ["customer", "agent", "admin"],
+    "InvalidReturnError",
     "forbidden",
   ),
   mutation(
