@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { UnitOfWork } from "@waybill/service";
 import type { CreditNoteContent } from "../domain/credit.ts";
 import { documentNumber, SERIES, seriesFor } from "../domain/invoice.ts";
+import { billingMetrics } from "../metrics.ts";
 import type { Transition } from "../domain/lifecycle.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { CreditNoteRecord } from "../store/records.ts";
@@ -21,6 +22,8 @@ export async function issueCreditNote(
   const number = documentNumber(series, await repo.nextNumber(series, work.session));
   const note: CreditNoteRecord = { _id: `cn_${randomUUID()}`, number, issuedAt, ...content };
   await repo.addCreditNote(note, work.session);
+  const figures = billingMetrics(work.metrics);
+  work.afterCommit(() => figures.creditNoteIssued(note.reason));
   const { currency } = note;
   await work.emit("billing.credit_note.issued", note._id, {
     creditNoteId: note._id,

@@ -9,6 +9,7 @@ import {
   type AdjustmentNoteContent,
 } from "../domain/charges.ts";
 import { documentNumber, SERIES, seriesFor } from "../domain/invoice.ts";
+import { billingMetrics } from "../metrics.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { AdjustmentNoteRecord } from "../store/records.ts";
 
@@ -69,6 +70,8 @@ async function issueAdjustmentNote(
   const number = documentNumber(series, await repo.nextNumber(series, work.session));
   const note: AdjustmentNoteRecord = { _id: `an_${randomUUID()}`, number, issuedAt, ...content };
   await repo.addAdjustmentNote(note, work.session);
+  const figures = billingMetrics(work.metrics);
+  work.afterCommit(() => figures.adjustmentNoteIssued());
   await work.emit("billing.adjustment_note.issued", note._id, {
     adjustmentNoteId: note._id,
     number,
