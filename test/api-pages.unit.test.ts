@@ -26,6 +26,12 @@ const BOUNDED = new Map([
   ["Query.reservations", "an order's, one per line ordered"],
   ["Reservation.allocations", "one per warehouse"],
   ["Product.stock", "one per warehouse"],
+  ["Invoice.charges", "one per carrier charge of one shipment, a handful"],
+  ["Invoice.creditNotes", "each credits one unit at least, or is the one void: units invoiced + 1"],
+  ["Invoice.adjustmentNotes", "one per carrier charge of one shipment, a handful"],
+  ["CreditNote.lines", "at most one per line of its invoice"],
+  ["CreditNote.charges", "at most one per charge on its invoice"],
+  ["Return.creditNotes", "one per invoice of its order that the return reached"],
 ]);
 
 const objectLists = () =>

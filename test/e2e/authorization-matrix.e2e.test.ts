@@ -28,7 +28,7 @@ const tokens = new Map<Actor, string>();
 
 beforeAll(async () => {
   system = await startTestSystem();
-  world = await buildWorld(system.gatewayUrl);
+  world = await buildWorld(system);
   key = signingKey(system.signingKeyFile);
   for (const actor of ACTORS) tokens.set(actor, await tokenFor(system.identities, actor, world));
 }, 180_000);

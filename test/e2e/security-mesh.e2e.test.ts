@@ -14,7 +14,7 @@ let key: Buffer;
 
 beforeAll(async () => {
   system = await startTestSystem();
-  world = await buildWorld(system.gatewayUrl);
+  world = await buildWorld(system);
   key = signingKey(system.signingKeyFile);
 }, 180_000);
 

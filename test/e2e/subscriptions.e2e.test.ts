@@ -20,7 +20,7 @@ const MILESTONES = print(SHIPMENT_MILESTONES);
 beforeAll(async () => {
   // Open subscriptions check their credentials every second here (a minute by default).
   system = await startTestSystem({ SUBSCRIPTION_RECHECK_SECONDS: "1" });
-  world = await buildWorld(system.gatewayUrl);
+  world = await buildWorld(system);
 }, 180_000);
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import { EVENT_TYPES } from "../src/events.ts";
 import {
   BILLING_POLICIES,
   CARRIER_CHARGE_TYPES,
+  CREDIT_REASONS,
   EVENT_SOURCES,
   HOLD_REASONS,
   INVOICE_STATUSES,
@@ -25,9 +26,10 @@ const MIRRORS: Record<string, readonly string[]> = {
   InvoiceStatus: INVOICE_STATUSES,
   StockMovementKind: STOCK_MOVEMENT_KINDS,
   ShippingRefundRule: SHIPPING_REFUND_RULES,
+  CarrierChargeType: CARRIER_CHARGE_TYPES,
+  CreditReason: CREDIT_REASONS,
   ReturnStatus: RETURN_STATUSES,
   ReturnDisposition: RETURN_DISPOSITIONS,
-  CarrierChargeType: CARRIER_CHARGE_TYPES,
 };
 
 type SdlEnum = { name: string; values: string[]; file: string };

@@ -1,4 +1,9 @@
-import { BILLING_POLICIES, HOLD_REASONS } from "@waybill/contracts";
+import {
+  BILLING_POLICIES,
+  CREDIT_REASONS,
+  HOLD_REASONS,
+  type CreditReason,
+} from "@waybill/contracts";
 import type { Metrics } from "@waybill/observability";
 import type { Change } from "./domain/lifecycle.ts";
 import type { InvoiceRecord } from "./store/records.ts";
@@ -6,10 +11,14 @@ import type { InvoiceRecord } from "./store/records.ts";
 /** From a minute to a week: invoices wait for delivery or proof under some policies. */
 const LATENCY_BUCKETS = [1, 10, 60, 300, 900, 3_600, 4 * 3_600, 86_400, 2 * 86_400, 7 * 86_400];
 
-/** Finance's figures as Prometheus metrics: time to invoice, touchless share, holds. */
+/** Finance's figures as Prometheus metrics: time to invoice, touchless share, holds, notes. */
 export interface BillingMetrics {
   /** Records a committed invoice transition (call from `afterCommit`). */
   committed(invoice: InvoiceRecord, changes: readonly Change[], created: boolean): void;
+  /** Records a committed credit note (call from `afterCommit`). */
+  creditNoteIssued(reason: CreditReason): void;
+  /** Records a committed adjustment note (call from `afterCommit`). */
+  adjustmentNoteIssued(): void;
 }
 
 const cache = new WeakMap<Metrics, BillingMetrics>();
@@ -48,9 +57,24 @@ export function billingMetrics(metrics: Metrics): BillingMetrics {
     help: "Holds released, by reason and by whom (FINANCE or AUTOMATIC).",
     labelNames: ["reason", "by"],
   });
+  const voided = perPolicy(
+    "waybill_billing_invoices_voided_total",
+    "Invoices voided before issue (shipment voided, or every unit returned first), by policy.",
+  );
+  const creditNotes = metrics.counter({
+    name: "waybill_billing_credit_notes_total",
+    help: "Credit notes issued, by reason (RETURN or VOID).",
+    labelNames: ["reason"],
+  });
+  const adjustmentNotes = metrics.counter({
+    name: "waybill_billing_adjustment_notes_total",
+    help: "Adjustment notes issued: carrier charges re-billed after their invoice's issue.",
+  });
   for (const policy of BILLING_POLICIES)
-    for (const counter of [created, issued, touchless]) counter.inc({ policy }, 0);
+    for (const counter of [created, issued, touchless, voided]) counter.inc({ policy }, 0);
   for (const reason of HOLD_REASONS) holds.inc({ reason }, 0);
+  for (const reason of CREDIT_REASONS) creditNotes.inc({ reason }, 0);
+  adjustmentNotes.inc(0);
 
   const figures: BillingMetrics = {
     committed(invoice, changes, wasCreated) {
@@ -60,7 +84,8 @@ export function billingMetrics(metrics: Metrics): BillingMetrics {
         if (change.kind === "held") holds.inc({ reason: change.hold.reason });
         else if (change.kind === "released")
           releases.inc({ reason: change.hold.reason, by: change.hold.releasedBy ?? "AUTOMATIC" });
-        else {
+        else if (change.kind === "voided") voided.inc({ policy });
+        else if (change.kind === "issue") {
           issued.inc({ policy });
           if (!invoice.touched) touchless.inc({ policy });
           const issuedAt = invoice.issuedAt ?? new Date();
@@ -71,6 +96,8 @@ export function billingMetrics(metrics: Metrics): BillingMetrics {
         }
       }
     },
+    creditNoteIssued: (reason) => creditNotes.inc({ reason }),
+    adjustmentNoteIssued: () => adjustmentNotes.inc(),
   };
   cache.set(metrics, figures);
   return figures;

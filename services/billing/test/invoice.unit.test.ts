@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { invoiceNumber, priceShipment } from "../src/domain/invoice.ts";
+import { documentNumber, priceShipment } from "../src/domain/invoice.ts";
 import type { OrderTerms } from "../src/store/records.ts";
 
 const terms: OrderTerms = {
@@ -39,7 +39,7 @@ describe("pricing a shipment", () => {
     );
   });
 
-  it("numbers invoices in a fixed-width series", () => {
-    expect(invoiceNumber("INV-2026", 42)).toBe("INV-2026-000042");
+  it("numbers documents in a fixed-width series", () => {
+    expect(documentNumber("INV-2026", 42)).toBe("INV-2026-000042");
   });
 });

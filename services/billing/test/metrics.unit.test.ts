@@ -44,6 +44,38 @@ describe("billing metrics", () => {
       ["ON_PROOF_OF_DELIVERY", 0],
     ]);
     expect(samples.filter((s) => s.name === "waybill_billing_invoice_holds_total")).toHaveLength(3);
+    expect(
+      samples
+        .filter((s) => s.name === "waybill_billing_credit_notes_total")
+        .map((s) => [s.labels.reason, s.value]),
+    ).toEqual([
+      ["RETURN", 0],
+      ["VOID", 0],
+    ]);
+    expect(metricValue(samples, "waybill_billing_adjustment_notes_total", {})).toBe(0);
+  });
+
+  it("counts voids, credit notes by reason and adjustment notes; a collection hold is no issue", async () => {
+    const metrics = createMetrics({ service: "billing" });
+    const figures = billingMetrics(metrics);
+    const at = new Date();
+    figures.committed(draft, [{ kind: "voided", at }], false);
+    const issued = { ...draft, number: "INV-2026-000001", issuedAt: at };
+    figures.committed(issued, hold(issued, "CARRIER_EXCEPTION", "damaged", at).changes, false);
+    figures.creditNoteIssued("VOID");
+    figures.creditNoteIssued("RETURN");
+    figures.creditNoteIssued("RETURN");
+    figures.adjustmentNoteIssued();
+
+    const samples = parseMetrics((await metrics.scrape()).body);
+    const policy = { policy: "ON_DELIVERY" };
+    expect(metricValue(samples, "waybill_billing_invoices_voided_total", policy)).toBe(1);
+    expect(metricValue(samples, "waybill_billing_invoices_issued_total", policy)).toBe(0);
+    expect(metricValue(samples, "waybill_billing_credit_notes_total", { reason: "RETURN" })).toBe(
+      2,
+    );
+    expect(metricValue(samples, "waybill_billing_credit_notes_total", { reason: "VOID" })).toBe(1);
+    expect(metricValue(samples, "waybill_billing_adjustment_notes_total", {})).toBe(1);
   });
 
   it("counts creation, holds and releases, and times issue from shipment; a hand release is not touchless", async () => {

@@ -1,11 +1,13 @@
-// Two customers' worth of data (order, shipment, invoice, return, service case), made as admin,
-// for the authorization suites to read and write as every role.
+// Two customers' worth of data (order, shipment, invoice, return, credit and adjustment notes,
+// service case), made as admin, for the authorization suites to read and write as every role.
 import { waitFor } from "@waybill/devtools";
 import { INVOICE_IDS } from "../../documents/billing.ts";
+import { INVOICE_NOTES } from "../../documents/billing-notes.ts";
 import { CREATE_PRODUCT } from "../../documents/inventory.ts";
 import { OPEN_SERVICE_CASES } from "../../documents/orders.ts";
-import { REQUEST_RETURN } from "../../documents/returns.ts";
+import { RECEIVE_RETURN, REQUEST_RETURN } from "../../documents/returns.ts";
 import { RECORD_MILESTONE } from "../../documents/shipments.ts";
+import { publishEvent } from "../events.ts";
 import { execute, nodes } from "../graphql.ts";
 import { placeDemoOrder } from "../orders.ts";
 import { confirmWhenKnown } from "../shipments.ts";
@@ -17,8 +19,75 @@ export type Account = {
   lineId: string;
   shipmentId: string;
   invoiceId: string;
+  /** A return requested and not received. */
   returnId: string;
+  /** A return received, and the credit note billing raised for it. */
+  receivedReturnId: string;
+  creditNoteId: string;
+  /** The adjustment note re-billing a liftgate charged after the invoice's issue. */
+  adjustmentNoteId: string;
 };
+
+/** Where the world is built: the gateway, and the broker for what no API records yet. */
+export type WorldSystem = { gatewayUrl: string; natsUrl: string };
+
+/** Requests a return of one unit; retried while returns has not heard of the shipment. */
+async function requestReturn(gateway: string, orderId: string, lineId: string) {
+  return waitFor(
+    async () => {
+      const { requestReturn } = await execute(gateway, REQUEST_RETURN, {
+        input: { orderId, reason: "damaged", lines: [{ lineId, quantity: 1 }] },
+      });
+      return requestReturn.__typename === "Return" ? requestReturn.id : undefined;
+    },
+    { description: "returns to know the shipment", timeoutMs: 30_000, intervalMs: 100 },
+  );
+}
+
+type Notes = Pick<Account, "receivedReturnId" | "creditNoteId" | "adjustmentNoteId">;
+
+/**
+ * A credit note and an adjustment note on the account's invoice: a second return received, and
+ * a liftgate the carrier charged after issue. Shipments has no API for carrier charges yet: the
+ * charge is published as its outbox would publish it.
+ */
+async function notes(system: WorldSystem, account: Omit<Account, keyof Notes>): Promise<Notes> {
+  const gateway = system.gatewayUrl;
+  const receivedReturnId = await requestReturn(gateway, account.orderId, account.lineId);
+  const { receiveReturn } = await execute(gateway, RECEIVE_RETURN, {
+    input: {
+      returnId: receivedReturnId,
+      warehouse: "AMS1",
+      lines: [{ lineId: account.lineId, received: 1, disposition: "RESTOCK" }],
+    },
+  });
+  if (receiveReturn.__typename !== "Return") throw new Error(JSON.stringify(receiveReturn));
+  const chargeId = `chg_${account.shipmentId}`;
+  await publishEvent(system.natsUrl, "shipments.carrier_charge.recorded", chargeId, {
+    chargeId,
+    carrierChargeId: `ups-${chargeId}`,
+    shipmentId: account.shipmentId,
+    orderId: account.orderId,
+    customerId: account.customerId,
+    carrier: "UPS",
+    type: "LIFTGATE",
+    amount: { amount: 2500, currency: "EUR" },
+    description: "liftgate delivery",
+    fulfilmentCost: { amount: 2500, currency: "EUR" },
+    recordedAt: new Date().toISOString(),
+  });
+  const invoice = await waitFor(
+    async () => {
+      const found = (await execute(gateway, INVOICE_NOTES, { id: account.invoiceId })).invoice;
+      return found?.creditNotes.length && found.adjustmentNotes.length ? found : undefined;
+    },
+    { description: "billing's credit and adjustment notes", timeoutMs: 30_000, intervalMs: 100 },
+  );
+  const [creditNote] = invoice.creditNotes;
+  const [adjustmentNote] = invoice.adjustmentNotes;
+  if (!creditNote || !adjustmentNote) throw new Error("no notes");
+  return { receivedReturnId, creditNoteId: creditNote.id, adjustmentNoteId: adjustmentNote.id };
+}
 
 export type World = {
   /** The customer whose data the limited principals (customer A, partner of A) may see. */
@@ -29,7 +98,8 @@ export type World = {
   caseId: string;
 };
 
-async function account(gateway: string, sku: string, tracking: string): Promise<Account> {
+async function account(system: WorldSystem, sku: string, tracking: string): Promise<Account> {
+  const gateway = system.gatewayUrl;
   const { customerId, orderId, lineIds } = await placeDemoOrder(gateway, [
     { sku, quantity: 3, unitPrice: "10.00", taxRate: "20" },
   ]);
@@ -49,20 +119,14 @@ async function account(gateway: string, sku: string, tracking: string): Promise<
     async () => nodes((await execute(gateway, INVOICE_IDS, { orderId })).invoices)[0]?.id,
     { description: "the invoice", timeoutMs: 30_000, intervalMs: 100 },
   );
-  const returnId = await waitFor(
-    async () => {
-      const { requestReturn } = await execute(gateway, REQUEST_RETURN, {
-        input: { orderId, reason: "damaged", lines: [{ lineId, quantity: 1 }] },
-      });
-      return requestReturn.__typename === "Return" ? requestReturn.id : undefined;
-    },
-    { description: "returns to know the shipment", timeoutMs: 30_000, intervalMs: 100 },
-  );
-  return { customerId, orderId, lineId, shipmentId: shipment.id, invoiceId, returnId };
+  const returnId = await requestReturn(gateway, orderId, lineId);
+  const made = { customerId, orderId, lineId, shipmentId: shipment.id, invoiceId, returnId };
+  return { ...made, ...(await notes(system, made)) };
 }
 
 /** Builds the world through the gateway as admin (the test system's default credential). */
-export async function buildWorld(gateway: string): Promise<World> {
+export async function buildWorld(system: WorldSystem): Promise<World> {
+  const gateway = system.gatewayUrl;
   const sku = `AUTHZ-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   await execute(gateway, CREATE_PRODUCT, {
     sku,
@@ -70,8 +134,8 @@ export async function buildWorld(gateway: string): Promise<World> {
     warehouse: "AMS1",
     quantity: 100,
   });
-  const a = await account(gateway, sku, `1ZA${Date.now()}`);
-  const b = await account(gateway, sku, `1ZB${Date.now()}`);
+  const a = await account(system, sku, `1ZA${Date.now()}`);
+  const b = await account(system, sku, `1ZB${Date.now()}`);
   await execute(gateway, RECORD_MILESTONE, {
     input: {
       shipmentId: b.shipmentId,

@@ -29,5 +29,6 @@ export function billingFigures(invoices: InvoiceRecord[]) {
     p95SecondsToInvoice: percentile(latencies, 95),
     onHold: invoices.filter((invoice) => invoice.status === "ON_HOLD").length,
     drafts: invoices.filter((invoice) => invoice.status === "DRAFT").length,
+    voided: invoices.filter((invoice) => invoice.status === "VOID").length,
   };
 }

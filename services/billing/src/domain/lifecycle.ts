@@ -10,7 +10,8 @@ export type Change =
   | { kind: "released"; hold: HoldRecord }
   | { kind: "collection_held"; hold: HoldRecord }
   | { kind: "collection_released"; hold: HoldRecord }
-  | { kind: "issue" };
+  | { kind: "issue" }
+  | { kind: "voided"; at: Date };
 
 export type Transition = { invoice: InvoiceRecord; changes: Change[] };
 
@@ -38,7 +39,8 @@ export function statusOf(invoice: InvoiceRecord): InvoiceStatus {
   return activeHolds(invoice).length ? "ON_HOLD" : "DRAFT";
 }
 
-const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
+/** The later of two instants: stamps that must not come before an earlier one of the invoice. */
+export const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
 
 /** Whether the customer's billing policy lets the invoice be issued now. */
 export function policyMet(invoice: InvoiceRecord): boolean {
@@ -123,6 +125,28 @@ export function release(
     // Touchless speaks of how an invoice was issued: releasing its collection later changes nothing.
     invoice: { ...next, delivery, touched: invoice.touched || (by === "FINANCE" && !collection) },
     changes,
+  };
+}
+
+/**
+ * Whether nothing more happens to the invoice's shipment: it was voided, or the invoice was voided
+ * before issue (every unit returned first). Milestones and charges then change nothing on it.
+ */
+export const isVoided = (invoice: InvoiceRecord): boolean =>
+  invoice.status === "VOID" || Boolean(invoice.voidedAt);
+
+/**
+ * Voids an invoice before its issue: its holds end (released automatically, each told) and it is
+ * VOID for good, never numbered. An issued invoice is never voided: a credit note takes it back.
+ */
+export function voidBeforeIssue(invoice: InvoiceRecord, at: Date, why: string): Transition {
+  if (isIssued(invoice))
+    throw new RangeError(`invoice ${invoice._id} is issued: credit it instead`);
+  if (invoice.status === "VOID") return unchanged(invoice);
+  const released = release(invoice, "AUTOMATIC", at, { comment: why });
+  return {
+    invoice: { ...released.invoice, status: "VOID" },
+    changes: [...released.changes, { kind: "voided", at: later(at, invoice.createdAt) }],
   };
 }
 

@@ -3,6 +3,7 @@ import type { InvoiceRecord } from "../store/records.ts";
 import {
   holdsInForce,
   hold,
+  isVoided,
   release,
   settle,
   andThen,
@@ -15,9 +16,11 @@ type Milestone = EventData<"shipments.milestone.recorded">;
 /**
  * What a carrier milestone means for the shipment's invoice. Delivery and proof count whenever
  * they arrive; an exception holds only when it is the shipment's current state, and that hold
- * clears by itself once a later milestone moves the shipment on.
+ * clears by itself once a later milestone moves the shipment on. A voided shipment's invoice hears
+ * nothing more (a milestone can reach billing after the void).
  */
 export function onMilestone(invoice: InvoiceRecord, milestone: Milestone): Transition {
+  if (isVoided(invoice)) return unchanged(invoice);
   const at = new Date(milestone.occurredAt);
   let result = unchanged(invoice);
   if (milestone.type === "DELIVERED" || milestone.type === "PROOF_OF_DELIVERY") {
@@ -80,6 +83,7 @@ export function onGraceExpired(invoice: InvoiceRecord, graceMs: number, now: Dat
   const waiting =
     invoice.policy === "ON_PROOF_OF_DELIVERY" &&
     !invoice.number &&
+    !isVoided(invoice) &&
     !proofAt &&
     !proofWaived &&
     !everHeld;

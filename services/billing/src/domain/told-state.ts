@@ -9,15 +9,17 @@ export type ToldState = Pick<
 >;
 
 /**
- * How many changes the invoice has been through: every hold placed, every hold released and its
- * issue count one each. Holds are never removed and a number never taken back, so it only grows,
- * by exactly one per change (a new kind of change must add to it too).
+ * How many changes the invoice has been through: every hold placed, every hold released, its issue
+ * and its void count one each. Holds are never removed, a number never taken back and a void never
+ * undone, so it only grows, by exactly one per change (a new kind of change must add to it too).
  */
 export const revisionOf = (invoice: InvoiceRecord): number =>
   [...invoice.holds, ...invoice.collectionHolds].reduce(
     (sum, hold) => sum + (hold.releasedAt === null ? 1 : 2),
     0,
-  ) + (invoice.number ? 1 : 0);
+  ) +
+  (invoice.number ? 1 : 0) +
+  (invoice.status === "VOID" ? 1 : 0);
 
 /** The invoice's state as its events tell it. */
 export const toldState = (invoice: InvoiceRecord): ToldState => ({
@@ -44,8 +46,9 @@ const listOf = (change: Change): HoldList | null =>
 
 /**
  * The invoice as it stood right after each change of a transition, given the invoice at its end:
- * rewinds the transition's holds, releases and issue, then replays them one by one. One
- * transition can release a hold and issue the invoice; each event then tells its own step.
+ * rewinds the transition's holds, releases, issue and void, then replays them one by one. One
+ * transition can release a hold and issue the invoice, or release its holds and void it; each
+ * event then tells its own step.
  */
 export function afterEachChange(
   invoice: InvoiceRecord,
@@ -71,7 +74,9 @@ export function afterEachChange(
     holds: rewind("holds"),
     collectionHolds: rewind("collectionHolds"),
   };
-  let number = changes.some((change) => change.kind === "issue") ? null : invoice.number;
+  const happens = (kind: Change["kind"]) => changes.some((change) => change.kind === kind);
+  let number = happens("issue") ? null : invoice.number;
+  let voided = happens("voided") ? false : invoice.status === "VOID";
   return changes.map((change) => {
     const list = listOf(change);
     if (list && "hold" in change) {
@@ -79,8 +84,10 @@ export function afterEachChange(
       lists[list] = placed
         ? [...lists[list], change.hold]
         : lists[list].map((hold) => (sameHold(hold, change.hold) ? change.hold : hold));
-    } else number = invoice.number;
-    const step = { ...invoice, ...lists, number };
+    } else if (change.kind === "issue") number = invoice.number;
+    else voided = true;
+    // statusOf keeps VOID and works out the rest from the holds and the number.
+    const step: InvoiceRecord = { ...invoice, ...lists, number, status: voided ? "VOID" : "DRAFT" };
     return { ...step, status: statusOf(step) };
   });
 }

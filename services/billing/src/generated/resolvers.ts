@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { InvoiceRecord, InvoiceLineView } from '../store/records.ts';
+import type { InvoiceRecord, InvoiceLineView, CreditNoteRecord, ChargeLineView, AdjustmentNoteRecord } from '../store/records.ts';
 import type { Reference } from '@waybill/graphql';
 import type { BillingContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -18,6 +18,41 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A debit note re-billing a carrier charge that arrived after its invoice was issued. Numbered gapless in its own yearly series. */
+export type AdjustmentNote = {
+  __typename?: 'AdjustmentNote';
+  /** Before tax. */
+  amount: Money;
+  /** The carrier charge it re-bills. */
+  chargeId: Scalars['ID']['output'];
+  customerId: Scalars['ID']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  invoice: Invoice;
+  issuedAt: Scalars['DateTime']['output'];
+  /** AN-2026-000001 */
+  number: Scalars['String']['output'];
+  order: Order;
+  tax: Money;
+  /** Percent, as a decimal string: the invoice's shipping rate. */
+  taxRate: Scalars['String']['output'];
+  total: Money;
+  type: CarrierChargeType;
+};
+
+/** A page of adjustment notes. */
+export type AdjustmentNoteConnection = {
+  __typename?: 'AdjustmentNoteConnection';
+  edges: Array<AdjustmentNoteEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AdjustmentNoteEdge = {
+  __typename?: 'AdjustmentNoteEdge';
+  cursor: Scalars['String']['output'];
+  node: AdjustmentNote;
+};
+
 /** What finance watches: how fast invoices follow shipments, and how many need a person. */
 export type BillingFigures = {
   __typename?: 'BillingFigures';
@@ -30,12 +65,97 @@ export type BillingFigures = {
   touchlessIssued: Scalars['Int']['output'];
   /** Share of issued invoices no one had to release, in percent with one decimal ("97.5"). */
   touchlessShare?: Maybe<Scalars['String']['output']>;
+  /** Voided before issue: the shipment was voided, or every unit came back first. */
+  voided: Scalars['Int']['output'];
 };
 
 export type BillingPolicy =
   | 'ON_DELIVERY'
   | 'ON_PROOF_OF_DELIVERY'
   | 'ON_SHIPMENT';
+
+/** What a carrier bills for a shipment beyond its label: accessorials and corrections. */
+export type CarrierChargeType =
+  | 'ADDRESS_CORRECTION'
+  | 'FUEL'
+  | 'LABEL_CORRECTION'
+  | 'LIFTGATE'
+  | 'OTHER'
+  | 'REDELIVERY'
+  | 'RESIDENTIAL';
+
+/** A carrier charge re-billed to the customer, taxed like shipping. */
+export type ChargeLine = {
+  __typename?: 'ChargeLine';
+  /** Before tax. */
+  amount: Money;
+  chargeId: Scalars['ID']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  tax: Money;
+  /** Percent, as a decimal string: the invoice's shipping rate. */
+  taxRate: Scalars['String']['output'];
+  type: CarrierChargeType;
+};
+
+/** A credit note against one issued invoice, at its price and tax. Numbered gapless in its own yearly series. */
+export type CreditNote = {
+  __typename?: 'CreditNote';
+  /** Re-billed carrier charges taken back (a void takes back all of them). */
+  charges: Array<ChargeLine>;
+  customerId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  invoice: Invoice;
+  issuedAt: Scalars['DateTime']['output'];
+  /** The units credited of each invoice line. */
+  lines: Array<CreditNoteLine>;
+  /** CN-2026-000001 */
+  number: Scalars['String']['output'];
+  order: Order;
+  reason: CreditReason;
+  return?: Maybe<Return>;
+  /** The return it credits (reason RETURN). */
+  returnId?: Maybe<Scalars['ID']['output']>;
+  /** The invoice's shipping charge refunded, before tax: 0 unless the customer's rule or a void says so. */
+  shippingRefund: Money;
+  /** Sum of the lines' net amounts, the shipping refund and the charges, before tax. */
+  subtotal: Money;
+  taxTotal: Money;
+  total: Money;
+};
+
+/** A page of credit notes. */
+export type CreditNoteConnection = {
+  __typename?: 'CreditNoteConnection';
+  edges: Array<CreditNoteEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CreditNoteEdge = {
+  __typename?: 'CreditNoteEdge';
+  cursor: Scalars['String']['output'];
+  node: CreditNote;
+};
+
+export type CreditNoteLine = {
+  __typename?: 'CreditNoteLine';
+  /** The order line credited. */
+  lineId: Scalars['ID']['output'];
+  netAmount: Money;
+  quantity: Scalars['Int']['output'];
+  sku: Scalars['String']['output'];
+  taxAmount: Money;
+  /** The invoiced tax rate, in percent. */
+  taxRate: Scalars['String']['output'];
+  /** The invoiced unit price. */
+  unitPrice: Money;
+};
+
+/** Why a credit note was raised. */
+export type CreditReason =
+  /** Goods of a received return. */
+  | 'RETURN'
+  /** The invoice's shipment was voided: everything left of the invoice. */
+  | 'VOID';
 
 export type Hold = {
   __typename?: 'Hold';
@@ -59,11 +179,19 @@ export type HoldReason =
 /** An invoice for one shipment: only what shipped, plus the shipping charge. */
 export type Invoice = {
   __typename?: 'Invoice';
+  /** Carrier charges re-billed after issue, oldest first. */
+  adjustmentNotes: Array<AdjustmentNote>;
+  /** Carrier charges re-billed on the invoice before its issue, taxed like shipping. */
+  charges: Array<ChargeLine>;
   /** Holds on the collection of an issued invoice (a carrier exception or a short delivery after issue); it stays ISSUED. */
   collectionHolds: Array<Hold>;
   /** True while a collection hold is in force. */
   collectionOnHold: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** Credit notes against this invoice, oldest first. */
+  creditNotes: Array<CreditNote>;
+  /** What its credit notes took back, tax included; the total once it is fully credited. */
+  creditedTotal: Money;
   customerId: Scalars['ID']['output'];
   /** Every hold, active or released, oldest first. */
   holds: Array<Hold>;
@@ -81,12 +209,14 @@ export type Invoice = {
   shippedAt: Scalars['DateTime']['output'];
   shippingCharge: Money;
   status: InvoiceStatus;
-  /** Sum of line net amounts and the shipping charge, before tax. */
+  /** Sum of line net amounts, the shipping charge and the charges, before tax. */
   subtotal: Money;
   taxTotal: Money;
   total: Money;
   /** Issued without anyone releasing a hold by hand. */
   touchless: Scalars['Boolean']['output'];
+  /** When its shipment was voided: VOID before issue; once issued, a credit note takes all of it back. */
+  voidedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A page of invoices. */
@@ -151,9 +281,33 @@ export type MutationReleaseInvoiceArgs = {
 
 export type Order = {
   __typename?: 'Order';
+  /** Adjustment (debit) notes of the order, oldest first. */
+  adjustmentNotes: AdjustmentNoteConnection;
+  /** What the order's issued invoices and adjustment notes bill, tax included; null until billing knows the order. */
+  billedTotal?: Maybe<Money>;
+  /** Credit notes of the order, oldest first. */
+  creditNotes: CreditNoteConnection;
+  /** What the order's credit notes take back, tax included. */
+  creditedTotal?: Maybe<Money>;
   id: Scalars['ID']['output'];
   /** Invoices of the order, oldest first. */
   invoices: InvoiceConnection;
+  /** Billed minus credited. */
+  netBilled?: Maybe<Money>;
+  /** For staff: shipping charged to the customer against what carriers charged for it. */
+  shippingMargin?: Maybe<ShippingMargin>;
+};
+
+
+export type OrderAdjustmentNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type OrderCreditNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -175,16 +329,42 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Newest first; issued at or after `from` and before `to`, when given. */
+  adjustmentNotes: AdjustmentNoteConnection;
   /** Figures for invoices created since the given instant (default: the last 30 days). */
   billingFigures: BillingFigures;
+  creditNote?: Maybe<CreditNote>;
+  /** Newest first; issued at or after `from` and before `to`, when given. */
+  creditNotes: CreditNoteConnection;
   invoice?: Maybe<Invoice>;
   /** Newest first; by order, by status, or both. */
   invoices: InvoiceConnection;
 };
 
 
+export type QueryAdjustmentNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type QueryBillingFiguresArgs = {
   since?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryCreditNoteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCreditNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -209,11 +389,28 @@ export type ReleaseInvoiceInput = {
 
 export type ReleaseInvoiceResult = Invoice | InvoiceNotHeldError | UnknownInvoiceError;
 
+export type Return = {
+  __typename?: 'Return';
+  /** The credit notes billing raised for this return, one per invoice it reached. */
+  creditNotes: Array<CreditNote>;
+  id: Scalars['ID']['output'];
+};
+
 export type Shipment = {
   __typename?: 'Shipment';
   id: Scalars['ID']['output'];
   /** The invoice for this shipment, once billing has created it. */
   invoice?: Maybe<Invoice>;
+};
+
+/** Shipping charged against shipping paid, before tax, in the order's currency. */
+export type ShippingMargin = {
+  __typename?: 'ShippingMargin';
+  /** Shipping charges and re-billed carrier charges, less what credit notes refunded; voided shipments count nothing. */
+  charged: Money;
+  /** What carriers charged: per shipment, the fulfilment cost told with its latest charge. */
+  cost: Money;
+  margin: Money;
 };
 
 export type UnknownInvoiceError = UserError & {
@@ -309,19 +506,31 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  AdjustmentNote: AdjustmentNote;
+  CreditNote: CreditNote;
   Invoice: Invoice;
   Order: Order;
+  Return: Return;
   Shipment: Shipment;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  AdjustmentNote:
+    ( { __typename: 'AdjustmentNote' }
+    & GraphQLRecursivePick<FederationTypes['AdjustmentNote'], {"id":true}> );
+  CreditNote:
+    ( { __typename: 'CreditNote' }
+    & GraphQLRecursivePick<FederationTypes['CreditNote'], {"id":true}> );
   Invoice:
     ( { __typename: 'Invoice' }
     & GraphQLRecursivePick<FederationTypes['Invoice'], {"id":true}> );
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  Return:
+    ( { __typename: 'Return' }
+    & GraphQLRecursivePick<FederationTypes['Return'], {"id":true}> );
   Shipment:
     ( { __typename: 'Shipment' }
     & GraphQLRecursivePick<FederationTypes['Shipment'], {"id":true}> );
@@ -346,16 +555,26 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AdjustmentNote: ResolverTypeWrapper<AdjustmentNoteRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AdjustmentNoteConnection: ResolverTypeWrapper<Omit<AdjustmentNoteConnection, 'edges'> & { edges: Array<ResolversTypes['AdjustmentNoteEdge']> }>;
+  AdjustmentNoteEdge: ResolverTypeWrapper<Omit<AdjustmentNoteEdge, 'node'> & { node: ResolversTypes['AdjustmentNote'] }>;
   BillingFigures: ResolverTypeWrapper<BillingFigures>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   BillingPolicy: BillingPolicy;
+  CarrierChargeType: CarrierChargeType;
+  ChargeLine: ResolverTypeWrapper<ChargeLineView>;
+  CreditNote: ResolverTypeWrapper<CreditNoteRecord>;
+  CreditNoteConnection: ResolverTypeWrapper<Omit<CreditNoteConnection, 'edges'> & { edges: Array<ResolversTypes['CreditNoteEdge']> }>;
+  CreditNoteEdge: ResolverTypeWrapper<Omit<CreditNoteEdge, 'node'> & { node: ResolversTypes['CreditNote'] }>;
+  CreditNoteLine: ResolverTypeWrapper<InvoiceLineView>;
+  CreditReason: CreditReason;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Hold: ResolverTypeWrapper<Hold>;
   HoldReason: HoldReason;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InvoiceConnection: ResolverTypeWrapper<Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversTypes['InvoiceEdge']> }>;
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineView>;
@@ -368,21 +587,31 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReleaseInvoiceInput: ReleaseInvoiceInput;
   ReleaseInvoiceResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReleaseInvoiceResult']>;
+  Return: ResolverTypeWrapper<Reference>;
   Shipment: ResolverTypeWrapper<Reference>;
+  ShippingMargin: ResolverTypeWrapper<ShippingMargin>;
   UnknownInvoiceError: ResolverTypeWrapper<UnknownInvoiceError>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AdjustmentNote: AdjustmentNoteRecord;
+  ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
+  AdjustmentNoteConnection: Omit<AdjustmentNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdjustmentNoteEdge']> };
+  AdjustmentNoteEdge: Omit<AdjustmentNoteEdge, 'node'> & { node: ResolversParentTypes['AdjustmentNote'] };
   BillingFigures: BillingFigures;
   Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
+  ChargeLine: ChargeLineView;
+  CreditNote: CreditNoteRecord;
+  CreditNoteConnection: Omit<CreditNoteConnection, 'edges'> & { edges: Array<ResolversParentTypes['CreditNoteEdge']> };
+  CreditNoteEdge: Omit<CreditNoteEdge, 'node'> & { node: ResolversParentTypes['CreditNote'] };
+  CreditNoteLine: InvoiceLineView;
   DateTime: Scalars['DateTime']['output'];
   Hold: Hold;
   Invoice: InvoiceRecord;
   Boolean: Scalars['Boolean']['output'];
-  ID: Scalars['ID']['output'];
   InvoiceConnection: Omit<InvoiceConnection, 'edges'> & { edges: Array<ResolversParentTypes['InvoiceEdge']> };
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
   InvoiceLine: InvoiceLineView;
@@ -394,9 +623,38 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ReleaseInvoiceInput: ReleaseInvoiceInput;
   ReleaseInvoiceResult: ResolversUnionTypes<ResolversParentTypes>['ReleaseInvoiceResult'];
+  Return: Reference;
   Shipment: Reference;
+  ShippingMargin: ShippingMargin;
   UnknownInvoiceError: UnknownInvoiceError;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+};
+
+export type AdjustmentNoteResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['AdjustmentNote'] = ResolversParentTypes['AdjustmentNote'], FederationReferenceType extends FederationReferenceTypes['AdjustmentNote'] = FederationReferenceTypes['AdjustmentNote']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AdjustmentNote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  chargeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CarrierChargeType'], ParentType, ContextType>;
+};
+
+export type AdjustmentNoteConnectionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['AdjustmentNoteConnection'] = ResolversParentTypes['AdjustmentNoteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AdjustmentNoteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AdjustmentNoteEdgeResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['AdjustmentNoteEdge'] = ResolversParentTypes['AdjustmentNoteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AdjustmentNote'], ParentType, ContextType>;
 };
 
 export type BillingFiguresResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['BillingFigures'] = ResolversParentTypes['BillingFigures']> = {
@@ -408,6 +666,55 @@ export type BillingFiguresResolvers<ContextType = BillingContext, ParentType ext
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   touchlessIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   touchlessShare?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  voided?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChargeLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ChargeLine'] = ResolversParentTypes['ChargeLine']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  chargeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CarrierChargeType'], ParentType, ContextType>;
+};
+
+export type CreditNoteResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CreditNote'] = ResolversParentTypes['CreditNote'], FederationReferenceType extends FederationReferenceTypes['CreditNote'] = FederationReferenceTypes['CreditNote']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CreditNote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  charges?: Resolver<Array<ResolversTypes['ChargeLine']>, ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['CreditNoteLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['CreditReason'], ParentType, ContextType>;
+  return?: Resolver<Maybe<ResolversTypes['Return']>, ParentType, ContextType>;
+  returnId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  shippingRefund?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  subtotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CreditNoteConnectionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CreditNoteConnection'] = ResolversParentTypes['CreditNoteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CreditNoteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CreditNoteEdgeResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CreditNoteEdge'] = ResolversParentTypes['CreditNoteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CreditNote'], ParentType, ContextType>;
+};
+
+export type CreditNoteLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['CreditNoteLine'] = ResolversParentTypes['CreditNoteLine']> = {
+  lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  netAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -425,9 +732,13 @@ export type HoldResolvers<ContextType = BillingContext, ParentType extends Resol
 
 export type InvoiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  adjustmentNotes?: Resolver<Array<ResolversTypes['AdjustmentNote']>, ParentType, ContextType>;
+  charges?: Resolver<Array<ResolversTypes['ChargeLine']>, ParentType, ContextType>;
   collectionHolds?: Resolver<Array<ResolversTypes['Hold']>, ParentType, ContextType>;
   collectionOnHold?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  creditNotes?: Resolver<Array<ResolversTypes['CreditNote']>, ParentType, ContextType>;
+  creditedTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   holds?: Resolver<Array<ResolversTypes['Hold']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -445,6 +756,7 @@ export type InvoiceResolvers<ContextType = BillingContext, ParentType extends Re
   taxTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   touchless?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  voidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -486,8 +798,14 @@ export type MutationResolvers<ContextType = BillingContext, ParentType extends R
 
 export type OrderResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  adjustmentNotes?: Resolver<ResolversTypes['AdjustmentNoteConnection'], ParentType, ContextType, Partial<OrderAdjustmentNotesArgs>>;
+  billedTotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<OrderCreditNotesArgs>>;
+  creditedTotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<OrderInvoicesArgs>>;
+  netBilled?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  shippingMargin?: Resolver<Maybe<ResolversTypes['ShippingMargin']>, ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -496,7 +814,10 @@ export type PageInfoResolvers<ContextType = BillingContext, ParentType extends R
 };
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  adjustmentNotes?: Resolver<ResolversTypes['AdjustmentNoteConnection'], ParentType, ContextType, Partial<QueryAdjustmentNotesArgs>>;
   billingFigures?: Resolver<ResolversTypes['BillingFigures'], ParentType, ContextType, Partial<QueryBillingFiguresArgs>>;
+  creditNote?: Resolver<Maybe<ResolversTypes['CreditNote']>, ParentType, ContextType, RequireFields<QueryCreditNoteArgs, 'id'>>;
+  creditNotes?: Resolver<ResolversTypes['CreditNoteConnection'], ParentType, ContextType, Partial<QueryCreditNotesArgs>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, Partial<QueryInvoicesArgs>>;
 };
@@ -505,10 +826,22 @@ export type ReleaseInvoiceResultResolvers<ContextType = BillingContext, ParentTy
   __resolveType?: TypeResolveFn<'Invoice' | 'InvoiceNotHeldError' | 'UnknownInvoiceError', ParentType, ContextType>;
 };
 
+export type ReturnResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Return'] = ResolversParentTypes['Return'], FederationReferenceType extends FederationReferenceTypes['Return'] = FederationReferenceTypes['Return']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Return']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  creditNotes?: Resolver<Array<ResolversTypes['CreditNote']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ShipmentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment'], FederationReferenceType extends FederationReferenceTypes['Shipment'] = FederationReferenceTypes['Shipment']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Shipment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+};
+
+export type ShippingMarginResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ShippingMargin'] = ResolversParentTypes['ShippingMargin']> = {
+  charged?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  margin?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
 export type UnknownInvoiceErrorResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UnknownInvoiceError'] = ResolversParentTypes['UnknownInvoiceError']> = {
@@ -523,7 +856,15 @@ export type UserErrorResolvers<ContextType = BillingContext, ParentType extends 
 };
 
 export type Resolvers<ContextType = BillingContext> = {
+  AdjustmentNote?: AdjustmentNoteResolvers<ContextType>;
+  AdjustmentNoteConnection?: AdjustmentNoteConnectionResolvers<ContextType>;
+  AdjustmentNoteEdge?: AdjustmentNoteEdgeResolvers<ContextType>;
   BillingFigures?: BillingFiguresResolvers<ContextType>;
+  ChargeLine?: ChargeLineResolvers<ContextType>;
+  CreditNote?: CreditNoteResolvers<ContextType>;
+  CreditNoteConnection?: CreditNoteConnectionResolvers<ContextType>;
+  CreditNoteEdge?: CreditNoteEdgeResolvers<ContextType>;
+  CreditNoteLine?: CreditNoteLineResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Hold?: HoldResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
@@ -537,7 +878,9 @@ export type Resolvers<ContextType = BillingContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReleaseInvoiceResult?: ReleaseInvoiceResultResolvers<ContextType>;
+  Return?: ReturnResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
+  ShippingMargin?: ShippingMarginResolvers<ContextType>;
   UnknownInvoiceError?: UnknownInvoiceErrorResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };

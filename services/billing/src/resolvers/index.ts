@@ -1,6 +1,8 @@
 import { DateTime } from "@waybill/graphql";
 import type { Resolvers } from "../generated/resolvers.ts";
-import { Invoice, InvoiceLine, Order, Shipment } from "./invoice.ts";
+import { Invoice, InvoiceLine, Shipment } from "./invoice.ts";
+import { AdjustmentNote, ChargeLine, CreditNote, CreditNoteLine, Return } from "./notes.ts";
+import { Order } from "./order.ts";
 import { Mutation, Query } from "./queries-and-mutations.ts";
 
 export const resolvers: Resolvers = {
@@ -11,4 +13,9 @@ export const resolvers: Resolvers = {
   InvoiceLine,
   Order,
   Shipment,
+  CreditNote,
+  CreditNoteLine,
+  ChargeLine,
+  AdjustmentNote,
+  Return,
 };

@@ -1,16 +1,16 @@
 import { listScope, readable, requireScope, requireStaff } from "@waybill/auth";
 import { paged } from "@waybill/graphql";
-import { ownerOfInvoice } from "./invoice.ts";
+import { customerOf } from "./shared.ts";
 import type { MutationResolvers, QueryResolvers } from "../generated/resolvers.ts";
 import { billingFigures } from "../domain/figures.ts";
-import { INVOICES_NEWEST_FIRST } from "../store/pages.ts";
+import { INVOICES_NEWEST_FIRST, NOTES_NEWEST_FIRST } from "../store/pages.ts";
 import { releaseInvoice } from "../usecases/release-invoice.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 export const Query: QueryResolvers = {
   invoice: async (_, { id }, ctx) =>
-    readable(ctx.principal, "invoices:read", await ctx.loaders.invoice.load(id), ownerOfInvoice),
+    readable(ctx.principal, "invoices:read", await ctx.loaders.invoice.load(id), customerOf),
   invoices(_, { orderId, status, ...args }, ctx) {
     const accounts = listScope(ctx.principal, "invoices:read");
     return paged(args, INVOICES_NEWEST_FIRST, (page) =>
@@ -22,6 +22,20 @@ export const Query: QueryResolvers = {
     const from = since ?? new Date(Date.now() - 30 * DAY);
     const invoices = await ctx.repo.invoicesSince(from);
     return { since: from, ...billingFigures(invoices) };
+  },
+  creditNote: async (_, { id }, ctx) =>
+    readable(ctx.principal, "invoices:read", await ctx.loaders.creditNote.load(id), customerOf),
+  creditNotes(_, { from, to, ...args }, ctx) {
+    const accounts = listScope(ctx.principal, "invoices:read");
+    return paged(args, NOTES_NEWEST_FIRST, (page) =>
+      ctx.repo.creditNotesPage({ from, to, accounts }, page),
+    );
+  },
+  adjustmentNotes(_, { from, to, ...args }, ctx) {
+    const accounts = listScope(ctx.principal, "invoices:read");
+    return paged(args, NOTES_NEWEST_FIRST, (page) =>
+      ctx.repo.adjustmentNotesPage({ from, to, accounts }, page),
+    );
   },
 };
 

@@ -29,13 +29,14 @@ export function invoiceLists({ invoices }: BillingCollections) {
     /** Every invoice created at or after `from`. */
     invoicesSince: (from: Date) => invoices.find({ createdAt: { $gte: from } }),
     /**
-     * Proof-of-delivery invoices not issued yet whose shipment was delivered at or before
+     * Proof-of-delivery invoices neither issued nor void whose shipment was delivered at or before
      * `deliveredBy` without proof, and that are not held for the missing proof already.
      */
     awaitingProof: (deliveredBy: Date) =>
       invoices.find({
         policy: "ON_PROOF_OF_DELIVERY",
         number: null,
+        status: { $ne: "VOID" },
         "delivery.deliveredAt": { $lte: deliveredBy },
         "delivery.proofAt": null,
         "holds.reason": { $ne: "POD_MISSING" },

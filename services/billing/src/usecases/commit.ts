@@ -1,5 +1,5 @@
 import type { UnitOfWork } from "@waybill/service";
-import { invoiceNumber } from "../domain/invoice.ts";
+import { documentNumber } from "../domain/invoice.ts";
 import { statusOf, type Transition } from "../domain/lifecycle.ts";
 import { afterEachChange, toldState } from "../domain/told-state.ts";
 import { billingMetrics } from "../metrics.ts";
@@ -20,7 +20,7 @@ export async function commit(
   let current = invoice;
   const now = new Date();
   if (changes.some((change) => change.kind === "issue")) {
-    const number = invoiceNumber(
+    const number = documentNumber(
       current.series,
       await repo.nextNumber(current.series, work.session),
     );
@@ -80,6 +80,13 @@ export async function commit(
         ...state,
       });
       work.logger.info({ ...ids, reason, releasedBy }, "invoice collection released");
+    } else if (change.kind === "voided") {
+      await work.emit("billing.invoice.voided", current._id, {
+        ...ids,
+        voidedAt: change.at.toISOString(),
+        ...state,
+      });
+      work.logger.info(ids, "invoice voided");
     } else {
       await work.emit("billing.invoice.issued", current._id, {
         ...ids,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { EventOf } from "@waybill/contracts";
 import { RetryLaterError } from "@waybill/bus";
 import type { UnitOfWork } from "@waybill/service";
-import { priceShipment, seriesFor } from "../domain/invoice.ts";
+import { priceShipment, SERIES, seriesFor } from "../domain/invoice.ts";
 import { settle, unchanged } from "../domain/lifecycle.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { InvoiceRecord } from "../store/records.ts";
@@ -25,7 +25,7 @@ export async function invoiceShipment(
   const now = new Date();
   const invoice: InvoiceRecord = {
     _id: `inv_${randomUUID()}`,
-    series: seriesFor(now),
+    series: seriesFor(SERIES.invoice, now),
     number: null,
     status: "DRAFT",
     policy: terms.billingPolicy,

@@ -1,0 +1,69 @@
+import { canSeeCustomer, requireScope, requireStaff, visibleOnly } from "@waybill/auth";
+import { paged } from "@waybill/graphql";
+import type { BillingContext } from "../context.ts";
+import { orderTotals, shippingMargin } from "../domain/order-figures.ts";
+import type { OrderResolvers } from "../generated/resolvers.ts";
+import { INVOICES_OLDEST_FIRST, NOTES_OLDEST_FIRST } from "../store/pages.ts";
+import { customerOf, money } from "./shared.ts";
+
+/** Everything billing holds of the order when the caller may see it; null for someone else's. */
+async function visibleDocuments(orderId: string, ctx: BillingContext) {
+  const caller = requireScope(ctx.principal, "invoices:read");
+  const documents = await ctx.loaders.orderDocuments(orderId);
+  return documents && canSeeCustomer(caller, documents.terms.customerId) ? documents : null;
+}
+
+/** One of the order's totals in its currency; null for an order billing does not know or show. */
+const total =
+  (which: keyof ReturnType<typeof orderTotals>) =>
+  async ({ id }: { id: string }, _: unknown, ctx: BillingContext) => {
+    const documents = await visibleDocuments(id, ctx);
+    return documents && money(orderTotals(documents)[which], documents.terms.currency);
+  };
+
+// An order's documents are all its customer's: someone else's order shows empty pages and no totals.
+export const Order: OrderResolvers = {
+  invoices: (order, args, ctx) =>
+    paged(args, INVOICES_OLDEST_FIRST, async (page) =>
+      visibleOnly(
+        ctx.principal,
+        "invoices:read",
+        await ctx.loaders.invoicesOfOrder.load({ parent: order.id, page }),
+        customerOf,
+      ),
+    ),
+  creditNotes: (order, args, ctx) =>
+    paged(args, NOTES_OLDEST_FIRST, async (page) =>
+      visibleOnly(
+        ctx.principal,
+        "invoices:read",
+        await ctx.loaders.creditNotesOfOrder.load({ parent: order.id, page }),
+        customerOf,
+      ),
+    ),
+  adjustmentNotes: (order, args, ctx) =>
+    paged(args, NOTES_OLDEST_FIRST, async (page) =>
+      visibleOnly(
+        ctx.principal,
+        "invoices:read",
+        await ctx.loaders.adjustmentNotesOfOrder.load({ parent: order.id, page }),
+        customerOf,
+      ),
+    ),
+  billedTotal: total("billed"),
+  creditedTotal: total("credited"),
+  netBilled: total("net"),
+  // What carriers cost us is the business's own figure: staff only, like billingFigures.
+  async shippingMargin(order, _, ctx) {
+    requireStaff(ctx.principal, "invoices:read");
+    const documents = await ctx.loaders.orderDocuments(order.id);
+    if (!documents) return null;
+    const { currency } = documents.terms;
+    const { charged, cost, margin } = shippingMargin(documents);
+    return {
+      charged: money(charged, currency),
+      cost: money(cost, currency),
+      margin: money(margin, currency),
+    };
+  },
+};
