@@ -14,6 +14,7 @@ import {
 import { openStore, StoreUnreachableError } from "@waybill/store";
 import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
+import { raisedStore } from "./reconciliation/raised.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
 import { WEBHOOK_PREFIX } from "./webhooks.ts";
@@ -50,6 +51,7 @@ const bus = natsUrl
 const gateway = await createGateway(config, logger, {
   metrics,
   apiKeys: apiKeyStore(store),
+  raised: raisedStore(store),
   bus,
 });
 const probes = { [METRICS_PATH]: metricsRoute(metrics), "/readyz": readinessRoute(config) };

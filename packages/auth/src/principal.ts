@@ -30,6 +30,7 @@ export const SCOPES = [
   "cases:read",
   "cases:write",
   "operations",
+  "reconciliation",
   "api_keys:manage",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -68,7 +69,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     "returns:read",
   ],
   agent: [...READ_ALL, "cases:write", "orders:write", "customers:write", "returns:write"],
-  finance: [...READ_ALL, "invoices:write"],
+  finance: [...READ_ALL, "invoices:write", "reconciliation"],
   admin: SCOPES,
 };
 

@@ -52,6 +52,7 @@ export type CreateCustomerInput = {
   billingPolicy?: BillingPolicy | null | undefined;
   email: string;
   name: string;
+  shippingRefund?: ShippingRefundRule | null | undefined;
 };
 
 export type ExceptionCategory =
@@ -213,6 +214,14 @@ export type ShipmentStatus =
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED_TO_SENDER'
   | 'SHIPPED';
+
+export type ShippingRefundRule =
+  /** Refunded with the first credit note against the invoice. */
+  | 'ALWAYS'
+  /** Shipping is never refunded. */
+  | 'NEVER'
+  /** Refunded once every unit of the invoice has been credited. */
+  | 'ON_FULL_RETURN';
 
 export type StockExceptionKind =
   /** A cycle count further from the records than the variance threshold. */

@@ -57,4 +57,6 @@ export type ShipmentRecord = {
   status: ShipmentStatus;
   milestones: MilestoneRecord[];
   confirmedAt: Date;
+  /** The id `shipments.shipment.confirmed` was published with; absent on older shipments. */
+  confirmedEventId?: string;
 };
