@@ -51,7 +51,7 @@ import {
 } from "./limits/index.ts";
 import { apolloMetricsPlugin } from "./metrics.ts";
 import { GATEWAY_SUBGRAPH, ownDataSource, ownSchema } from "./own-subgraph.ts";
-import { internalClient } from "./admin/exception-queue-client.ts";
+import { exceptionQueueClient, internalClient } from "./admin/exception-queue-client.ts";
 import type { RaisedStore } from "./reconciliation/raised.ts";
 import { reconciler } from "./reconciliation/reconciler.ts";
 import { startSweeps } from "./reconciliation/sweeps.ts";
@@ -136,6 +136,7 @@ export async function createGateway(
     config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "";
   const reconciliation = reconciler({
     call: internalClient(urlOf, config.signingKey, RECONCILIATION_PATH),
+    exceptions: exceptionQueueClient(urlOf, config.signingKey),
     raised: options.raised,
     graceMs: config.RECONCILE_GRACE_SECONDS * 1_000,
     windowMs: config.RECONCILE_WINDOW_DAYS * 86_400_000,

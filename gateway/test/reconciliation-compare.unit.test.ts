@@ -77,6 +77,7 @@ function agreeing(): Facts {
         },
       ],
     },
+    parked: [],
     heard: { billing: new Set(["e-s1", "e-r1"]), inventory: new Set(["e-s1", "e-r1"]) },
   };
 }
@@ -192,5 +193,25 @@ describe("reconciliation compare", () => {
     voided.billing.settledReturns = [];
     voided.returns.returns = [];
     expect(kinds(voided)).toEqual([]);
+  });
+
+  it("an event parked longer than the grace period, for an order of the period or none", () => {
+    const parked = agreeing();
+    parked.parked = [
+      { id: "billing/x1", owner: "FINANCE", eventType: "t", orderId: "o1", firstSeenAt: past },
+      { id: "billing/x2", owner: "OPERATIONS", eventType: "t", orderId: null, firstSeenAt: past },
+      { id: "billing/x3", owner: "FINANCE", eventType: "t", orderId: "other", firstSeenAt: past },
+      {
+        id: "billing/x4",
+        owner: "FINANCE",
+        eventType: "t",
+        orderId: "o1",
+        firstSeenAt: "2026-11-02T00:00:01.000Z",
+      },
+    ];
+    expect(kinds(parked)).toEqual([
+      ["EVENT_PARKED", "billing/x1", "FINANCE", false],
+      ["EVENT_PARKED", "billing/x2", "OPERATIONS", false],
+    ]);
   });
 });

@@ -22,10 +22,12 @@ export const DISCREPANCY_KINDS = [
   "STOCK_MOVEMENT_MISSING",
   /** A shipment or a return booked in inventory more than once. */
   "STOCK_MOVEMENT_DOUBLED",
+  /** An event a service parked in its exception queue longer than the grace period. */
+  "EVENT_PARKED",
 ] as const;
 export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];
 
-export type Owner = "FINANCE" | "OPERATIONS";
+export type Owner = "FINANCE" | "OPERATIONS" | "MASTER_DATA";
 
 /** An event to publish again from the service that first published it. */
 export type Heal = { service: "shipments" | "returns"; trigger: { kind: string; id: string } };
@@ -34,7 +36,8 @@ export interface Discrepancy {
   /** Stable across reports: the same fault keeps its key. */
   key: string;
   kind: DiscrepancyKind;
-  orderId: string;
+  /** Null for a parked event that names no order. */
+  orderId: string | null;
   lineId: string | null;
   /** The shipment, return or credit note it concerns. */
   reference: string | null;
@@ -81,8 +84,19 @@ export interface Facts {
   shipments: ShipmentsFacts;
   billing: BillingFacts;
   returns: ReturnsFacts;
+  /** Events parked in the services' exception queues and still open. */
+  parked: ParkedEvent[];
   /** Event ids each consumer has applied, of the triggers asked about. */
   heard: { billing: ReadonlySet<string>; inventory: ReadonlySet<string> };
+}
+
+export interface ParkedEvent {
+  /** `<service>/<id>`, as the exception queue API names it. */
+  id: string;
+  owner: Owner;
+  eventType: string | null;
+  orderId: string | null;
+  firstSeenAt: string;
 }
 
 export interface Comparison {
@@ -121,7 +135,7 @@ export function compare(facts: Facts, settledBefore: Date): Comparison {
   const raise = (d: Omit<Discrepancy, "key">) =>
     discrepancies.push({
       ...d,
-      key: [d.kind, d.orderId, d.lineId ?? "", d.reference ?? ""].join(":"),
+      key: [d.kind, d.orderId ?? "", d.lineId ?? "", d.reference ?? ""].join(":"),
     });
   const settled = (at: string | null) => at !== null && new Date(at) < settledBefore;
 
@@ -284,6 +298,21 @@ export function compare(facts: Facts, settledBefore: Date): Comparison {
           heal: null,
         });
     }
+  }
+
+  const inPeriod = new Set(facts.orders.orders.map((order) => order.orderId));
+  for (const event of facts.parked) {
+    if (!settled(event.firstSeenAt)) continue;
+    if (event.orderId !== null && !inPeriod.has(event.orderId)) continue;
+    raise({
+      kind: "EVENT_PARKED",
+      orderId: event.orderId,
+      lineId: null,
+      reference: event.id,
+      detail: `${event.eventType ?? "an event"} parked since ${event.firstSeenAt} (exception ${event.id})`,
+      owner: event.owner,
+      heal: null,
+    });
   }
 
   const orders = facts.orders.orders.map((order) => orderRow(order, facts, settledReturns));

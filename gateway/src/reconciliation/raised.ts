@@ -25,7 +25,7 @@ export function raisedStore(store: Store) {
     /** The open exceptions of these orders. */
     openOf: (orderIds: string[]) => raised.find({ orderId: { $in: orderIds }, status: "OPEN" }),
     /** Raises a discrepancy (again, if it was cleared and came back); true when it was not open. */
-    async raise(discrepancy: Discrepancy, now: Date): Promise<boolean> {
+    async raise(discrepancy: Discrepancy & { orderId: string }, now: Date): Promise<boolean> {
       const existing = await raised.findOne({ _id: discrepancy.key });
       if (existing?.status === "OPEN") {
         await raised.updateOne({ _id: discrepancy.key }, { $set: { lastSeenAt: now } });

@@ -9,13 +9,19 @@ import {
 import { codedError } from "@waybill/graphql";
 import type { Logger, Metrics } from "@waybill/observability";
 import type { z } from "zod";
-import type { InternalCall, ServiceName } from "../admin/exception-queue-client.ts";
+import {
+  serviceNames,
+  type InternalCall,
+  type ServiceName,
+} from "../admin/exception-queue-client.ts";
 import {
   compare,
   DISCREPANCY_KINDS,
   type Discrepancy,
   type Heal,
   type OrderRow,
+  type Owner,
+  type ParkedEvent,
 } from "./compare.ts";
 import type { RaisedRecord, RaisedStore } from "./raised.ts";
 
@@ -39,6 +45,8 @@ export interface SweepOutcome {
 export interface ReconcilerOptions {
   /** Calls a service's `/internal/reconciliation` route. */
   call: InternalCall;
+  /** Calls a service's exception queue route. */
+  exceptions: InternalCall;
   raised: RaisedStore;
   /** Shipments and returns younger than this are still on their way and not judged. */
   graceMs: number;
@@ -56,6 +64,31 @@ const SWEEPER = principalOf({
   role: "admin",
   scopes: ["reconciliation"],
 });
+
+/** Who the reconciliation acts as to see which events are parked (not what they say). */
+const QUEUE_READER = principalOf({
+  subject: "system:reconciliation",
+  role: "admin",
+  scopes: ["operations"],
+});
+
+type ParkedRecord = {
+  _id: string;
+  owner: string;
+  type: string | null;
+  event: string;
+  firstSeenAt: string;
+};
+
+/** The order an event's data names, if any. */
+function orderOf(event: string): string | null {
+  try {
+    const orderId = (JSON.parse(event) as { data?: { orderId?: unknown } }).data?.orderId;
+    return typeof orderId === "string" ? orderId : null;
+  } catch {
+    return null;
+  }
+}
 
 const BATCH = 500;
 
@@ -105,6 +138,27 @@ export function reconciler(options: ReconcilerOptions) {
         await factsOf(service, schema, principal, { orderIds: ids, references: references(ids) }),
       );
     return merge(parts);
+  }
+
+  /** The events still parked in every service's exception queue. */
+  async function parkedEvents(): Promise<ParkedEvent[]> {
+    const lists = await Promise.all(
+      serviceNames.map(async (service) => {
+        const { exceptions } = await options.exceptions<{ exceptions: ParkedRecord[] }>(
+          service,
+          { action: "list", status: "open", first: 500 },
+          QUEUE_READER,
+        );
+        return exceptions.map((record) => ({
+          id: `${service}/${record._id}`,
+          owner: record.owner.toUpperCase() as Owner,
+          eventType: record.type,
+          orderId: orderOf(record.event),
+          firstSeenAt: new Date(record.firstSeenAt).toISOString(),
+        }));
+      }),
+    );
+    return lists.flat();
   }
 
   async function heard(service: ServiceName, eventIds: string[], principal: Principal) {
@@ -177,9 +231,10 @@ export function reconciler(options: ReconcilerOptions) {
       ...shipments.shipments.map((s) => s.confirmedEventId),
       ...returns.returns.map((r) => r.receivedEventId),
     ].filter((id): id is string => id !== null);
-    const [billingHeard, inventoryHeard] = await Promise.all([
+    const [billingHeard, inventoryHeard, parked] = await Promise.all([
       heard("billing", triggers, principal),
       heard("inventory", triggers, principal),
+      parkedEvents(),
     ]);
     const comparison = compare(
       {
@@ -188,6 +243,7 @@ export function reconciler(options: ReconcilerOptions) {
         shipments,
         billing,
         returns,
+        parked,
         heard: { billing: billingHeard, inventory: inventoryHeard },
       },
       new Date(generatedAt.getTime() - options.graceMs),
@@ -247,7 +303,9 @@ export function reconciler(options: ReconcilerOptions) {
         const entry = heals.get(key) ?? { heal: discrepancy.heal, kinds: [] };
         entry.kinds.push(discrepancy.kind);
         heals.set(key, entry);
-      } else if (await raised.raise(discrepancy, now)) {
+      } else if (discrepancy.kind === "EVENT_PARKED" || discrepancy.orderId === null) {
+        continue; // already in an exception queue, with its owner
+      } else if (await raised.raise({ ...discrepancy, orderId: discrepancy.orderId }, now)) {
         raisedNow += 1;
         raisedTotal?.inc({ kind: discrepancy.kind });
       }

@@ -34,7 +34,7 @@ export function reconciliationResolvers(reconciler: Reconciler) {
         },
     },
     Discrepancy: {
-      order: (d: Discrepancy) => orderRef(d.orderId),
+      order: (d: Discrepancy) => (d.orderId ? orderRef(d.orderId) : null),
       healable: (d: Discrepancy) => d.heal !== null,
     },
     ReconciliationException: {
