@@ -1,6 +1,7 @@
 import { readConfig, secretFromEnv } from "@waybill/config";
 import { z } from "zod";
 import { authEnv, jwtSettings } from "./auth/config.ts";
+import { idempotencyEnv } from "./idempotency/config.ts";
 import { limitsEnv } from "./limits/config.ts";
 
 /** The services behind the gateway, each a subgraph of the supergraph. */
@@ -57,6 +58,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       SUBGRAPH_INTEGRATIONS_URL: url,
       ...authEnv,
       ...limitsEnv,
+      ...idempotencyEnv,
     },
     env,
   );

@@ -14,6 +14,7 @@ import {
 import { openStore, StoreUnreachableError } from "@waybill/store";
 import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
+import { idempotencyRecords } from "./idempotency/index.ts";
 import { raisedStore } from "./reconciliation/raised.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
@@ -53,6 +54,7 @@ const gateway = await createGateway(config, logger, {
   apiKeys: apiKeyStore(store),
   raised: raisedStore(store),
   bus,
+  idempotency: await idempotencyRecords(store, config.IDEMPOTENCY_TTL_SECONDS),
 });
 const probes = { [METRICS_PATH]: metricsRoute(metrics), "/readyz": readinessRoute(config) };
 const paths = [

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { graphqlMetrics, type Metrics } from "@waybill/observability";
+import type { IdempotencyOutcome } from "./idempotency/index.ts";
 
 /**
  * Records every operation the gateway serves in `waybill_graphql_*`, by the operation name and
@@ -26,4 +27,17 @@ export function apolloMetricsPlugin<T extends BaseContext>(
       });
     },
   };
+}
+
+/**
+ * Counts idempotency outcomes in `waybill_gateway_idempotency_total`: answers replayed for a
+ * retried key, keys refused because they came with another request, keys still in progress.
+ */
+export function idempotencyMetrics(metrics: Metrics): (outcome: IdempotencyOutcome) => void {
+  const outcomes = metrics.counter({
+    name: "waybill_gateway_idempotency_total",
+    help: "Requests with an idempotency key that were replayed or refused, by outcome.",
+    labelNames: ["outcome"] as const,
+  });
+  return (outcome) => outcomes.inc({ outcome });
 }

@@ -49,7 +49,14 @@ import {
   loadPersistedDocuments,
   queryLimits,
 } from "./limits/index.ts";
-import { apolloMetricsPlugin } from "./metrics.ts";
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeyOf,
+  idempotentExecution,
+  type GraphQLAnswer,
+  type IdempotencyRecords,
+} from "./idempotency/index.ts";
+import { apolloMetricsPlugin, idempotencyMetrics } from "./metrics.ts";
 import { GATEWAY_SUBGRAPH, ownDataSource, ownSchema } from "./own-subgraph.ts";
 import { exceptionQueueClient, internalClient } from "./admin/exception-queue-client.ts";
 import type { RaisedStore } from "./reconciliation/raised.ts";
@@ -125,6 +132,8 @@ export async function createGateway(
     raised: RaisedStore;
     metrics?: Metrics;
     bus?: Bus | undefined;
+    /** Where idempotency keys are claimed; without it, a mutation with a key is refused. */
+    idempotency?: IdempotencyRecords;
   },
 ) {
   // The gateway reports usage to Apollo unless told not to; Waybill never phones home.
@@ -208,6 +217,25 @@ export async function createGateway(
     logger,
   };
   const sse = sseHandler(transport);
+  const idempotency = options.idempotency;
+  const idempotent = idempotency
+    ? idempotentExecution({
+        records: idempotency,
+        parseOptions: limits.parseOptions,
+        logger,
+        ...(options.metrics ? { count: idempotencyMetrics(options.metrics) } : {}),
+      })
+    : undefined;
+  // Expired records are also dropped when read; the sweep keeps the store bounded.
+  const sweep = idempotency
+    ? setInterval(
+        () =>
+          void idempotency.sweep().catch((err: unknown) => {
+            logger.warn({ err }, "idempotency sweep failed");
+          }),
+        Math.min(config.IDEMPOTENCY_TTL_SECONDS, 600) * 1_000,
+      ).unref()
+    : undefined;
 
   /**
    * Another Waybill process (the integrations service) calling the supergraph: a request signed
@@ -238,7 +266,12 @@ export async function createGateway(
         "BAD_REQUEST",
         "subscribe over WebSocket at /graphql or Server-Sent Events at /graphql/stream",
       );
-    await serveGraphQL(server, req, res, body, principal);
+    const key = idempotencyKeyOf(req.headers[IDEMPOTENCY_KEY_HEADER], body);
+    const execute = () => runGraphQL(server, req, body, principal);
+    if (key === undefined) return sendAnswer(res, await execute());
+    if (!idempotent)
+      throw new HttpError(501, "NOT_IMPLEMENTED", "this gateway keeps no idempotency keys");
+    sendAnswer(res, await idempotent(principal, key, body, execute));
   };
   const stream: RequestHandler = async (req, res) => {
     if (req.method !== "POST") throw httpErrors.methodNotAllowed("POST");
@@ -294,6 +327,7 @@ export async function createGateway(
     },
     async stop() {
       await sweeps.stop();
+      clearInterval(sweep);
       await sockets?.close();
       await server.stop();
     },
@@ -318,13 +352,13 @@ function isSubscription(body: unknown): boolean {
   }
 }
 
-async function serveGraphQL(
+/** Runs one GraphQL request through Apollo and collects its answer. */
+async function runGraphQL(
   server: ApolloServer<GatewayContext>,
   req: IncomingMessage,
-  res: ServerResponse,
   body: unknown,
   principal: Principal,
-) {
+): Promise<GraphQLAnswer> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
@@ -344,9 +378,18 @@ async function serveGraphQL(
         ...(trace?.traceparent ? { traceparent: trace.traceparent } : {}),
       }),
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === "complete") return void res.end(response.body.string);
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+  let text = "";
+  if (response.body.kind === "complete") text = response.body.string;
+  else for await (const chunk of response.body.asyncIterator) text += chunk;
+  return {
+    status: response.status ?? 200,
+    headers: Object.fromEntries(response.headers),
+    body: text,
+  };
+}
+
+function sendAnswer(res: ServerResponse, answer: GraphQLAnswer) {
+  for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);
+  res.statusCode = answer.status;
+  res.end(answer.body);
 }

@@ -25,7 +25,6 @@ function agreeing(): Facts {
           voided: false,
           confirmedAt: past,
           confirmedEventId: "e-s1",
-          voidedEventId: null,
           lines: [{ lineId: "o1-1", sku: "MUG", quantity: 3 }],
           charges: [{ chargeId: "ch1", amount: 1250, currency: "EUR" }],
         },

@@ -8,6 +8,114 @@ export const REQUEST_RETURN = graphql(`
       ... on Return {
         id
       }
+      ... on UserError {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const RETURN_FIELDS = graphql(`
+  fragment ReturnFields on Return {
+    id
+    status
+    reason
+    warehouse
+    requestedAt
+    receivedAt
+    cancelledAt
+    cancellationReason
+    closedAt
+    creditNoteIds
+    lines {
+      lineId
+      sku
+      quantity
+      received
+      disposition
+    }
+  }
+`);
+
+export const RECEIVE_RETURN = graphql(`
+  mutation ReceiveReturn($input: ReceiveReturnInput!) {
+    receiveReturn(input: $input) {
+      __typename
+      ...ReturnFields
+      ... on UserError {
+        code
+        message
+      }
+      ... on InvalidReturnError {
+        field
+      }
+      ... on InvalidReturnTransitionError {
+        to
+        return {
+          status
+        }
+      }
+      ... on ReturnAlreadyReceivedError {
+        return {
+          status
+        }
+      }
+      ... on ReturnNotFoundError {
+        returnId
+      }
+      ... on QuantityExceedsShippedError {
+        lineId
+        shipped
+        alreadyReturned
+        requested
+      }
+    }
+  }
+`);
+
+export const CANCEL_RETURN = graphql(`
+  mutation CancelReturn($input: CancelReturnInput!) {
+    cancelReturn(input: $input) {
+      __typename
+      ...ReturnFields
+      ... on UserError {
+        code
+        message
+      }
+      ... on InvalidReturnError {
+        field
+      }
+      ... on InvalidReturnTransitionError {
+        to
+        return {
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const RETURN_DETAIL = graphql(`
+  query ReturnDetail($id: ID!) {
+    return(id: $id) {
+      ...ReturnFields
+    }
+  }
+`);
+
+export const RETURNS_TO_RECEIVE = graphql(`
+  query ReturnsToReceive($first: Int, $after: String) {
+    returnsToReceive(first: $first, after: $after) {
+      edges {
+        node {
+          id
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

@@ -48,8 +48,6 @@ export const shipmentsFacts = z.object({
       confirmedAt: instant,
       /** The id `shipments.shipment.confirmed` was published with; null when not kept. */
       confirmedEventId: id.nullable(),
-      /** The id `shipments.shipment.voided` was published with, once voided. */
-      voidedEventId: id.nullable(),
       lines: z.array(z.object({ lineId: id, sku: id, quantity: count })),
       /** Carrier charges in minor units of the order's currency. */
       charges: z.array(z.object({ chargeId: id, amount: z.number().int(), currency: z.string() })),

@@ -4,10 +4,13 @@ import { describe, expect, it } from "vitest";
 import { EVENT_TYPES } from "../src/events.ts";
 import {
   BILLING_POLICIES,
+  CARRIER_CHARGE_TYPES,
   EVENT_SOURCES,
   HOLD_REASONS,
   INVOICE_STATUSES,
   MILESTONE_TYPES,
+  RETURN_DISPOSITIONS,
+  RETURN_STATUSES,
   SHIPMENT_STATUSES,
   SHIPPING_REFUND_RULES,
   STOCK_MOVEMENT_KINDS,
@@ -22,6 +25,9 @@ const MIRRORS: Record<string, readonly string[]> = {
   InvoiceStatus: INVOICE_STATUSES,
   StockMovementKind: STOCK_MOVEMENT_KINDS,
   ShippingRefundRule: SHIPPING_REFUND_RULES,
+  ReturnStatus: RETURN_STATUSES,
+  ReturnDisposition: RETURN_DISPOSITIONS,
+  CarrierChargeType: CARRIER_CHARGE_TYPES,
 };
 
 type SdlEnum = { name: string; values: string[]; file: string };

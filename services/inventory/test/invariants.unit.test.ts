@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { reservedOf, type Book } from "../src/domain/book.ts";
 import { adjustOnHand, receiveInto } from "../src/domain/movements.ts";
 import { cancelClaim, settle } from "../src/domain/reserve.ts";
+import { bookReturnedUnits } from "../src/domain/returns.ts";
 import { shipFrom } from "../src/domain/ship.ts";
 import { available } from "../src/domain/stock.ts";
+import { unship } from "../src/domain/void.ts";
 import { bookWith, place } from "./support.ts";
 
 const warehouse = fc.constantFrom("AMS1", "BER1", "CDG1");
@@ -18,6 +20,13 @@ const step = fc.oneof(
   fc.record({ op: fc.constant("cancel"), pick: fc.nat() }),
   fc.record({ op: fc.constant("ship"), pick: fc.nat(), warehouse, quantity: fc.nat() }),
   fc.record({ op: fc.constant("count"), warehouse, delta: fc.integer({ min: -8, max: 8 }) }),
+  fc.record({ op: fc.constant("void"), pick: fc.nat(), warehouse, quantity: fc.nat() }),
+  fc.record({
+    op: fc.constant("return"),
+    warehouse,
+    disposition: fc.constantFrom("RESTOCK", "SCRAP", "VENDOR_RETURN"),
+    quantity: fc.integer({ min: 0, max: 6 }),
+  }),
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
@@ -45,6 +54,17 @@ function apply(book: Book, action: Step, index: number): number {
     }
     case "count":
       return adjustOnHand(book, action.warehouse, action.delta, "count");
+    case "void": {
+      const shipped = book.claims.filter((claim) => claim.shipped > 0);
+      const claim = shipped[action.pick % Math.max(1, shipped.length)];
+      if (!claim) return 0;
+      const quantity = 1 + (action.quantity % claim.shipped);
+      unship(book, claim, action.warehouse, quantity, `s${index}`, "voided");
+      return quantity;
+    }
+    case "return":
+      bookReturnedUnits(book, action.warehouse, action.disposition, action.quantity, `r${index}`);
+      return action.disposition === "RESTOCK" ? action.quantity : 0;
   }
 }
 
@@ -78,7 +98,7 @@ function checkInvariants(book: Book, expectedOnHand: number): void {
 }
 
 describe("stock invariants over random sequences", () => {
-  it("never goes negative, never oversells, keeps every claim whole and every unit accounted for", () => {
+  it("never goes negative, never oversells, keeps every claim whole and every unit accounted for, voids and returns included", () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         const book = bookWith({});

@@ -279,6 +279,14 @@ export const ROOT_CASES: Case[] = [
     (r, t) => ids(field(r, "returns")).includes(t.returnId),
     "hidden",
   ),
+  read(
+    "returnsToReceive",
+    "returns",
+    `{ returnsToReceive { edges { node { id } } } }`,
+    none,
+    STOCK,
+    (r, t) => ids(field(r, "returnsToReceive")).includes(t.returnId),
+  ),
   // integrations
   read(
     "webhookReceipts",
@@ -416,6 +424,29 @@ export const ROOT_CASES: Case[] = [
     "forbidden",
   ),
   mutation(
+    "receiveReturn",
+    "returns",
+    `mutation ($input: ReceiveReturnInput!) { receiveReturn(input: $input) { __typename } }`,
+    (t) => ({
+      input: {
+        returnId: t.returnId,
+        warehouse: "AMS1",
+        lines: [{ lineId: "l_missing", received: 1, disposition: "RESTOCK" }],
+      },
+    }),
+    ["warehouse", "admin"],
+    "InvalidReturnError",
+  ),
+  mutation(
+    "cancelReturn",
+    "returns",
+    `mutation ($input: CancelReturnInput!) { cancelReturn(input: $input) { __typename } }`,
+    (t) => ({ input: { returnId: t.returnId, reason: " " } }),
+    ["customer", "agent", "admin"],
+    "InvalidReturnError",
+    "forbidden",
+  ),
+  mutation(
     "confirmShipment",
     "shipments",
     `mutation ($input: ConfirmShipmentInput!) { confirmShipment(input: $input) { __typename } }`,
@@ -446,6 +477,24 @@ export const ROOT_CASES: Case[] = [
       },
     }),
     ["carrier", "warehouse", "admin"],
+    "UnknownShipmentError",
+  ),
+  mutation(
+    "recordCarrierCharge",
+    "shipments",
+    `mutation ($input: RecordCarrierChargeInput!) { recordCarrierCharge(input: $input) { __typename } }`,
+    () => ({
+      input: { shipmentId: "shp_missing", carrierChargeId: "C-1", type: "FUEL", amount: "1.00" },
+    }),
+    ["carrier", "warehouse", "finance", "admin"],
+    "UnknownShipmentError",
+  ),
+  mutation(
+    "voidShipment",
+    "shipments",
+    `mutation ($input: VoidShipmentInput!) { voidShipment(input: $input) { __typename } }`,
+    () => ({ input: { shipmentId: "shp_missing", reason: "matrix" } }),
+    ["warehouse", "agent", "admin"],
     "UnknownShipmentError",
   ),
   mutation(

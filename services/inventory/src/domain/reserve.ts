@@ -49,6 +49,16 @@ export function reserve(book: Book, claim: Claim, quantity: number): void {
   claim.backordered += wanted;
 }
 
+/**
+ * Reserves `quantity` for a claim in `warehouse` first, as far as it has stock available, and the
+ * rest like `reserve` (other warehouses, then backorder).
+ */
+export function reserveIn(book: Book, claim: Claim, warehouse: string, quantity: number): void {
+  const here = Math.min(quantity, available(level(book, warehouse)));
+  if (here > 0) allocate(book, claim, warehouse, here);
+  if (quantity > here) reserve(book, claim, quantity - here);
+}
+
 /** Releases everything a claim holds and drops its backorder; it then holds nothing. */
 export function cancelClaim(book: Book, claim: Claim, note: string): void {
   for (const { warehouse, quantity } of [...claim.allocations]) {

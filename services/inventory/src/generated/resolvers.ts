@@ -295,7 +295,11 @@ export type StockMovement = {
   onHandAfter: Scalars['Int']['output'];
   /** Units moved; for ADJUSTMENT the signed change of on hand. */
   quantity: Scalars['Int']['output'];
-  /** The order (reservations, releases) or shipment the movement belongs to. */
+  /**
+   * What the movement belongs to: the order (reservations, releases), the shipment (shipments, and
+   * the adjustment that puts a voided shipment's units back) or the return (RETURN_RESTOCK, SCRAP,
+   * VENDOR_RETURN).
+   */
   reference?: Maybe<Scalars['String']['output']>;
   /** The warehouse's reserved quantity after the movement. */
   reservedAfter: Scalars['Int']['output'];
@@ -316,13 +320,21 @@ export type StockMovementEdge = {
 };
 
 export type StockMovementKind =
+  /** A correction of on hand: a cycle count, or a voided shipment's units put back. */
   | 'ADJUSTMENT'
+  /** Goods received into the warehouse. */
   | 'RECEIPT'
+  /** A reservation given back. */
   | 'RELEASE'
+  /** Stock set aside for an order line. */
   | 'RESERVATION'
+  /** Returned units back into stock (a received return's RESTOCK lines). */
   | 'RETURN_RESTOCK'
+  /** Returned units written off as they arrived; on hand unchanged. */
   | 'SCRAP'
+  /** Goods that left with a shipment. */
   | 'SHIPMENT'
+  /** Returned units sent on to the supplier as they arrived; on hand unchanged. */
   | 'VENDOR_RETURN';
 
 export type UnknownProductError = UserError & {

@@ -1,5 +1,6 @@
 import type { Store } from "@waybill/store";
 import type {
+  BookedDocumentRecord,
   MovementRecord,
   ProductRecord,
   ReservationRecord,
@@ -16,6 +17,7 @@ export function inventoryCollections(store: Store) {
     reservations: store.collection<ReservationRecord>("reservations"),
     movements: store.collection<MovementRecord>("movements"),
     exceptions: store.collection<StockExceptionRecord>("stock_exceptions"),
+    booked: store.collection<BookedDocumentRecord>("booked_documents"),
   };
 }
 

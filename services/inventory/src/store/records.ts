@@ -52,3 +52,10 @@ export type StockExceptionRecord = {
   resolvedAt: Date | null;
   comment: string | null;
 };
+
+/**
+ * Another service's document whose stock effect inventory has booked: a return's receipt
+ * (`_id` `return:<returnId>`) or a voided shipment (`void:<shipmentId>`). Written with the effect,
+ * so the same document told again (even under another event id) changes nothing.
+ */
+export type BookedDocumentRecord = { _id: string; bookedAt: Date };

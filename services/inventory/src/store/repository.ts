@@ -7,7 +7,14 @@ import {
   type Session,
   type Store,
 } from "@waybill/store";
-import { loadBook, loadLinesOnly, loadOrderLines, type LineRef, type LoadedBook } from "./books.ts";
+import {
+  loadBook,
+  loadBooks,
+  loadLinesOnly,
+  loadOrderLines,
+  type LineRef,
+  type LoadedBook,
+} from "./books.ts";
 import { inventoryCollections } from "./collections.ts";
 import type { ProductRecord } from "./records.ts";
 import { MOVEMENTS_NEWEST_FIRST, PRODUCTS_BY_SKU } from "./pages.ts";
@@ -28,7 +35,7 @@ export async function prepareInventoryStore(store: Store): Promise<void> {
 /** Reads and writes of products, stock books, reservations, movements and stock exceptions. */
 export function inventoryRepository(store: Store) {
   const db = inventoryCollections(store);
-  const { products, reservations, movements } = db;
+  const { products, reservations, movements, booked } = db;
   return {
     /** A page of the catalog, in SKU order. */
     productsPage: (page: PageQuery) => findPage(products, {}, PRODUCTS_BY_SKU, page),
@@ -50,6 +57,8 @@ export function inventoryRepository(store: Store) {
     openReservationsOf: (orderId: string, session: Session) =>
       reservations.find({ orderId, status: "OPEN" }, { session }),
     loadBook: (sku: string, session: Session) => loadBook(db, sku, session),
+    /** The books of several SKUs, in SKU order. */
+    loadBooks: (skus: string[], session: Session) => loadBooks(db, skus, session),
     loadOrderLines: (orderId: string, lines: LineRef[], session: Session) =>
       loadOrderLines(db, orderId, lines, session),
     loadLinesOnly: (orderId: string, lines: LineRef[], session: Session) =>
@@ -57,6 +66,12 @@ export function inventoryRepository(store: Store) {
     saveBook: (loaded: LoadedBook, session: Session) => saveBook(db, loaded, session),
     saveBooks: (books: Iterable<LoadedBook>, session: Session) => saveBooks(db, books, session),
     ...stockExceptions(db),
+    /** Whether the stock effect of a document (see `BookedDocumentRecord`) was booked. */
+    isBooked: async (id: string, session: Session) =>
+      (await booked.findOne({ _id: id }, { session })) !== null,
+    /** Records a document's stock effect as booked, in the transaction of the effect. */
+    markBooked: (id: string, session: Session) =>
+      booked.insertOne({ _id: id, bookedAt: new Date() }, { session }),
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       product: loaderByField(products, "_id"),

@@ -1,5 +1,5 @@
 import type { ReturnLineInput } from "../generated/resolvers.ts";
-import type { ReturnRecord, ShippedProjection } from "../store/records.ts";
+import type { ReturnLineRecord, ReturnRecord, ShippedProjection } from "../store/records.ts";
 
 export type ReturnRejection =
   | { kind: "invalid"; field: string; message: string }
@@ -10,6 +10,35 @@ export type ReturnRejection =
       alreadyReturned: number;
       requested: number;
     };
+
+/**
+ * What a return counts against an order line's shipped quantity: a requested return what it asks
+ * for, a received (or closed) one what arrived, a cancelled one nothing.
+ */
+export function countedOf(record: Pick<ReturnRecord, "status">, line: ReturnLineRecord): number {
+  switch (record.status) {
+    case "REQUESTED":
+      return line.quantity;
+    case "RECEIVED":
+    case "CLOSED":
+      return line.received ?? line.quantity;
+    case "CANCELLED":
+      return 0;
+  }
+}
+
+/** Units of an order line the returns count, over all of them. */
+export function returnedOf(returns: readonly ReturnRecord[], lineId: string): number {
+  return returns
+    .flatMap((record) =>
+      record.lines.filter((line) => line.lineId === lineId).map((line) => countedOf(record, line)),
+    )
+    .reduce((sum, units) => sum + units, 0);
+}
+
+/** What shipped of an order line; 0 for a line that has not (or no longer) shipped. */
+export const shippedOf = (shipped: ShippedProjection, lineId: string): number =>
+  shipped.lines.find((line) => line.lineId === lineId)?.shipped ?? 0;
 
 /** A return never takes back more than shipped minus already returned, per order line. */
 export function returnLines(
@@ -28,19 +57,20 @@ export function returnLines(
         message: "quantity must be a positive whole number",
       };
     }
+    if (lines.some((earlier) => earlier.lineId === line.lineId))
+      return {
+        kind: "invalid",
+        field: `lines.${index}.lineId`,
+        message: `line ${line.lineId} is given more than once`,
+      };
     const sent = shipped.lines.find((candidate) => candidate.lineId === line.lineId);
-    if (!sent)
+    if (!sent || sent.shipped === 0)
       return {
         kind: "invalid",
         field: `lines.${index}.lineId`,
         message: `line ${line.lineId} has not shipped`,
       };
-    const alreadyReturned =
-      previous
-        .flatMap((r) => r.lines)
-        .filter((r) => r.lineId === line.lineId)
-        .reduce((sum, r) => sum + r.quantity, 0) +
-      lines.filter((r) => r.lineId === line.lineId).reduce((sum, r) => sum + r.quantity, 0);
+    const alreadyReturned = returnedOf(previous, line.lineId);
     if (alreadyReturned + line.quantity > sent.shipped) {
       return {
         kind: "exceeds",
@@ -50,7 +80,13 @@ export function returnLines(
         requested: line.quantity,
       };
     }
-    lines.push({ lineId: line.lineId, sku: sent.sku, quantity: line.quantity });
+    lines.push({
+      lineId: line.lineId,
+      sku: sent.sku,
+      quantity: line.quantity,
+      received: null,
+      disposition: null,
+    });
   }
   return lines;
 }

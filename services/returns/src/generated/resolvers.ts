@@ -18,6 +18,13 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CancelReturnInput = {
+  reason: Scalars['String']['input'];
+  returnId: Scalars['ID']['input'];
+};
+
+export type CancelReturnResult = InvalidReturnError | InvalidReturnTransitionError | Return | ReturnNotFoundError;
+
 export type InvalidReturnError = UserError & {
   __typename?: 'InvalidReturnError';
   code: Scalars['String']['output'];
@@ -25,10 +32,37 @@ export type InvalidReturnError = UserError & {
   message: Scalars['String']['output'];
 };
 
+/** The return's status does not allow the change (code INVALID_TRANSITION). */
+export type InvalidReturnTransitionError = UserError & {
+  __typename?: 'InvalidReturnTransitionError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  return: Return;
+  /** The status it would have moved to. */
+  to: ReturnStatus;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cancels a requested return; its quantities may be returned again. */
+  cancelReturn: CancelReturnResult;
+  /**
+   * A warehouse received a requested return: every line of the return once, with the units that
+   * arrived and their disposition. The same receipt sent again answers the return as it stands.
+   */
+  receiveReturn: ReceiveReturnResult;
   /** Authorises a return of shipped goods. */
   requestReturn: RequestReturnResult;
+};
+
+
+export type MutationCancelReturnArgs = {
+  input: CancelReturnInput;
+};
+
+
+export type MutationReceiveReturnArgs = {
+  input: ReceiveReturnInput;
 };
 
 
@@ -84,6 +118,8 @@ export type Query = {
   return?: Maybe<Return>;
   /** Returns (RMAs) of the order, oldest first. */
   returns: ReturnConnection;
+  /** Returns requested and not yet received or cancelled, oldest first: what warehouses expect. */
+  returnsToReceive: ReturnConnection;
 };
 
 
@@ -98,6 +134,32 @@ export type QueryReturnsArgs = {
   orderId: Scalars['ID']['input'];
 };
 
+
+export type QueryReturnsToReceiveArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReceiveReturnInput = {
+  /** Every line of the return, each once. */
+  lines: Array<ReceivedReturnLineInput>;
+  returnId: Scalars['ID']['input'];
+  /** The warehouse the goods arrived at. */
+  warehouse: Scalars['String']['input'];
+};
+
+export type ReceiveReturnResult = InvalidReturnError | InvalidReturnTransitionError | QuantityExceedsShippedError | Return | ReturnAlreadyReceivedError | ReturnNotFoundError;
+
+export type ReceivedReturnLineInput = {
+  disposition: ReturnDisposition;
+  lineId: Scalars['ID']['input'];
+  /**
+   * Units that arrived, from 0. More than requested is accepted while the order line's returns stay
+   * within what shipped.
+   */
+  received: Scalars['Int']['input'];
+};
+
 export type RequestReturnInput = {
   lines: Array<ReturnLineInput>;
   orderId: Scalars['ID']['input'];
@@ -109,12 +171,29 @@ export type RequestReturnResult = InvalidReturnError | NothingShippedError | Qua
 /** A return merchandise authorisation for goods of one order. */
 export type Return = {
   __typename?: 'Return';
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When billing settled the return and it was closed. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The credit notes billing raised for the return; empty until closed, or when nothing was invoiced. */
+  creditNoteIds: Array<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   lines: Array<ReturnLine>;
   order: Order;
   reason: Scalars['String']['output'];
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
   requestedAt: Scalars['DateTime']['output'];
   status: ReturnStatus;
+  /** The warehouse that received the goods; null until received. */
+  warehouse?: Maybe<Scalars['String']['output']>;
+};
+
+/** The return was received before with another receipt (code ALREADY_RECEIVED). */
+export type ReturnAlreadyReceivedError = UserError & {
+  __typename?: 'ReturnAlreadyReceivedError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  return: Return;
 };
 
 /** A page of returns. */
@@ -124,6 +203,15 @@ export type ReturnConnection = {
   pageInfo: PageInfo;
 };
 
+/** What becomes of returned units once the warehouse has them. */
+export type ReturnDisposition =
+  /** Back into sellable stock. */
+  | 'RESTOCK'
+  /** Written off. */
+  | 'SCRAP'
+  /** Sent back to the supplier. */
+  | 'VENDOR_RETURN';
+
 export type ReturnEdge = {
   __typename?: 'ReturnEdge';
   cursor: Scalars['String']['output'];
@@ -132,9 +220,14 @@ export type ReturnEdge = {
 
 export type ReturnLine = {
   __typename?: 'ReturnLine';
+  /** What becomes of the received units; null until received. */
+  disposition?: Maybe<ReturnDisposition>;
   /** The order line returned. */
   lineId: Scalars['ID']['output'];
+  /** Units asked for. */
   quantity: Scalars['Int']['output'];
+  /** Units that arrived (possibly fewer, or none); null until received. */
+  received?: Maybe<Scalars['Int']['output']>;
   sku: Scalars['String']['output'];
 };
 
@@ -143,7 +236,19 @@ export type ReturnLineInput = {
   quantity: Scalars['Int']['input'];
 };
 
+export type ReturnNotFoundError = UserError & {
+  __typename?: 'ReturnNotFoundError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  returnId: Scalars['ID']['output'];
+};
+
+/**
+ * Where a return is: REQUESTED, then RECEIVED by a warehouse, then CLOSED once billing has settled
+ * it; a REQUESTED return may be CANCELLED instead.
+ */
 export type ReturnStatus =
+  | 'CANCELLED'
   | 'CLOSED'
   | 'RECEIVED'
   | 'REQUESTED';
@@ -250,6 +355,20 @@ export type FederationReferenceTypes = {
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  CancelReturnResult:
+    | ( InvalidReturnError & { __typename: 'InvalidReturnError' } )
+    | ( Omit<InvalidReturnTransitionError, 'return'> & { return: _RefType['Return'] } & { __typename: 'InvalidReturnTransitionError' } )
+    | ( ReturnRecord & { __typename: 'Return' } )
+    | ( ReturnNotFoundError & { __typename: 'ReturnNotFoundError' } )
+  ;
+  ReceiveReturnResult:
+    | ( InvalidReturnError & { __typename: 'InvalidReturnError' } )
+    | ( Omit<InvalidReturnTransitionError, 'return'> & { return: _RefType['Return'] } & { __typename: 'InvalidReturnTransitionError' } )
+    | ( QuantityExceedsShippedError & { __typename: 'QuantityExceedsShippedError' } )
+    | ( ReturnRecord & { __typename: 'Return' } )
+    | ( Omit<ReturnAlreadyReceivedError, 'return'> & { return: _RefType['Return'] } & { __typename: 'ReturnAlreadyReceivedError' } )
+    | ( ReturnNotFoundError & { __typename: 'ReturnNotFoundError' } )
+  ;
   RequestReturnResult:
     | ( InvalidReturnError & { __typename: 'InvalidReturnError' } )
     | ( NothingShippedError & { __typename: 'NothingShippedError' } )
@@ -262,58 +381,82 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   UserError:
     | ( InvalidReturnError )
+    | ( Omit<InvalidReturnTransitionError, 'return'> & { return: _RefType['Return'] } )
     | ( NothingShippedError )
     | ( QuantityExceedsShippedError )
+    | ( Omit<ReturnAlreadyReceivedError, 'return'> & { return: _RefType['Return'] } )
+    | ( ReturnNotFoundError )
   ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  CancelReturnInput: CancelReturnInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CancelReturnResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['CancelReturnResult']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   InvalidReturnError: ResolverTypeWrapper<InvalidReturnError>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  InvalidReturnTransitionError: ResolverTypeWrapper<Omit<InvalidReturnTransitionError, 'return'> & { return: ResolversTypes['Return'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NothingShippedError: ResolverTypeWrapper<NothingShippedError>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Order: ResolverTypeWrapper<Reference>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   QuantityExceedsShippedError: ResolverTypeWrapper<QuantityExceedsShippedError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReceiveReturnInput: ReceiveReturnInput;
+  ReceiveReturnResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ReceiveReturnResult']>;
+  ReceivedReturnLineInput: ReceivedReturnLineInput;
   RequestReturnInput: RequestReturnInput;
   RequestReturnResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RequestReturnResult']>;
   Return: ResolverTypeWrapper<ReturnRecord>;
+  ReturnAlreadyReceivedError: ResolverTypeWrapper<Omit<ReturnAlreadyReceivedError, 'return'> & { return: ResolversTypes['Return'] }>;
   ReturnConnection: ResolverTypeWrapper<Omit<ReturnConnection, 'edges'> & { edges: Array<ResolversTypes['ReturnEdge']> }>;
+  ReturnDisposition: ReturnDisposition;
   ReturnEdge: ResolverTypeWrapper<Omit<ReturnEdge, 'node'> & { node: ResolversTypes['Return'] }>;
   ReturnLine: ResolverTypeWrapper<ReturnLine>;
   ReturnLineInput: ReturnLineInput;
+  ReturnNotFoundError: ResolverTypeWrapper<ReturnNotFoundError>;
   ReturnStatus: ReturnStatus;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  CancelReturnInput: CancelReturnInput;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  CancelReturnResult: ResolversUnionTypes<ResolversParentTypes>['CancelReturnResult'];
   DateTime: Scalars['DateTime']['output'];
   InvalidReturnError: InvalidReturnError;
-  String: Scalars['String']['output'];
+  InvalidReturnTransitionError: Omit<InvalidReturnTransitionError, 'return'> & { return: ResolversParentTypes['Return'] };
   Mutation: Record<PropertyKey, never>;
   NothingShippedError: NothingShippedError;
-  ID: Scalars['ID']['output'];
   Order: Reference;
   Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   QuantityExceedsShippedError: QuantityExceedsShippedError;
   Query: Record<PropertyKey, never>;
+  ReceiveReturnInput: ReceiveReturnInput;
+  ReceiveReturnResult: ResolversUnionTypes<ResolversParentTypes>['ReceiveReturnResult'];
+  ReceivedReturnLineInput: ReceivedReturnLineInput;
   RequestReturnInput: RequestReturnInput;
   RequestReturnResult: ResolversUnionTypes<ResolversParentTypes>['RequestReturnResult'];
   Return: ReturnRecord;
+  ReturnAlreadyReceivedError: Omit<ReturnAlreadyReceivedError, 'return'> & { return: ResolversParentTypes['Return'] };
   ReturnConnection: Omit<ReturnConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReturnEdge']> };
   ReturnEdge: Omit<ReturnEdge, 'node'> & { node: ResolversParentTypes['Return'] };
   ReturnLine: ReturnLine;
   ReturnLineInput: ReturnLineInput;
+  ReturnNotFoundError: ReturnNotFoundError;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+};
+
+export type CancelReturnResultResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['CancelReturnResult'] = ResolversParentTypes['CancelReturnResult']> = {
+  __resolveType?: TypeResolveFn<'InvalidReturnError' | 'InvalidReturnTransitionError' | 'Return' | 'ReturnNotFoundError', ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -327,7 +470,17 @@ export type InvalidReturnErrorResolvers<ContextType = ReturnsContext, ParentType
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type InvalidReturnTransitionErrorResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['InvalidReturnTransitionError'] = ResolversParentTypes['InvalidReturnTransitionError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelReturn?: Resolver<ResolversTypes['CancelReturnResult'], ParentType, ContextType, RequireFields<MutationCancelReturnArgs, 'input'>>;
+  receiveReturn?: Resolver<ResolversTypes['ReceiveReturnResult'], ParentType, ContextType, RequireFields<MutationReceiveReturnArgs, 'input'>>;
   requestReturn?: Resolver<ResolversTypes['RequestReturnResult'], ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'input'>>;
 };
 
@@ -362,6 +515,11 @@ export type QuantityExceedsShippedErrorResolvers<ContextType = ReturnsContext, P
 export type QueryResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   return?: Resolver<Maybe<ResolversTypes['Return']>, ParentType, ContextType, RequireFields<QueryReturnArgs, 'id'>>;
   returns?: Resolver<ResolversTypes['ReturnConnection'], ParentType, ContextType, RequireFields<QueryReturnsArgs, 'orderId'>>;
+  returnsToReceive?: Resolver<ResolversTypes['ReturnConnection'], ParentType, ContextType, Partial<QueryReturnsToReceiveArgs>>;
+};
+
+export type ReceiveReturnResultResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['ReceiveReturnResult'] = ResolversParentTypes['ReceiveReturnResult']> = {
+  __resolveType?: TypeResolveFn<'InvalidReturnError' | 'InvalidReturnTransitionError' | 'QuantityExceedsShippedError' | 'Return' | 'ReturnAlreadyReceivedError' | 'ReturnNotFoundError', ParentType, ContextType>;
 };
 
 export type RequestReturnResultResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['RequestReturnResult'] = ResolversParentTypes['RequestReturnResult']> = {
@@ -370,12 +528,25 @@ export type RequestReturnResultResolvers<ContextType = ReturnsContext, ParentTyp
 
 export type ReturnResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['Return'] = ResolversParentTypes['Return'], FederationReferenceType extends FederationReferenceTypes['Return'] = FederationReferenceTypes['Return']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Return']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  creditNoteIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['ReturnLine']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReturnStatus'], ParentType, ContextType>;
+  warehouse?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ReturnAlreadyReceivedErrorResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['ReturnAlreadyReceivedError'] = ResolversParentTypes['ReturnAlreadyReceivedError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  return?: Resolver<ResolversTypes['Return'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -390,29 +561,43 @@ export type ReturnEdgeResolvers<ContextType = ReturnsContext, ParentType extends
 };
 
 export type ReturnLineResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['ReturnLine'] = ResolversParentTypes['ReturnLine']> = {
+  disposition?: Resolver<Maybe<ResolversTypes['ReturnDisposition']>, ParentType, ContextType>;
   lineId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ReturnNotFoundErrorResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['ReturnNotFoundError'] = ResolversParentTypes['ReturnNotFoundError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  returnId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type UserErrorResolvers<ContextType = ReturnsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  __resolveType?: TypeResolveFn<'InvalidReturnError' | 'NothingShippedError' | 'QuantityExceedsShippedError', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'InvalidReturnError' | 'InvalidReturnTransitionError' | 'NothingShippedError' | 'QuantityExceedsShippedError' | 'ReturnAlreadyReceivedError' | 'ReturnNotFoundError', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ReturnsContext> = {
+  CancelReturnResult?: CancelReturnResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   InvalidReturnError?: InvalidReturnErrorResolvers<ContextType>;
+  InvalidReturnTransitionError?: InvalidReturnTransitionErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NothingShippedError?: NothingShippedErrorResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   QuantityExceedsShippedError?: QuantityExceedsShippedErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReceiveReturnResult?: ReceiveReturnResultResolvers<ContextType>;
   RequestReturnResult?: RequestReturnResultResolvers<ContextType>;
   Return?: ReturnResolvers<ContextType>;
+  ReturnAlreadyReceivedError?: ReturnAlreadyReceivedErrorResolvers<ContextType>;
   ReturnConnection?: ReturnConnectionResolvers<ContextType>;
   ReturnEdge?: ReturnEdgeResolvers<ContextType>;
   ReturnLine?: ReturnLineResolvers<ContextType>;
+  ReturnNotFoundError?: ReturnNotFoundErrorResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };
 

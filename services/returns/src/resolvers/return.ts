@@ -1,17 +1,11 @@
-import { accountsOf, readable, requireScope, visibleOnly } from "@waybill/auth";
+import { readable, requireStaff, visibleOnly } from "@waybill/auth";
 import { paged, type PageArgs } from "@waybill/graphql";
 import type { ReturnsContext } from "../context.ts";
-import type {
-  MutationResolvers,
-  OrderResolvers,
-  QueryResolvers,
-  ReturnResolvers,
-} from "../generated/resolvers.ts";
+import type { OrderResolvers, QueryResolvers, ReturnResolvers } from "../generated/resolvers.ts";
 import { RETURNS_OLDEST_FIRST } from "../store/pages.ts";
 import type { ReturnRecord } from "../store/records.ts";
-import { requestReturn } from "../usecases/request-return.ts";
 
-const ownerOfReturn = (record: ReturnRecord) => record.customerId;
+export const ownerOfReturn = (record: ReturnRecord) => record.customerId;
 
 /** A page of the returns of an order the caller may see: none of someone else's order. */
 function returnsOfOrder(ctx: ReturnsContext, orderId: string, args: PageArgs) {
@@ -29,48 +23,10 @@ export const Query: QueryResolvers = {
   return: async (_, { id }, ctx) =>
     readable(ctx.principal, "returns:read", await ctx.loaders.return.load(id), ownerOfReturn),
   returns: (_, { orderId, ...args }, ctx) => returnsOfOrder(ctx, orderId, args),
-};
-
-export const Mutation: MutationResolvers = {
-  async requestReturn(_, { input }, ctx) {
-    // A customer returns its own goods only; an unknown order is refused alike.
-    const caller = requireScope(ctx.principal, "returns:write");
-    if (accountsOf(caller))
-      readable(
-        caller,
-        "returns:write",
-        await ctx.repo.shippedOf(input.orderId),
-        (shipped) => shipped.customerId,
-      );
-    const outcome = await requestReturn(ctx, input);
-    switch (outcome.kind) {
-      case "requested":
-        return { __typename: "Return", ...outcome.record };
-      case "nothing_shipped":
-        return {
-          __typename: "NothingShippedError",
-          code: "NOTHING_SHIPPED",
-          message: `nothing of order ${outcome.orderId} has shipped`,
-          orderId: outcome.orderId,
-        };
-      case "exceeds":
-        return {
-          __typename: "QuantityExceedsShippedError",
-          code: "QUANTITY_EXCEEDS_SHIPPED",
-          message: `line ${outcome.lineId}: ${outcome.requested} requested, ${outcome.shipped - outcome.alreadyReturned} returnable`,
-          lineId: outcome.lineId,
-          shipped: outcome.shipped,
-          alreadyReturned: outcome.alreadyReturned,
-          requested: outcome.requested,
-        };
-      case "invalid":
-        return {
-          __typename: "InvalidReturnError",
-          code: "INVALID_RETURN",
-          message: outcome.message,
-          field: outcome.field,
-        };
-    }
+  // The warehouses' queue spans customers: staff only.
+  returnsToReceive: (_, args, ctx) => {
+    requireStaff(ctx.principal, "returns:read");
+    return paged(args, RETURNS_OLDEST_FIRST, (page) => ctx.repo.returnsToReceivePage(page));
   },
 };
 
@@ -84,6 +40,8 @@ export const Return: ReturnResolvers = {
     ),
   id: (record) => record._id,
   order: (record) => ({ __typename: "Order", id: record.orderId }),
+  // Returns stored before credit notes were kept have none.
+  creditNoteIds: (record) => record.creditNoteIds ?? [],
 };
 
 export const Order: OrderResolvers = {

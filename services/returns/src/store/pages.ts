@@ -1,6 +1,6 @@
 import type { ListOrder } from "@waybill/graphql";
 
-/** An order's returns: oldest first, ties by id. */
+/** Returns (of an order, or waiting to be received): oldest first, ties by id. */
 export const RETURNS_OLDEST_FIRST = [
   { field: "requestedAt", direction: 1, kind: "date" },
   { field: "_id", direction: 1, kind: "string" },

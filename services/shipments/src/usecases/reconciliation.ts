@@ -12,16 +12,18 @@ export function shipmentsReconciliation(runtime: ServiceRuntime): Reconciliation
   return {
     async facts({ orderIds }): Promise<ShipmentsFacts> {
       const shipments = await repo.shipmentsOfOrders(orderIds);
+      const charges = await repo.chargesOfShipments(shipments.map((shipment) => shipment._id));
       return {
         shipments: shipments.map((shipment) => ({
           shipmentId: shipment._id,
           orderId: shipment.orderId,
-          voided: VOIDED_PLACEHOLDER,
+          voided: shipment.status === "VOIDED",
           confirmedAt: shipment.confirmedAt.toISOString(),
           confirmedEventId: shipment.confirmedEventId ?? null,
-          voidedEventId: null,
           lines: shipment.lines,
-          charges: [],
+          charges: charges
+            .filter((charge) => charge.shipmentId === shipment._id)
+            .map(({ _id, amount, currency }) => ({ chargeId: _id, amount, currency })),
         })),
       };
     },

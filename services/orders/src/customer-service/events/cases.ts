@@ -5,6 +5,7 @@ import {
   caseOpenedEntry,
   caseResolvedEntry,
   closedKeyOf,
+  newReturnCase,
   newServiceCase,
   openKeyOf,
   resolvesItself,
@@ -29,6 +30,22 @@ export async function openOrNote(
   const note = { at, author: SYSTEM_AUTHOR, body: subject };
   if (await repo.noteOpenCase(openKeyOf(shipment._id, kind), note, session)) return [];
   const serviceCase = newServiceCase({ id: `case_${randomUUID()}`, shipment, kind, subject, at });
+  await repo.insertCase(serviceCase, session);
+  return [caseOpenedEntry(serviceCase)];
+}
+
+/** Opens a case about a return received in other quantities than requested, or notes the open one. */
+export async function openOrNoteReturn(
+  repo: CustomerServiceRepository,
+  session: Session,
+  about: { orderId: string; returnId: string },
+  subject: string,
+  at: Date,
+): Promise<TimelineEntry[]> {
+  const note = { at, author: SYSTEM_AUTHOR, body: subject };
+  const openKey = openKeyOf(about.returnId, "RETURN_QUANTITY_MISMATCH");
+  if (await repo.noteOpenCase(openKey, note, session)) return [];
+  const serviceCase = newReturnCase({ id: `case_${randomUUID()}`, ...about, subject, at });
   await repo.insertCase(serviceCase, session);
   return [caseOpenedEntry(serviceCase)];
 }

@@ -79,3 +79,23 @@ export async function onMilestoneRecorded(
   entries.push(...(await settleCases(repo, session, shipment)));
   await repo.record(data.orderId, { entries, shipment }, session);
 }
+
+/** Puts a shipment's void on the timeline once. */
+export async function onShipmentVoided(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"shipments.shipment.voided">,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const order = await knownOrder(repo, data.orderId, session);
+  const shipment = knownShipment(order, data.shipmentId);
+  const units = data.lines.reduce((sum, line) => sum + line.quantity, 0);
+  const entry: TimelineEntry = {
+    at: new Date(data.voidedAt),
+    kind: "SHIPMENT_VOIDED",
+    message: `Shipment ${shipment.carrier} ${shipment.trackingNumber} voided before pickup (${units} unit(s) to ship again): ${data.reason}`,
+    reference: data.shipmentId,
+    key: `shipment:${data.shipmentId}:voided`,
+  };
+  if (recorded(order, entry.key)) return;
+  await repo.record(data.orderId, { entries: [entry], shipment }, session);
+}
