@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
-import { execute, nodes, request } from "../support/graphql.ts";
+import { execute, nodes } from "../support/graphql.ts";
 import {
   closed,
   issued,
@@ -12,8 +14,7 @@ import {
   returnOf,
   ship,
 } from "../support/money-path.ts";
-import { confirmWhenKnown } from "../support/shipments.ts";
-import { milestone } from "../support/shipments.ts";
+import { confirmWhenKnown, milestone } from "../support/shipments.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 // Returns where ERPNext's users found its numbers wrong (github.com/frappe/erpnext), each bug's
@@ -71,11 +72,11 @@ describe("returns ERPNext gets wrong", () => {
 
   it("ERPNext #50768: credit follows only goods received back, and credited goods cannot be invoiced again", async () => {
     // No credit note can be raised by hand: the API has no such mutation.
-    const { data } = await request<{ __type: { fields: { name: string }[] } | null }>(
-      gateway,
-      `{ __type(name: "Mutation") { fields { name } } }`,
+    const api = buildSchema(
+      readFileSync(new URL("../../schema/api.graphql", import.meta.url), "utf8"),
     );
-    const mutations = (data?.__type?.fields ?? []).map((field) => field.name);
+    const mutations = Object.keys(api.getMutationType()?.getFields() ?? {});
+    expect(mutations).toContain("receiveReturn");
     expect(mutations.filter((name) => /credit/i.test(name))).toEqual([]);
 
     const { orderId, line } = await invoicedOrder();
