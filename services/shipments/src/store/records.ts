@@ -58,6 +58,8 @@ export type ShipmentRecord = {
   status: ShipmentStatus;
   milestones: MilestoneRecord[];
   confirmedAt: Date;
+  /** The id `shipments.shipment.confirmed` was published with; absent on older shipments. */
+  confirmedEventId?: string;
   /** Minor units of `currency`: every carrier charge so far; absent before the first. */
   fulfilmentCost?: number;
   /** Set when the label was cancelled before pickup (status VOIDED). */

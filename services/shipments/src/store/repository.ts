@@ -41,6 +41,9 @@ export function shipmentsRepository(store: Store) {
     },
     shipmentsOfOrder: (orderId: string, session: Session) =>
       shipments.find({ orderId }, { session }),
+    shipmentsOfOrders: (orderIds: string[]) => shipments.find({ orderId: { $in: orderIds } }),
+    chargesOfShipments: (shipmentIds: string[]) =>
+      charges.find({ shipmentId: { $in: shipmentIds } }),
     addShipment: (shipment: ShipmentRecord, session: Session) =>
       shipments.insertOne(shipment, { session }),
     /** Replaces a shipment's milestones and the status they lead to. */

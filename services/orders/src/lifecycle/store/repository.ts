@@ -36,6 +36,9 @@ export function ordersRepository(store: Store) {
         page,
       ),
     insertOrder: (order: OrderRecord, session: Session) => orders.insertOne(order, { session }),
+    /** The orders placed in `[from, to)`, oldest first. */
+    placedBetween: (from: Date, to: Date) =>
+      orders.find({ placedAt: { $gte: from, $lt: to } }, { sort: { placedAt: 1, _id: 1 } }),
     /**
      * Replaces what follows from events and cancellations: lines, shipments, returns, credit
      * notes and settlements told, statuses.
