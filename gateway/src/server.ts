@@ -132,7 +132,7 @@ export async function createGateway(
     raised: RaisedStore;
     metrics?: Metrics;
     bus?: Bus | undefined;
-    /** Where idempotency keys are claimed; without it, a mutation with a key is refused. */
+    /** Where idempotency keys are claimed; without it, a request with a key is refused (501). */
     idempotency?: IdempotencyRecords;
   },
 ) {
