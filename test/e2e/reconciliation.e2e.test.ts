@@ -85,7 +85,7 @@ describe("reconciliation over a period with injected faults", () => {
     // A: its invoice will be deleted. B: its stock movement doubled. C: returned and credited,
     // then given a credit note without a return. D: its confirmation never reaches the bus.
     // E: shipped in part with a carrier charge, left alone.
-    const orders = [];
+    const orders: { orderId: string; customerId: string; lineIds: string[] }[] = [];
     for (let i = 0; i < 5; i++) orders.push(await placeOrder(gateway, LINE, "ON_SHIPMENT"));
     const [orderA, orderB, orderC, orderD, orderE] = orders.map((order) => ({
       id: order.orderId,
