@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
+import { openStore } from "@waybill/store";
 import { execute } from "../support/graphql.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 import { createCustomers, orderJourney, type DriverFigures } from "./driver.ts";
@@ -140,6 +141,34 @@ describe("fault injection", () => {
     console.log(`fault injection: ${JSON.stringify(summary)}`);
     expect(report.anomalies).toEqual([]);
     expect(report.figures.shipments).toBe(figures.shipments);
+    // Every third order returns a unit after delivery and every sixth one before its invoice.
+    expect(figures.returns).toBeGreaterThanOrEqual(Math.floor(ORDERS / 2));
+    expect(report.figures.receivedReturns).toBe(figures.returns);
+    expect(report.figures.creditNotes).toBeGreaterThan(0);
+    expect(report.figures.adjustmentNotes).toBeGreaterThan(0);
+
+    // The checker's credit rules fail when a credit note credits one unit more than it should.
+    const billing = await openStore({ database: "billing", dataDir: `${system.dataDir}/data` });
+    try {
+      const notes = billing.collection<{ _id: string; lines: { quantity: number }[] }>(
+        "credit_notes",
+      );
+      const [note] = await notes.find({ reason: "RETURN" }, { limit: 1 });
+      if (!note) throw new Error("no credit note to break");
+      await notes.updateOne(
+        { _id: note._id },
+        { $set: { lines: note.lines.map((line) => ({ ...line, quantity: line.quantity + 1 })) } },
+      );
+    } finally {
+      await billing.close();
+    }
+    const broken = await checkInvariants(system.dataDir);
+    expect(broken.anomalies.some((a) => /credited \d+ above invoiced|is not shipped/.test(a))).toBe(
+      true,
+    );
+    expect(broken.anomalies.some((a) => /credits line .* above what was received/.test(a))).toBe(
+      true,
+    );
     expect(faults.kills).toBeGreaterThanOrEqual(SERVICES.length);
     expect(faults.brokerRestarts).toBeGreaterThanOrEqual(1);
   });

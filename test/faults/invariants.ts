@@ -14,9 +14,54 @@ type Invoice = Doc & {
   total: number;
   subtotal: number;
   taxTotal: number;
+  /** Return units the invoice absorbed: taken off it before issue, or credited after. */
+  returned?: (Line & { returnId: string })[];
+  credit?: { lines: Line[] };
+  charges?: { chargeId: string }[];
+};
+type CreditNote = Doc & {
+  number: string;
+  reason: string;
+  invoiceId: string;
+  returnId: string | null;
+  lines: (Line & { net: number; tax: number })[];
+  charges: { amount: number; tax: number }[];
+  shippingRefund: number;
+  shippingTax: number;
+  subtotal: number;
+  taxTotal: number;
+  total: number;
+};
+type AdjustmentNote = Doc & {
+  number: string;
+  chargeId: string;
+  amount: number;
+  tax: number;
+  total: number;
+};
+type Settlement = Doc & { creditNoteIds: string[] };
+type BilledCharge = Doc & { billing: string };
+type CarrierCharge = Doc & { type: string };
+type Return = Doc & {
+  orderId: string;
+  status: string;
+  lines: {
+    lineId: string;
+    sku: string;
+    quantity: number;
+    received?: number | null;
+    disposition?: string | null;
+  }[];
 };
 type Order = Doc & {
-  lines: { id: string; quantity: number; shippedQuantity: number; invoicedQuantity: number }[];
+  lines: {
+    id: string;
+    quantity: number;
+    shippedQuantity: number;
+    invoicedQuantity: number;
+    returnedQuantity?: number;
+    creditedQuantity?: number;
+  }[];
 };
 type Movement = Doc & { kind: string; sku: string; quantity: number; reference: string | null };
 type Product = Doc & { stock: { onHand: number; reserved: number }[] };
@@ -63,9 +108,11 @@ export async function checkInvariants(dataDir: string): Promise<InvariantReport>
       const own = invoicesByShipment.get(shipment._id) ?? [];
       if (own.length !== 1) flag(`shipment ${shipment._id} has ${own.length} invoices`);
       const [invoice] = own;
-      if (invoice && sum(invoice.lines) !== sum(shipment.lines))
+      // Units returned before the invoice was issued came off it; those credited after did not.
+      const lowered = invoice ? sum(invoice.returned ?? []) - sum(invoice.credit?.lines ?? []) : 0;
+      if (invoice && sum(invoice.lines) + lowered !== sum(shipment.lines))
         flag(
-          `invoice ${invoice._id} bills ${sum(invoice.lines)} of ${sum(shipment.lines)} shipped`,
+          `invoice ${invoice._id} bills ${sum(invoice.lines)} (+${lowered} returned first) of ${sum(shipment.lines)} shipped`,
         );
       if (invoice && invoice.status !== "ISSUED")
         flag(`invoice ${invoice._id} of a delivered shipment is ${invoice.status}`);
@@ -114,12 +161,13 @@ export async function checkInvariants(dataDir: string): Promise<InvariantReport>
           );
       }
     }
+    const credits = await checkCredits(get, flag, shipments, invoices, orders, movements);
     const bySeries = new Map<string, number[]>();
-    for (const invoice of invoices.filter((i) => i.number))
-      bySeries.set(invoice.series, [
-        ...(bySeries.get(invoice.series) ?? []),
-        Number(invoice.number?.slice(-6)),
-      ]);
+    const numbered = [...invoices.flatMap((i) => (i.number ? [i.number] : [])), ...credits.numbers];
+    for (const number of numbered) {
+      const series = number.slice(0, -7);
+      bySeries.set(series, [...(bySeries.get(series) ?? []), Number(number.slice(-6))]);
+    }
     for (const [series, numbers] of bySeries) {
       const sorted = numbers.sort((a, b) => a - b);
       if (sorted.some((n, i) => n !== i + 1))
@@ -150,6 +198,7 @@ export async function checkInvariants(dataDir: string): Promise<InvariantReport>
         invoices: invoices.length,
         issuedInvoices: invoices.filter((i) => i.number).length,
         stockMovements: movements.length,
+        ...credits.figures,
         unpublishedEvents: stuck,
         exceptions: parked,
       },
@@ -158,4 +207,128 @@ export async function checkInvariants(dataDir: string): Promise<InvariantReport>
   } finally {
     await Promise.all(Object.values(stores).map((store) => store.close()));
   }
+}
+
+type Get = <T extends Doc>(db: string, collection: string) => Promise<T[]>;
+
+/**
+ * The credit rules, per order line: credited ≤ invoiced; invoiced net of credits equals shipped net
+ * of returns once everything settled (so never above it); every received return settled, booked
+ * in stock once per disposition and credited no more than received; notes that add up; every
+ * carrier charge re-billed once or costed.
+ */
+async function checkCredits(
+  get: Get,
+  flag: (message: string) => void,
+  shipments: Shipment[],
+  invoices: Invoice[],
+  orders: Order[],
+  movements: Movement[],
+) {
+  const notes = await get<CreditNote>("billing", "credit_notes");
+  const adjustments = await get<AdjustmentNote>("billing", "adjustment_notes");
+  const settlements = await get<Settlement>("billing", "return_settlements");
+  const billedCharges = await get<BilledCharge>("billing", "carrier_charges");
+  const charges = await get<CarrierCharge>("shipments", "carrier_charges");
+  const returns = await get<Return>("returns", "returns");
+
+  const perLine = (lines: Line[], into: Map<string, number>) => {
+    for (const line of lines) into.set(line.lineId, (into.get(line.lineId) ?? 0) + line.quantity);
+  };
+  const shipped = new Map<string, number>();
+  for (const shipment of shipments) perLine(shipment.lines, shipped);
+  const invoiced = new Map<string, number>();
+  for (const invoice of invoices.filter((i) => i.number)) perLine(invoice.lines, invoiced);
+  const credited = new Map<string, number>();
+  for (const note of notes) perLine(note.lines, credited);
+  const returned = new Map<string, number>();
+  const received = returns.filter((r) => r.status === "RECEIVED" || r.status === "CLOSED");
+  for (const ret of received)
+    perLine(
+      ret.lines.map((l) => ({ lineId: l.lineId, quantity: l.received ?? 0 })),
+      returned,
+    );
+
+  for (const order of orders)
+    for (const line of order.lines) {
+      const at = (units: Map<string, number>) => units.get(line.id) ?? 0;
+      const [s, i, c, r] = [at(shipped), at(invoiced), at(credited), at(returned)];
+      if (c > i) flag(`line ${line.id} credited ${c} above invoiced ${i}`);
+      if (i - c !== s - r)
+        flag(`line ${line.id}: invoiced ${i} - credited ${c} is not shipped ${s} - returned ${r}`);
+      if ((line.returnedQuantity ?? 0) !== r)
+        flag(`orders shows line ${line.id} returned ${line.returnedQuantity}, returns ${r}`);
+      if ((line.creditedQuantity ?? 0) !== c)
+        flag(`orders shows line ${line.id} credited ${line.creditedQuantity}, billing ${c}`);
+    }
+
+  const settled = new Set(settlements.map((s) => s._id));
+  const notesByReturn = new Map<string, CreditNote[]>();
+  for (const note of notes)
+    if (note.returnId)
+      notesByReturn.set(note.returnId, [...(notesByReturn.get(note.returnId) ?? []), note]);
+  const kindOf: Record<string, string> = {
+    RESTOCK: "RETURN_RESTOCK",
+    SCRAP: "SCRAP",
+    VENDOR_RETURN: "VENDOR_RETURN",
+  };
+  const receivedIds = new Set(received.map((r) => r._id));
+  for (const ret of received) {
+    if (!settled.has(ret._id)) flag(`return ${ret._id} was received and never settled`);
+    if (ret.status !== "CLOSED") flag(`return ${ret._id} settled but not closed`);
+    const creditedHere = new Map<string, number>();
+    for (const note of notesByReturn.get(ret._id) ?? []) perLine(note.lines, creditedHere);
+    for (const line of ret.lines) {
+      if ((creditedHere.get(line.lineId) ?? 0) > (line.received ?? 0))
+        flag(`return ${ret._id} credits line ${line.lineId} above what was received`);
+      const kind = line.disposition ? kindOf[line.disposition] : undefined;
+      if (!line.received || !kind) continue;
+      const booked = movements
+        .filter((m) => m.reference === ret._id && m.kind === kind)
+        .reduce((total, m) => total + m.quantity, 0);
+      if (booked !== line.received)
+        flag(
+          `return ${ret._id}: ${booked} ${line.disposition} booked for ${line.received} received`,
+        );
+    }
+  }
+  for (const note of notes) {
+    if (note.reason === "RETURN" && (!note.returnId || !receivedIds.has(note.returnId)))
+      flag(`credit note ${note.number} credits no received return`);
+    const net =
+      note.lines.reduce((t, l) => t + l.net, 0) +
+      note.charges.reduce((t, c) => t + c.amount, 0) +
+      note.shippingRefund;
+    const tax =
+      note.lines.reduce((t, l) => t + l.tax, 0) +
+      note.charges.reduce((t, c) => t + c.tax, 0) +
+      note.shippingTax;
+    if (note.subtotal !== net || note.taxTotal !== tax || note.total !== net + tax)
+      flag(`credit note ${note.number} totals do not add up`);
+  }
+
+  const billedOnce = new Map(billedCharges.map((c) => [c._id, c.billing]));
+  const onInvoices = new Set(invoices.flatMap((i) => (i.charges ?? []).map((c) => c.chargeId)));
+  const adjusted = new Set(adjustments.map((a) => a.chargeId));
+  for (const charge of charges) {
+    const billing = billedOnce.get(charge._id);
+    const where = [onInvoices.has(charge._id), adjusted.has(charge._id)].filter(Boolean).length;
+    if (billing === undefined) flag(`carrier charge ${charge._id} never reached billing`);
+    else if (billing === "COST_ONLY" ? where !== 0 : where !== 1)
+      flag(`carrier charge ${charge._id} (${billing}) is billed ${where} times`);
+  }
+  for (const note of adjustments)
+    if (note.total !== note.amount + note.tax)
+      flag(`adjustment note ${note.number} totals do not add up`);
+
+  return {
+    numbers: [...notes.map((n) => n.number), ...adjustments.map((a) => a.number)],
+    figures: {
+      returns: returns.length,
+      receivedReturns: received.length,
+      creditNotes: notes.length,
+      adjustmentNotes: adjustments.length,
+      carrierCharges: charges.length,
+    },
+  };
 }
