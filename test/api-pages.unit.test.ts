@@ -21,6 +21,17 @@ const BOUNDED = new Map([
   ["Invoice.lines", "at most one per line of its order"],
   ["Return.lines", "at most one per line of its order"],
   ["Invoice.holds", "one per hold placed on one invoice, a few reasons at most"],
+  [
+    "ReconciliationReport.orders",
+    "a report covers at most RECONCILE_MAX_ORDERS orders, or is refused",
+  ],
+  [
+    "ReconciliationReport.discrepancies",
+    "a few per shipment, return or credit note of the report's orders",
+  ],
+  ["ReconciliationReport.exceptions", "likewise, those handed to an owner"],
+  ["ReconciledOrder.lines", "one per line of the order"],
+  ["ReconciledLine.movements", "one per movement kind"],
   ["Invoice.collectionHolds", "one per hold placed on an issued invoice's collection, likewise"],
   ["Order.reservations", "one per line ordered"],
   ["Query.reservations", "an order's, one per line ordered"],
