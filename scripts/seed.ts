@@ -1,40 +1,13 @@
 // `npm run seed`: loads demo data through the running gateway, so the order 360 shows a populated order.
 // Safe to run twice: existing customers and products are reused, orders are keyed by their reference.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-
-const gateway = process.env.GATEWAY_URL ?? "http://127.0.0.1:4000/graphql";
-/** An admin credential: WAYBILL_API_KEY, or the key `npm start` made for this data directory. */
-function adminKey(): string {
-  if (process.env.WAYBILL_API_KEY) return process.env.WAYBILL_API_KEY;
-  const file = join(process.env.WAYBILL_DATA_DIR ?? ".waybill", "secrets", "admin-api-key");
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    throw new Error(`no admin API key: set WAYBILL_API_KEY or start Waybill once (${file})`);
-  }
-}
-const credential = adminKey();
+import { call, gateway } from "./gateway-client.ts";
 
 /** A page of a list: `edges { node }` and where it ends. */
 type Page<T> = {
   edges: { node: T }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 };
-
-async function call<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(gateway, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${credential}` },
-    body: JSON.stringify({ query, variables }),
-  }).catch(() => {
-    throw new Error(`no gateway at ${gateway}: start Waybill with \`npm start\` first`);
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 const PRODUCTS = [
   ["MUG-CLASSIC", "Classic mug", 120],

@@ -16,6 +16,7 @@ import { ordersService } from "@waybill/orders/server";
 import { returnsService } from "@waybill/returns/server";
 import { shipmentsConfig, shipmentsService } from "@waybill/shipments/server";
 import { apiKeyStore } from "../../gateway/src/auth/api-keys.ts";
+import { raisedStore } from "../../gateway/src/reconciliation/raised.ts";
 import { gatewayConfig } from "../../gateway/src/config.ts";
 import { createGateway } from "../../gateway/src/server.ts";
 import { inventoryConfig } from "../../services/inventory/src/config.ts";
@@ -72,7 +73,10 @@ export async function startInProcess(): Promise<InProcessHub> {
     gatewayStore = await openStore({ database: "gateway", dataDir });
     const apiKeys = apiKeyStore(gatewayStore);
     const { secret } = await apiKeys.create({ name: "bench", role: "admin", createdBy: "bench" });
-    const gateway = await createGateway(config, createLogger("gateway", "warn"), { apiKeys });
+    const gateway = await createGateway(config, createLogger("gateway", "warn"), {
+      apiKeys,
+      raised: raisedStore(gatewayStore),
+    });
     stopGateway = () => gateway.stop();
     gatewayServer = await listen(withTraceContext(gateway.handler), 0, "127.0.0.1");
     return {

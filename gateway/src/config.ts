@@ -42,6 +42,14 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       NATS_URL: z.string().min(1).optional(),
       /** How often open subscriptions check their credentials again (expiry, revocation). */
       SUBSCRIPTION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+      /** Shipments and returns younger than this are still on their way, not yet discrepancies. */
+      RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+      /** How often the healing sweep runs; 0 turns it off. */
+      RECONCILE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+      /** How many days of orders each sweep looks back over. */
+      RECONCILE_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+      /** The most orders one report covers. */
+      RECONCILE_MAX_ORDERS: z.coerce.number().int().min(1).max(100_000).default(5_000),
       SUBGRAPH_ORDERS_URL: url,
       SUBGRAPH_SHIPMENTS_URL: url,
       SUBGRAPH_INVENTORY_URL: url,

@@ -15,6 +15,7 @@ import { openStore, StoreUnreachableError } from "@waybill/store";
 import { apiKeyStore } from "./auth/api-keys.ts";
 import { gatewayConfig } from "./config.ts";
 import { idempotencyRecords } from "./idempotency/index.ts";
+import { raisedStore } from "./reconciliation/raised.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
 import { WEBHOOK_PREFIX } from "./webhooks.ts";
@@ -51,6 +52,7 @@ const bus = natsUrl
 const gateway = await createGateway(config, logger, {
   metrics,
   apiKeys: apiKeyStore(store),
+  raised: raisedStore(store),
   bus,
   idempotency: await idempotencyRecords(store, config.IDEMPOTENCY_TTL_SECONDS),
 });

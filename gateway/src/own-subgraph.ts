@@ -5,6 +5,8 @@ import { apiKeyResolvers } from "./admin/api-key-resolvers.ts";
 import { exceptionQueueClient, type ServiceName } from "./admin/exception-queue-client.ts";
 import { exceptionResolvers } from "./admin/exception-resolvers.ts";
 import type { ApiKeyStore } from "./auth/api-keys.ts";
+import type { Reconciler } from "./reconciliation/reconciler.ts";
+import { reconciliationResolvers } from "./reconciliation/resolvers.ts";
 import type { MilestoneFeed } from "./subscriptions/milestones.ts";
 import { subscriptionResolvers } from "./subscriptions/resolvers.ts";
 
@@ -17,6 +19,7 @@ export type OwnSubgraphOptions = {
   apiKeys: ApiKeyStore;
   /** Milestones for subscriptions; undefined when the gateway has no NATS. */
   milestones?: MilestoneFeed | undefined;
+  reconciler: Reconciler;
 };
 
 /**
@@ -26,10 +29,12 @@ export type OwnSubgraphOptions = {
 export function ownSchema(options: OwnSubgraphOptions): GraphQLSchema {
   const exceptions = exceptionResolvers(exceptionQueueClient(options.urlOf, options.signingKey));
   const keys = apiKeyResolvers(options.apiKeys);
+  const reconciliation = reconciliationResolvers(options.reconciler);
   return buildSchema(loadTypeDefs(new URL("./schema/", import.meta.url)), {
     ...exceptions,
-    Query: { ...exceptions.Query, ...keys.Query },
-    Mutation: { ...exceptions.Mutation, ...keys.Mutation },
+    ...reconciliation,
+    Query: { ...exceptions.Query, ...keys.Query, ...reconciliation.Query },
+    Mutation: { ...exceptions.Mutation, ...keys.Mutation, ...reconciliation.Mutation },
     ...subscriptionResolvers(options.milestones),
   });
 }

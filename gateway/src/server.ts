@@ -58,6 +58,10 @@ import {
 } from "./idempotency/index.ts";
 import { apolloMetricsPlugin, idempotencyMetrics } from "./metrics.ts";
 import { GATEWAY_SUBGRAPH, ownDataSource, ownSchema } from "./own-subgraph.ts";
+import { exceptionQueueClient, internalClient } from "./admin/exception-queue-client.ts";
+import type { RaisedStore } from "./reconciliation/raised.ts";
+import { reconciler } from "./reconciliation/reconciler.ts";
+import { startSweeps } from "./reconciliation/sweeps.ts";
 import { milestoneFeed } from "./subscriptions/milestones.ts";
 import { attachWebSocket, sseHandler } from "./subscriptions/transports.ts";
 import { supergraphUrl, WEBHOOK_PREFIX, webhookRelay } from "./webhooks.ts";
@@ -116,14 +120,19 @@ function takeInternalHeaders(req: IncomingMessage): InternalHeaders {
  * The federated gateway over the static supergraph in `schema/`: authenticates every request,
  * limits it, and calls the subgraphs with a signed principal. `metrics` counts operations.
  */
+/** Each service's reconciliation route (`@waybill/service` serves it). */
+const RECONCILIATION_PATH = "/internal/reconciliation";
+
 export async function createGateway(
   config: GatewayConfig,
   logger: Logger,
   options: {
     apiKeys: ApiKeyStore;
+    /** Where the reconciliation keeps the exceptions it raised. */
+    raised: RaisedStore;
     metrics?: Metrics;
     bus?: Bus | undefined;
-    /** Where idempotency keys are claimed; without it, a mutation with a key is refused. */
+    /** Where idempotency keys are claimed; without it, a request with a key is refused (501). */
     idempotency?: IdempotencyRecords;
   },
 ) {
@@ -134,10 +143,22 @@ export async function createGateway(
   const fetcher = keepAliveFetcher(config.signingKey);
   const urlOf = (service: string) =>
     config.subgraphUrls[service] ?? supergraphUrl(supergraphSdl, service) ?? "";
+  const reconciliation = reconciler({
+    call: internalClient(urlOf, config.signingKey, RECONCILIATION_PATH),
+    exceptions: exceptionQueueClient(urlOf, config.signingKey),
+    raised: options.raised,
+    graceMs: config.RECONCILE_GRACE_SECONDS * 1_000,
+    windowMs: config.RECONCILE_WINDOW_DAYS * 86_400_000,
+    maxOrders: config.RECONCILE_MAX_ORDERS,
+    logger,
+    metrics: options.metrics,
+  });
+  const sweeps = startSweeps(reconciliation, config.RECONCILE_SWEEP_SECONDS * 1_000, logger);
   const schema = ownSchema({
     urlOf,
     signingKey: config.signingKey,
     apiKeys: options.apiKeys,
+    reconciler: reconciliation,
     milestones: options.bus ? milestoneFeed(options.bus) : undefined,
   });
   const gateway = new ApolloGateway({
@@ -305,6 +326,7 @@ export async function createGateway(
       sockets = attachWebSocket(http, "/graphql", transport);
     },
     async stop() {
+      await sweeps.stop();
       clearInterval(sweep);
       await sockets?.close();
       await server.stop();

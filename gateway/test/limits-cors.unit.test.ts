@@ -38,7 +38,7 @@ describe("CORS", () => {
       "access-control-allow-origin": PORTAL,
       "access-control-allow-methods": "GET,POST,OPTIONS",
       "access-control-allow-headers":
-        "content-type,authorization,x-api-key,x-correlation-id,traceparent",
+        "content-type,authorization,x-api-key,x-correlation-id,traceparent,idempotency-key",
       "access-control-max-age": "600",
       vary: "Origin",
     });
@@ -72,6 +72,9 @@ describe("CORS", () => {
     expect(await allowed.text()).toBe("served");
     expect(allowed.headers.get("access-control-allow-origin")).toBe(PORTAL);
     expect(allowed.headers.get("vary")).toBe("Origin");
+    expect(allowed.headers.get("access-control-expose-headers")).toBe(
+      "x-correlation-id,retry-after,idempotent-replayed",
+    );
 
     const other = await fetch(url, { headers: { origin: "https://evil.example.com" } });
     expect(other.status).toBe(200);

@@ -10,7 +10,13 @@ export interface DriverFigures {
   duplicateMilestones: number;
   lateMilestones: number;
   retriedRequests: number;
+  returns: number;
+  /** Returns received before their goods were invoiced. */
+  returnsBeforeInvoice: number;
+  carrierCharges: number;
 }
+
+const DISPOSITIONS = ["RESTOCK", "SCRAP", "VENDOR_RETURN"] as const;
 
 type Answer<T> = { data?: T; errors?: unknown[]; status: number };
 
@@ -180,9 +186,84 @@ async function milestone(
   figures.milestones += 1;
 }
 
+type Returns = { order: { returns: Paged<{ id: string; reason: string }> } | null };
+
+/**
+ * Requests a return of one unit of a line unless one with this reason already landed, then
+ * receives it (a receipt sent again answers the return as it stands). Waits while returns has not
+ * heard of the shipment.
+ */
+async function returnOne(
+  gateway: string,
+  figures: DriverFigures,
+  orderId: string,
+  lineId: string,
+  reason: string,
+  disposition: (typeof DISPOSITIONS)[number],
+): Promise<void> {
+  let returnId: string | undefined;
+  while (!returnId) {
+    const { order } = await reliably<Returns>(
+      gateway,
+      figures,
+      `query ($id: ID!) { order(id: $id) { returns(first: 200) { edges { node { id reason } } } } }`,
+      { id: orderId },
+    );
+    returnId = order ? nodes(order.returns).find((r) => r.reason === reason)?.id : undefined;
+    if (returnId) break;
+    // One attempt only: when its answer is lost, the check above finds out whether it landed.
+    const answer = await request<{ requestReturn: { __typename: string; id?: string } }>(
+      gateway,
+      `mutation($input: RequestReturnInput!) { requestReturn(input: $input) { __typename ... on Return { id } } }`,
+      { input: { orderId, reason, lines: [{ lineId, quantity: 1 }] } },
+    ).catch(() => undefined);
+    returnId = answer?.data?.requestReturn.id;
+    if (!returnId) {
+      figures.retriedRequests += 1;
+      await sleep(100); // a killed service, or returns has not heard of the shipment yet
+    }
+  }
+  const received = await reliably<{ receiveReturn: { __typename: string } }>(
+    gateway,
+    figures,
+    `mutation($input: ReceiveReturnInput!) { receiveReturn(input: $input) { __typename } }`,
+    { input: { returnId, warehouse: "AMS1", lines: [{ lineId, received: 1, disposition }] } },
+  );
+  if (received.receiveReturn.__typename !== "Return")
+    throw new Error(`return ${returnId} refused: ${received.receiveReturn.__typename}`);
+  figures.returns += 1;
+}
+
+/** Records a carrier charge; the carrier's charge id makes a repeat harmless. */
+async function charge(
+  gateway: string,
+  figures: DriverFigures,
+  shipmentId: string,
+  type: "LIFTGATE" | "FUEL",
+): Promise<void> {
+  const { recordCarrierCharge } = await reliably<{ recordCarrierCharge: { __typename: string } }>(
+    gateway,
+    figures,
+    `mutation($input: RecordCarrierChargeInput!) { recordCarrierCharge(input: $input) { __typename } }`,
+    {
+      input: {
+        shipmentId,
+        carrierChargeId: `${shipmentId}-${type}`,
+        type,
+        amount: type === "FUEL" ? "1.10" : "35.00",
+      },
+    },
+  );
+  if (recordCarrierCharge.__typename !== "CarrierCharge")
+    throw new Error(`charge on ${shipmentId} refused: ${recordCarrierCharge.__typename}`);
+  figures.carrierCharges += 1;
+}
+
 /**
  * One order's life: placed, shipped in one or two parts, then carrier milestones, with a duplicate
- * DELIVERED and an out-of-order IN_TRANSIT.
+ * DELIVERED and an out-of-order IN_TRANSIT. Some orders return a unit after delivery (credited),
+ * some before their invoice is issued (what will be invoiced is lowered), and some shipments get
+ * carrier charges before or after their invoice is issued.
  */
 export async function orderJourney(
   gateway: string,
@@ -210,9 +291,17 @@ export async function orderJourney(
         .filter((l) => l.quantity > 0),
     );
   const base = Date.now();
+  const returned = order.lines[0]?.id ?? "";
+  const disposition = DISPOSITIONS[index % DISPOSITIONS.length] ?? "RESTOCK";
   for (const [part, lines] of parts.entries()) {
     const shipmentId = await confirm(gateway, figures, order.id, lines, `${reference}-${part}`);
     figures.shipments += 1;
+    if (part === 0 && index % 6 === 1) {
+      // ON_DELIVERY: the invoice is a draft until delivery; the return lowers it instead.
+      await returnOne(gateway, figures, order.id, returned, `${reference}-early`, disposition);
+      figures.returnsBeforeInvoice += 1;
+    }
+    if (part === 0 && index % 4 === 3) await charge(gateway, figures, shipmentId, "LIFTGATE");
     const at = (minutes: number) => new Date(base + minutes * 60_000);
     await milestone(gateway, figures, shipmentId, "OUT_FOR_DELIVERY", at(60));
     await milestone(gateway, figures, shipmentId, "DELIVERED", at(120));
@@ -222,5 +311,9 @@ export async function orderJourney(
     figures.lateMilestones += 1;
     if (index % 3 === 2)
       await milestone(gateway, figures, shipmentId, "PROOF_OF_DELIVERY", at(130));
+    if (part === 0 && index % 4 === 1) await charge(gateway, figures, shipmentId, "LIFTGATE");
+    if (part === 0 && index % 8 === 5) await charge(gateway, figures, shipmentId, "FUEL");
   }
+  if (index % 3 === 0)
+    await returnOne(gateway, figures, order.id, returned, `${reference}-late`, disposition);
 }

@@ -72,6 +72,9 @@ describe("fault injection", () => {
       duplicateMilestones: 0,
       lateMilestones: 0,
       retriedRequests: 0,
+      returns: 0,
+      returnsBeforeInvoice: 0,
+      carrierCharges: 0,
     };
     const faults = { kills: 0, brokerRestarts: 0, pauses: 0 };
     const customers = await createCustomers(gateway, figures, Date.now().toString(36));

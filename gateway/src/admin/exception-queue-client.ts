@@ -12,16 +12,20 @@ export function isService(name: string): name is ServiceName {
 export const serviceNames: readonly ServiceName[] = SERVICES;
 
 /**
- * Calls a service's exception queue route as `principal`, signed with the gateway's key; a
+ * Calls a service's internal route at `path` as `principal`, signed with the gateway's key; a
  * service that cannot be reached is a coded error.
  */
-export function exceptionQueueClient(urlOf: (service: ServiceName) => string, signingKey: Buffer) {
+export function internalClient(
+  urlOf: (service: ServiceName) => string,
+  signingKey: Buffer,
+  path: string,
+) {
   return async function call<T>(
     service: ServiceName,
     request: Record<string, unknown>,
     principal: Principal,
   ): Promise<T> {
-    const url = new URL("/internal/exceptions", urlOf(service));
+    const url = new URL(path, urlOf(service));
     const trace = currentContext();
     const body = JSON.stringify(request);
     let response: Response;
@@ -56,4 +60,10 @@ export function exceptionQueueClient(urlOf: (service: ServiceName) => string, si
   };
 }
 
-export type ExceptionQueueCall = ReturnType<typeof exceptionQueueClient>;
+export type InternalCall = ReturnType<typeof internalClient>;
+
+/** Calls a service's exception queue route. */
+export const exceptionQueueClient = (urlOf: (service: ServiceName) => string, signingKey: Buffer) =>
+  internalClient(urlOf, signingKey, "/internal/exceptions");
+
+export type ExceptionQueueCall = InternalCall;

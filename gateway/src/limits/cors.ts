@@ -27,9 +27,11 @@ export function corsMiddleware(
       "x-api-key",
       "x-correlation-id",
       "traceparent",
+      "idempotency-key",
     ],
-    // A portal reads the correlation id to quote in support requests, and when to retry.
-    exposedHeaders: ["x-correlation-id", "retry-after"],
+    // A portal reads the correlation id to quote in support requests, when to retry, and whether
+    // an answer was replayed for its idempotency key.
+    exposedHeaders: ["x-correlation-id", "retry-after", "idempotent-replayed"],
     credentials: false,
     maxAge: 600,
     optionsSuccessStatus: 204,

@@ -31,6 +31,7 @@ export const SCOPES = [
   "cases:read",
   "cases:write",
   "operations",
+  "reconciliation",
   "api_keys:manage",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -70,7 +71,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     "returns:receive",
   ],
   agent: [...READ_ALL, "cases:write", "orders:write", "customers:write", "returns:write"],
-  finance: [...READ_ALL, "invoices:write"],
+  finance: [...READ_ALL, "invoices:write", "reconciliation"],
   admin: SCOPES,
 };
 

@@ -11,7 +11,8 @@ export {
   recordException,
 } from "./exceptions.ts";
 export { dispatch, type EventHandlers, handledTypes } from "./handlers.ts";
-export { applyOnce } from "./inbox.ts";
+export { applyOnce, INBOX } from "./inbox.ts";
+export { uuidv7 as newEventId } from "./ids.ts";
 export { buildEvent, enqueueEvent, type NewEvent, OUTBOX, type OutboxRecord } from "./outbox.ts";
 export type { StreamEntry, StreamStart } from "./reader.ts";
 export { startOutboxRelay } from "./relay.ts";

@@ -29,3 +29,15 @@ export {
   type StockMovementKind,
 } from "./vocabularies.ts";
 export { isEventType, parseEvent, type EventOf } from "./parse.ts";
+export {
+  billingFacts,
+  type BillingFacts,
+  inventoryFacts,
+  type InventoryFacts,
+  ordersFacts,
+  type OrdersFacts,
+  returnsFacts,
+  type ReturnsFacts,
+  shipmentsFacts,
+  type ShipmentsFacts,
+} from "./reconciliation.ts";

@@ -26,6 +26,8 @@ export const SHIPMENT_STATUSES = [
   "DELIVERED",
   "EXCEPTION",
   "RETURNED_TO_SENDER",
+  /** The label was cancelled before pickup: nothing shipped. */
+  "VOIDED",
 ] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 

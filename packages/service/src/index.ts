@@ -9,3 +9,10 @@ export {
 } from "./runtime.ts";
 export { main, type RunningService, runService, type ServiceDefinition } from "./service.ts";
 export { serviceEnv } from "./config.ts";
+export { newEventId } from "@waybill/bus";
+export {
+  type FactsQuery,
+  RECONCILIATION_PATH,
+  type ReconciliationSource,
+  type Trigger,
+} from "./reconciliation/route.ts";

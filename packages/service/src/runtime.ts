@@ -13,6 +13,8 @@ export type Emit = <T extends EventType>(
   type: T,
   subject: string,
   data: EventData<T>,
+  /** The event's id when it must be a known one (an event published again keeps its first id). */
+  options?: { id?: string },
 ) => Promise<void>;
 
 /** One transaction and the events it emits. */
@@ -57,8 +59,8 @@ export function createRuntime(
     logger,
     metrics,
     afterCommit: (fn) => whenCommitted(session, fn),
-    emit: async (type, subject, data) => {
-      await enqueueEvent(store, session, { type, subject, data, source: name });
+    emit: async (type, subject, data, options) => {
+      await enqueueEvent(store, session, { type, subject, data, source: name, ...options });
     },
   });
   return {

@@ -11,6 +11,7 @@ import { openStore, type Store, StoreUnreachableError, trackCommits } from "@way
 import { CONSUMER_PULL, OUTBOX_POLL_MS, serviceEnv } from "./config.ts";
 import { mergeByStream } from "./consumers.ts";
 import { exceptionRoutes } from "./exceptions/routes.ts";
+import { reconciliationRoute, type ReconciliationSource } from "./reconciliation/route.ts";
 import { startJobs, type BackgroundJob } from "./jobs.ts";
 import { observeService } from "./observability.ts";
 import { createRuntime, type ConsumerDefinition, type ServiceRuntime } from "./runtime.ts";
@@ -38,6 +39,8 @@ export interface ServiceDefinition<C extends object> {
    * start with the service's environment, so a route can read and validate its own configuration.
    */
   routes?(runtime: ServiceRuntime, env: NodeJS.ProcessEnv): Record<string, RequestHandler>;
+  /** What the service tells the hub's reconciliation: its facts per order, and lost triggers re-emitted. */
+  reconciliation?(runtime: ServiceRuntime): ReconciliationSource;
 }
 
 export interface RunningService {
@@ -132,6 +135,10 @@ export async function runService<C extends object>(
     afterApply: () => relay.notify(),
   });
 
+  const reconciliation = definition.reconciliation
+    ? reconciliationRoute(definition.name, store, definition.reconciliation(runtime))
+    : {};
+
   const jobs = startJobs(definition.jobs?.(runtime) ?? [], logger);
   observed.start();
 
@@ -141,11 +148,16 @@ export async function runService<C extends object>(
     context: (initial, principal) => definition.context(runtime, principal, initial),
     signingKey,
     readiness: () => observed.readiness(),
-    routes: { ...routes, ...exceptions },
+    routes: { ...routes, ...exceptions, ...reconciliation },
     publicRoutes: observed.routes,
     metrics: observed.metrics,
   });
-  const paths = ["/graphql", "/healthz", "/readyz", ...Object.keys({ ...routes, ...exceptions })];
+  const paths = [
+    "/graphql",
+    "/healthz",
+    "/readyz",
+    ...Object.keys({ ...routes, ...exceptions, ...reconciliation }),
+  ];
   const server: Server = await listen(
     withTraceContext(observed.http(handler, paths)),
     config.PORT,

@@ -6,6 +6,7 @@ import { billingMetrics } from "./metrics.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { prepareBillingStore } from "./store/repository.ts";
 import { podSweep } from "./usecases/pod-sweep.ts";
+import { billingReconciliation } from "./usecases/reconciliation.ts";
 
 /**
  * The billing subgraph: invoices per shipment from shipped quantities, policies and holds; credit
@@ -20,4 +21,5 @@ export const billingService: ServiceDefinition<BillingContext> = {
   consumers: (runtime) => billingConsumers(runtime, { rebilled: billingConfig().CHARGE_REBILL }),
   metrics: (runtime) => void billingMetrics(runtime.metrics),
   jobs: (runtime) => [podSweep(runtime, billingConfig().POD_GRACE_SECONDS)],
+  reconciliation: billingReconciliation,
 };

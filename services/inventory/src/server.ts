@@ -4,6 +4,7 @@ import { createContext, type InventoryContext } from "./context.ts";
 import { inventoryConsumers } from "./events/consumers.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { prepareInventoryStore } from "./store/repository.ts";
+import { inventoryReconciliation } from "./usecases/reconciliation.ts";
 
 /**
  * The inventory subgraph: products, stock per warehouse, movements, reservations of order lines
@@ -17,5 +18,6 @@ export function inventoryService(config: InventoryConfig): ServiceDefinition<Inv
     prepare: prepareInventoryStore,
     context: (runtime, principal) => createContext(runtime, config, principal),
     consumers: inventoryConsumers,
+    reconciliation: inventoryReconciliation,
   };
 }

@@ -4,7 +4,8 @@ import { createContext, type OrdersContext } from "./context.ts";
 import { customerServiceConsumers } from "./customer-service/events/consumers.ts";
 import { prepareCustomerServiceStore } from "./customer-service/store/repository.ts";
 import { lifecycleConsumers } from "./lifecycle/events/consumers.ts";
-import { prepareLifecycleStore } from "./lifecycle/store/repository.ts";
+import { ordersRepository, prepareLifecycleStore } from "./lifecycle/store/repository.ts";
+import { reconciliationFacts } from "./lifecycle/usecases/reconciliation-facts.ts";
 import { resolvers } from "./resolvers.ts";
 
 /** Indexes of both rooms' collections; idempotent. */
@@ -26,4 +27,12 @@ export const ordersService: ServiceDefinition<OrdersContext> = {
   // The lifecycle first (the host runs both rooms' handlers of an event in this order, in one
   // transaction): a timeline entry never waits on the quantities it is about.
   consumers: (runtime) => [...lifecycleConsumers(runtime), ...customerServiceConsumers(runtime)],
+  reconciliation: (runtime) => ({
+    facts: ({ from, to }) =>
+      reconciliationFacts(
+        ordersRepository(runtime.store),
+        from ?? new Date(0),
+        to ?? new Date(8.64e15),
+      ),
+  }),
 };

@@ -333,6 +333,19 @@ export const ROOT_CASES: Case[] = [
     served: (r) => page(r, "exceptions"),
   },
   {
+    name: "reconciliation",
+    subgraph: "gateway",
+    // An hour of orders: the matrix's world is a few orders, placed moments ago.
+    document: `query ($from: DateTime!, $to: DateTime!) { reconciliation(from: $from, to: $to) { orders { order { id } } } }`,
+    variables: () => ({
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+    }),
+    allowed: ["finance", "admin"],
+    served: (r) =>
+      ok(r) && Array.isArray((field(r, "reconciliation") as { orders?: unknown } | null)?.orders),
+  },
+  {
     name: "apiKeys",
     subgraph: "gateway",
     document: `{ apiKeys { edges { node { id } } } }`,
@@ -494,6 +507,24 @@ export const ROOT_CASES: Case[] = [
     "UnknownShipmentError",
   ),
   mutation(
+    "recordCarrierCharge",
+    "shipments",
+    `mutation ($input: RecordCarrierChargeInput!) { recordCarrierCharge(input: $input) { __typename } }`,
+    () => ({
+      input: { shipmentId: "shp_missing", carrierChargeId: "C-1", type: "FUEL", amount: "1.00" },
+    }),
+    ["carrier", "warehouse", "finance", "admin"],
+    "UnknownShipmentError",
+  ),
+  mutation(
+    "voidShipment",
+    "shipments",
+    `mutation ($input: VoidShipmentInput!) { voidShipment(input: $input) { __typename } }`,
+    () => ({ input: { shipmentId: "shp_missing", reason: "matrix" } }),
+    ["warehouse", "agent", "admin"],
+    "UnknownShipmentError",
+  ),
+  mutation(
     "releaseInvoice",
     "billing",
     `mutation { releaseInvoice(input: { invoiceId: "inv_missing", comment: "matrix" }) { __typename } }`,
@@ -556,6 +587,14 @@ export const ROOT_CASES: Case[] = [
     none,
     ADMIN,
     "code:BAD_USER_INPUT",
+  ),
+  mutation(
+    "runReconciliationSweep",
+    "gateway",
+    `mutation { runReconciliationSweep { __typename } }`,
+    none,
+    ADMIN,
+    "ReconciliationSweep",
   ),
   mutation(
     "createApiKey",

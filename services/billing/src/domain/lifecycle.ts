@@ -15,7 +15,7 @@ export type Change =
 
 export type Transition = { invoice: InvoiceRecord; changes: Change[] };
 
-const isIssued = (invoice: InvoiceRecord) => invoice.number !== null;
+export const isIssued = (invoice: InvoiceRecord) => invoice.number !== null;
 
 /** The holds in force on the invoice itself (before issue). */
 export const activeHolds = (invoice: InvoiceRecord) =>

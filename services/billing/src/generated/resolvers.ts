@@ -74,7 +74,7 @@ export type BillingPolicy =
   | 'ON_PROOF_OF_DELIVERY'
   | 'ON_SHIPMENT';
 
-/** What a carrier bills for a shipment beyond its label. */
+/** What a carrier bills for a shipment beyond its label: accessorials and corrections. */
 export type CarrierChargeType =
   | 'ADDRESS_CORRECTION'
   | 'FUEL'

@@ -17,7 +17,8 @@ import type {
  * carrier charge and one number per document are enforced here too.
  */
 export async function prepareBillingStore(store: Store): Promise<void> {
-  const { invoices, creditNotes, adjustmentNotes, charges } = billingCollections(store);
+  const { invoices, creditNotes, adjustmentNotes, charges, returnSettlements } =
+    billingCollections(store);
   await invoices.createIndex({ keys: { shipmentId: 1 }, unique: true });
   await invoices.createIndex({ keys: { orderId: 1, createdAt: 1 } });
   await invoices.createIndex({ keys: { status: 1, createdAt: -1 } });
@@ -34,6 +35,7 @@ export async function prepareBillingStore(store: Store): Promise<void> {
   await creditNotes.createIndex({ keys: { returnId: 1 } });
   await adjustmentNotes.createIndex({ keys: { chargeId: 1 }, unique: true });
   await charges.createIndex({ keys: { orderId: 1 } });
+  await returnSettlements.createIndex({ keys: { orderId: 1 } });
 }
 
 /** Reads and writes of invoices, credit and adjustment notes, order terms and number series. */
@@ -88,6 +90,17 @@ export function billingRepository(store: Store) {
     /** Fails with a duplicate-key error when the return was settled already. */
     recordSettlement: (settlement: ReturnSettlementRecord, session: Session) =>
       returnSettlements.insertOne(settlement, { session }),
+    /** Everything billing holds of these orders, for the reconciliation. */
+    async documentsOfOrders(orderIds: string[]) {
+      const ofOrders = { orderId: { $in: orderIds } };
+      const [invoiced, credits, settlements, recorded] = await Promise.all([
+        invoices.find(ofOrders),
+        creditNotes.find(ofOrders),
+        returnSettlements.find(ofOrders),
+        charges.find(ofOrders),
+      ]);
+      return { invoices: invoiced, creditNotes: credits, settlements, charges: recorded };
+    },
     ...invoiceLists(db),
     ...noteLists(db),
     /** Per-request batching loaders for entity lookups. */

@@ -28,6 +28,7 @@ export async function prepareInventoryStore(store: Store): Promise<void> {
   await reservations.createIndex({ keys: { orderId: 1, lineIndex: 1 } });
   await reservations.createIndex({ keys: { sku: 1, status: 1 } });
   await movements.createIndex({ keys: { sku: 1, version: -1, index: -1 } });
+  await movements.createIndex({ keys: { reference: 1 } });
   await exceptions.createIndex({ keys: { status: 1, openedAt: 1 } });
 }
 
@@ -46,6 +47,11 @@ export function inventoryRepository(store: Store) {
      * A page of a SKU's movements, newest first: one query per product, since a product's
      * movements grow without bound and a batch over several would read them all.
      */
+    /** The reservations of these orders, open or not. */
+    reservationsOfOrders: (orderIds: string[]) =>
+      reservations.find({ orderId: { $in: orderIds } }),
+    /** The movements a shipment or a return caused, of any of these references. */
+    movementsOf: (references: string[]) => movements.find({ reference: { $in: references } }),
     movementsPage: (sku: string, page: PageQuery) =>
       findPage(movements, { sku }, MOVEMENTS_NEWEST_FIRST, page),
     openReservationsOf: (orderId: string, session: Session) =>

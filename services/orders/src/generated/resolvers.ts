@@ -34,9 +34,13 @@ export type BillingPolicy =
 
 export type BillingStatus =
   | 'BILLED'
+  /** Credit notes credited every invoiced unit. */
+  | 'CREDITED'
   | 'NOT_BILLED'
   | 'ON_HOLD'
-  | 'PARTIALLY_BILLED';
+  | 'PARTIALLY_BILLED'
+  /** Credit notes credited some invoiced units. */
+  | 'PARTIALLY_CREDITED';
 
 export type CancelOrderInput = {
   orderId: Scalars['ID']['input'];
@@ -120,7 +124,11 @@ export type FulfilmentStatus =
   | 'CANCELLED'
   | 'DELIVERED'
   | 'PARTIALLY_DELIVERED'
+  /** Some shipped units came back (received by the warehouse). */
+  | 'PARTIALLY_RETURNED'
   | 'PARTIALLY_SHIPPED'
+  /** Every shipped unit came back. */
+  | 'RETURNED'
   | 'SHIPPED'
   | 'UNFULFILLED';
 
@@ -263,6 +271,8 @@ export type OrderLine = {
   cancellationReason?: Maybe<Scalars['String']['output']>;
   /** Units cancelled; the line is due quantity minus cancelled quantity. */
   cancelledQuantity: Scalars['Int']['output'];
+  /** Units credited by credit notes (returns and voided shipments). */
+  creditedQuantity: Scalars['Int']['output'];
   /** Units in shipments the carrier reported delivered (DELIVERED or PROOF_OF_DELIVERY). */
   deliveredQuantity: Scalars['Int']['output'];
   id: Scalars['ID']['output'];
@@ -273,6 +283,9 @@ export type OrderLine = {
   quantity: Scalars['Int']['output'];
   /** Units inventory set aside for the line; null until inventory has answered. */
   reservedQuantity?: Maybe<Scalars['Int']['output']>;
+  /** Units the warehouse received back in returns. */
+  returnedQuantity: Scalars['Int']['output'];
+  /** Units in shipments confirmed and not voided. */
   shippedQuantity: Scalars['Int']['output'];
   sku: Scalars['String']['output'];
   /** Tax rate in percent, as a decimal string ("20", "8.875"). */
@@ -388,13 +401,14 @@ export type QueryServiceCasesArgs = {
 };
 
 /**
- * Something about a shipment that needs a person: opened by carrier exceptions, failed delivery
- * attempts, held invoices and shipments of cancelled lines; one open case per shipment and kind.
+ * Something about a shipment or a return that needs a person: opened by carrier exceptions, failed
+ * delivery attempts, held invoices, shipments of cancelled lines and returns received in other
+ * quantities than requested; one open case per shipment (or return) and kind.
  */
 export type ServiceCase = {
   __typename?: 'ServiceCase';
   assignee?: Maybe<Scalars['String']['output']>;
-  carrier: Scalars['String']['output'];
+  carrier?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: ServiceCaseKind;
   /** System notes and agents' comments, oldest first. */
@@ -405,18 +419,22 @@ export type ServiceCase = {
   resolvedAt?: Maybe<Scalars['DateTime']['output']>;
   /** True when it resolved itself: the shipment was delivered and its invoice issued, not held. */
   resolvedAutomatically: Scalars['Boolean']['output'];
+  /** The return the case is about; null for a case about a shipment. */
+  returnId?: Maybe<Scalars['ID']['output']>;
   /** The shipment, from the shipments subgraph: its status, milestones and invoice. */
   shipment?: Maybe<Shipment>;
-  shipmentId: Scalars['ID']['output'];
+  /** The shipment the case is about; null for a case about a return. */
+  shipmentId?: Maybe<Scalars['ID']['output']>;
   status: ServiceCaseStatus;
   subject: Scalars['String']['output'];
-  trackingNumber: Scalars['String']['output'];
+  trackingNumber?: Maybe<Scalars['String']['output']>;
 };
 
 
 /**
- * Something about a shipment that needs a person: opened by carrier exceptions, failed delivery
- * attempts, held invoices and shipments of cancelled lines; one open case per shipment and kind.
+ * Something about a shipment or a return that needs a person: opened by carrier exceptions, failed
+ * delivery attempts, held invoices, shipments of cancelled lines and returns received in other
+ * quantities than requested; one open case per shipment (or return) and kind.
  */
 export type ServiceCaseNotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -440,6 +458,8 @@ export type ServiceCaseKind =
   | 'CARRIER_EXCEPTION'
   | 'DELIVERY_ATTEMPTED'
   | 'INVOICE_HELD'
+  /** A return received in other quantities than requested, on at least one line. */
+  | 'RETURN_QUANTITY_MISMATCH'
   | 'SHIPPED_AFTER_CANCELLATION';
 
 export type ServiceCaseNotFoundError = UserError & {
@@ -522,16 +542,24 @@ export type TimelineEntryEdge = {
 };
 
 export type TimelineKind =
+  | 'ADJUSTMENT_NOTE_ISSUED'
+  | 'CREDIT_NOTE_ISSUED'
   | 'INVOICE_HELD'
   | 'INVOICE_ISSUED'
   | 'INVOICE_RELEASED'
+  | 'INVOICE_VOIDED'
   | 'LINE_CANCELLED'
   | 'MILESTONE'
   | 'ORDER_CANCELLED'
   | 'ORDER_PLACED'
+  | 'RETURN_CANCELLED'
+  | 'RETURN_CLOSED'
+  | 'RETURN_RECEIVED'
+  | 'RETURN_REQUESTED'
   | 'SERVICE_CASE_OPENED'
   | 'SERVICE_CASE_RESOLVED'
-  | 'SHIPMENT_CONFIRMED';
+  | 'SHIPMENT_CONFIRMED'
+  | 'SHIPMENT_VOIDED';
 
 export type UnknownCustomerError = UserError & {
   __typename?: 'UnknownCustomerError';
@@ -931,6 +959,7 @@ export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends R
   backorderedQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   cancelledQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  creditedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   deliveredQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoicedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -938,6 +967,7 @@ export type OrderLineResolvers<ContextType = OrdersContext, ParentType extends R
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reservedQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   shippedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   taxRate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -983,7 +1013,7 @@ export type QueryResolvers<ContextType = OrdersContext, ParentType extends Resol
 
 export type ServiceCaseResolvers<ContextType = OrdersContext, ParentType extends ResolversParentTypes['ServiceCase'] = ResolversParentTypes['ServiceCase']> = {
   assignee?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  carrier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ServiceCaseKind'], ParentType, ContextType>;
   notes?: Resolver<ResolversTypes['ServiceCaseNoteConnection'], ParentType, ContextType, Partial<ServiceCaseNotesArgs>>;
@@ -992,11 +1022,12 @@ export type ServiceCaseResolvers<ContextType = OrdersContext, ParentType extends
   resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   resolvedAutomatically?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  returnId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
-  shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  shipmentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceCaseStatus'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

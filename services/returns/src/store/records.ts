@@ -41,6 +41,8 @@ export type ReturnRecord = {
   /** The warehouse that received the goods. */
   warehouse?: string | null;
   receivedAt?: Date | null;
+  /** The id `returns.return.received` was published with; absent on returns received before it was kept. */
+  receivedEventId?: string | null;
   cancelledAt?: Date | null;
   cancellationReason?: string | null;
   closedAt?: Date | null;

@@ -37,6 +37,7 @@ export function returnsRepository(store: Store) {
     claimOrder: (orderId: string, session: Session) =>
       shipped.updateOne({ _id: orderId }, { $inc: { returnWrites: 1 } }, { session }),
     returnsOfOrder: (orderId: string, session: Session) => returns.find({ orderId }, { session }),
+    returnsOfOrders: (orderIds: string[]) => returns.find({ orderId: { $in: orderIds } }),
     /** A page of the returns waiting to be received, oldest first. */
     returnsToReceivePage: (page: PageQuery) =>
       findPage(returns, { status: "REQUESTED" }, RETURNS_OLDEST_FIRST, page),

@@ -1,3 +1,4 @@
+import { newEventId } from "@waybill/service";
 import type { ReturnsContext } from "../context.ts";
 import {
   checkReceipt,
@@ -55,6 +56,7 @@ export function receiveReturn(
       status: "RECEIVED" as const,
       warehouse: checked.warehouse,
       receivedAt: new Date(),
+      receivedEventId: newEventId(),
       lines: record.lines.map((line, index) => ({
         ...line,
         received: checked.lines[index]?.received ?? 0,
@@ -65,7 +67,9 @@ export function receiveReturn(
       throw new ReturnConflictError(record._id);
     if (shipped) await repo.claimOrder(record.orderId, session);
     const updated: ReturnRecord = { ...record, ...changes };
-    await emit("returns.return.received", updated._id, receivedEvent(updated));
+    await emit("returns.return.received", updated._id, receivedEvent(updated), {
+      id: changes.receivedEventId,
+    });
     return { kind: "received", record: updated };
   });
 }

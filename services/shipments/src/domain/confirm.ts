@@ -1,6 +1,7 @@
 import type { ShipmentLineInput } from "../generated/resolvers.ts";
 import type { OrderProjection, ShipmentRecord } from "../store/records.ts";
 import { aheadOfClock, type Clock } from "./clock.ts";
+import { countsAsShipped } from "./void.ts";
 
 export type ConfirmRejection =
   | { kind: "invalid"; field: string; code?: string; message: string }
@@ -15,7 +16,8 @@ export type ConfirmRejection =
 
 /**
  * Checks requested lines against the order: each line known, whole positive quantities,
- * never more than ordered minus cancelled minus already shipped. Returns the lines or why not.
+ * never more than ordered minus cancelled minus already shipped (voided shipments shipped
+ * nothing). Returns the lines or why not.
  */
 export function shipmentLines(
   order: OrderProjection,
@@ -45,6 +47,7 @@ export function shipmentLines(
         message: `order ${order._id} has no line ${lineId}`,
       };
     const alreadyShipped = previous
+      .filter(countsAsShipped)
       .flatMap((shipment) => shipment.lines)
       .filter((line) => line.lineId === lineId)
       .reduce((sum, line) => sum + line.quantity, 0);

@@ -25,7 +25,10 @@ const ON_THE_WAY: ShipmentStatus[] = [
   "RETURNED_TO_SENDER",
 ];
 
-/** Which statuses each status may move to. DELIVERED and RETURNED_TO_SENDER are final. */
+/**
+ * Which statuses each status may move to. DELIVERED, RETURNED_TO_SENDER and VOIDED are final; no
+ * milestone leads to VOIDED (only `voidShipment` does).
+ */
 export const TRANSITIONS: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
   SHIPPED: ON_THE_WAY,
   IN_TRANSIT: ON_THE_WAY,
@@ -35,6 +38,7 @@ export const TRANSITIONS: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
   EXCEPTION: ON_THE_WAY,
   DELIVERED: ["DELIVERED"],
   RETURNED_TO_SENDER: [],
+  VOIDED: [],
 };
 
 /**
@@ -62,7 +66,8 @@ export const orderedAt = (milestone: Pick<MilestoneRecord, "occurredAt" | "recor
 /**
  * Applies a milestone to a shipment's history. A repeat (same type and time) is a duplicate;
  * one that happened before the newest applied milestone (by `orderedAt`) is late: kept, status
- * unchanged; a transition the table does not allow is kept without moving the status.
+ * unchanged; a transition the table does not allow is kept without moving the status. Every
+ * milestone of a voided shipment is late.
  */
 export function applyMilestone(
   status: ShipmentStatus,
@@ -76,7 +81,8 @@ export function applyMilestone(
   const newest = history
     .filter((m) => !m.late)
     .reduce((max, m) => Math.max(max, orderedAt(m)), Number.NEGATIVE_INFINITY);
-  const late = orderedAt(incoming) < newest;
+  // After a void the carrier's word is history only: the label it is about was cancelled.
+  const late = status === "VOIDED" || orderedAt(incoming) < newest;
   const target = MILESTONE_STATUS[incoming.type];
   const moves = !late && target !== null && TRANSITIONS[status].includes(target);
   return {

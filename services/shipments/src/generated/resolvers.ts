@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ShipmentRecord, MilestoneRecord } from '../store/records.ts';
+import type { ShipmentRecord, MilestoneRecord, CarrierChargeRecord } from '../store/records.ts';
 import type { Reference } from '@waybill/graphql';
 import type { ShipmentsContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -18,6 +18,41 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CarrierCharge = {
+  __typename?: 'CarrierCharge';
+  amount: Money;
+  carrier: Scalars['String']['output'];
+  carrierChargeId: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  recordedAt: Scalars['DateTime']['output'];
+  shipment: Shipment;
+  type: CarrierChargeType;
+};
+
+/** A page of a shipment's carrier charges. */
+export type CarrierChargeConnection = {
+  __typename?: 'CarrierChargeConnection';
+  edges: Array<CarrierChargeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CarrierChargeEdge = {
+  __typename?: 'CarrierChargeEdge';
+  cursor: Scalars['String']['output'];
+  node: CarrierCharge;
+};
+
+/** What a carrier bills for a shipment beyond its label: accessorials and corrections. */
+export type CarrierChargeType =
+  | 'ADDRESS_CORRECTION'
+  | 'FUEL'
+  | 'LABEL_CORRECTION'
+  | 'LIFTGATE'
+  | 'OTHER'
+  | 'REDELIVERY'
+  | 'RESIDENTIAL';
+
 export type ConfirmShipmentInput = {
   carrier: Scalars['String']['input'];
   lines: Array<ShipmentLineInput>;
@@ -32,6 +67,17 @@ export type ConfirmShipmentInput = {
 };
 
 export type ConfirmShipmentResult = InvalidShipmentError | QuantityExceedsOrderedError | Shipment | UnknownOrderError;
+
+/**
+ * A charge refused: a bad amount or text (field names it), an id the carrier used for another
+ * charge (CHARGE_ID_REUSED), or a voided shipment (SHIPMENT_VOIDED).
+ */
+export type InvalidCarrierChargeError = UserError & {
+  __typename?: 'InvalidCarrierChargeError';
+  code: Scalars['String']['output'];
+  field?: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+};
 
 export type InvalidMilestoneError = UserError & {
   __typename?: 'InvalidMilestoneError';
@@ -112,10 +158,22 @@ export type Mutation = {
    */
   confirmShipments: Array<ConfirmShipmentResult>;
   /**
+   * A carrier bills an accessorial or a label correction for a shipment. Recorded once per carrier
+   * and carrier charge id: the same charge again answers the charge recorded; the same id with
+   * another type or amount is refused (CHARGE_ID_REUSED).
+   */
+  recordCarrierCharge: RecordCarrierChargeResult;
+  /**
    * A carrier milestone, for a shipment named by id or by carrier and tracking number. A milestone
    * for a tracking number no shipment has yet is parked and applied when the shipment is confirmed.
    */
   recordMilestone: RecordMilestoneResult;
+  /**
+   * Cancels a shipment's label before the carrier has it: only while no milestone beyond
+   * LABEL_CREATED was recorded. Its quantities are left to ship again. Voiding a voided shipment
+   * answers it unchanged.
+   */
+  voidShipment: VoidShipmentResult;
 };
 
 
@@ -129,8 +187,18 @@ export type MutationConfirmShipmentsArgs = {
 };
 
 
+export type MutationRecordCarrierChargeArgs = {
+  input: RecordCarrierChargeInput;
+};
+
+
 export type MutationRecordMilestoneArgs = {
   input: RecordMilestoneInput;
+};
+
+
+export type MutationVoidShipmentArgs = {
+  input: VoidShipmentInput;
 };
 
 export type Order = {
@@ -227,6 +295,18 @@ export type QueryShipmentsArgs = {
   orderId: Scalars['ID']['input'];
 };
 
+export type RecordCarrierChargeInput = {
+  /** Decimal string in the shipment's currency, more than zero; for LABEL_CORRECTION the additional cost. */
+  amount: Scalars['String']['input'];
+  /** The carrier's own id of the charge, unique per carrier. */
+  carrierChargeId: Scalars['String']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  shipmentId: Scalars['ID']['input'];
+  type: CarrierChargeType;
+};
+
+export type RecordCarrierChargeResult = CarrierCharge | InvalidCarrierChargeError | UnknownShipmentError;
+
 export type RecordMilestoneInput = {
   carrier?: InputMaybe<Scalars['String']['input']>;
   /** Units the carrier reports delivered, for DELIVERED. */
@@ -251,6 +331,10 @@ export type RecordMilestoneResult = InvalidMilestoneError | ParkedMilestone | Sh
 export type Shipment = {
   __typename?: 'Shipment';
   carrier: Scalars['String']['output'];
+  /** What the carrier billed beyond the label, oldest first. */
+  charges: CarrierChargeConnection;
+  /** What the carrier billed for the shipment so far: the sum of its charges. */
+  fulfilmentCost: Money;
   id: Scalars['ID']['output'];
   lines: Array<ShipmentLine>;
   /** Every milestone received, in the order it happened. */
@@ -265,8 +349,17 @@ export type Shipment = {
   status: ShipmentStatus;
   /** Not unique: carriers recycle tracking numbers. */
   trackingNumber: Scalars['String']['output'];
+  voidReason?: Maybe<Scalars['String']['output']>;
+  /** When the label was cancelled before pickup; null for a shipment that was not voided. */
+  voidedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The warehouse the goods left from. */
   warehouse: Scalars['String']['output'];
+};
+
+
+export type ShipmentChargesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -301,6 +394,15 @@ export type ShipmentLineInput = {
   quantity: Scalars['Int']['input'];
 };
 
+/** The carrier already has the shipment (SHIPMENT_ALREADY_PICKED_UP): it can no longer be voided. */
+export type ShipmentNotVoidableError = UserError & {
+  __typename?: 'ShipmentNotVoidableError';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  shipmentId: Scalars['ID']['output'];
+  status: ShipmentStatus;
+};
+
 export type ShipmentStatus =
   | 'AVAILABLE_FOR_PICKUP'
   | 'DELIVERED'
@@ -309,7 +411,9 @@ export type ShipmentStatus =
   | 'IN_TRANSIT'
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED_TO_SENDER'
-  | 'SHIPPED';
+  | 'SHIPPED'
+  /** The label was cancelled before pickup: nothing shipped. */
+  | 'VOIDED';
 
 export type UnknownOrderError = UserError & {
   __typename?: 'UnknownOrderError';
@@ -330,6 +434,13 @@ export type UserError = {
   code: Scalars['String']['output'];
   message: Scalars['String']['output'];
 };
+
+export type VoidShipmentInput = {
+  reason: Scalars['String']['input'];
+  shipmentId: Scalars['ID']['input'];
+};
+
+export type VoidShipmentResult = InvalidShipmentError | Shipment | ShipmentNotVoidableError | UnknownShipmentError;
 
 
 
@@ -433,10 +544,21 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( ShipmentRecord & { __typename: 'Shipment' } )
     | ( UnknownOrderError & { __typename: 'UnknownOrderError' } )
   ;
+  RecordCarrierChargeResult:
+    | ( CarrierChargeRecord & { __typename: 'CarrierCharge' } )
+    | ( InvalidCarrierChargeError & { __typename: 'InvalidCarrierChargeError' } )
+    | ( UnknownShipmentError & { __typename: 'UnknownShipmentError' } )
+  ;
   RecordMilestoneResult:
     | ( InvalidMilestoneError & { __typename: 'InvalidMilestoneError' } )
     | ( ParkedMilestone & { __typename: 'ParkedMilestone' } )
     | ( ShipmentRecord & { __typename: 'Shipment' } )
+    | ( UnknownShipmentError & { __typename: 'UnknownShipmentError' } )
+  ;
+  VoidShipmentResult:
+    | ( InvalidShipmentError & { __typename: 'InvalidShipmentError' } )
+    | ( ShipmentRecord & { __typename: 'Shipment' } )
+    | ( ShipmentNotVoidableError & { __typename: 'ShipmentNotVoidableError' } )
     | ( UnknownShipmentError & { __typename: 'UnknownShipmentError' } )
   ;
 };
@@ -444,9 +566,11 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   UserError:
+    | ( InvalidCarrierChargeError )
     | ( InvalidMilestoneError )
     | ( InvalidShipmentError )
     | ( QuantityExceedsOrderedError )
+    | ( ShipmentNotVoidableError )
     | ( UnknownOrderError )
     | ( UnknownShipmentError )
   ;
@@ -454,11 +578,16 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  ConfirmShipmentInput: ConfirmShipmentInput;
+  CarrierCharge: ResolverTypeWrapper<CarrierChargeRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CarrierChargeConnection: ResolverTypeWrapper<Omit<CarrierChargeConnection, 'edges'> & { edges: Array<ResolversTypes['CarrierChargeEdge']> }>;
+  CarrierChargeEdge: ResolverTypeWrapper<Omit<CarrierChargeEdge, 'node'> & { node: ResolversTypes['CarrierCharge'] }>;
+  CarrierChargeType: CarrierChargeType;
+  ConfirmShipmentInput: ConfirmShipmentInput;
   ConfirmShipmentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ConfirmShipmentResult']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  InvalidCarrierChargeError: ResolverTypeWrapper<InvalidCarrierChargeError>;
   InvalidMilestoneError: ResolverTypeWrapper<InvalidMilestoneError>;
   InvalidShipmentError: ResolverTypeWrapper<InvalidShipmentError>;
   Milestone: ResolverTypeWrapper<MilestoneRecord>;
@@ -477,6 +606,8 @@ export type ResolversTypes = {
   ProofOfDelivery: ResolverTypeWrapper<ProofOfDelivery>;
   QuantityExceedsOrderedError: ResolverTypeWrapper<QuantityExceedsOrderedError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordCarrierChargeInput: RecordCarrierChargeInput;
+  RecordCarrierChargeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordCarrierChargeResult']>;
   RecordMilestoneInput: RecordMilestoneInput;
   RecordMilestoneResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RecordMilestoneResult']>;
   Shipment: ResolverTypeWrapper<ShipmentRecord>;
@@ -484,19 +615,26 @@ export type ResolversTypes = {
   ShipmentEdge: ResolverTypeWrapper<Omit<ShipmentEdge, 'node'> & { node: ResolversTypes['Shipment'] }>;
   ShipmentLine: ResolverTypeWrapper<ShipmentLine>;
   ShipmentLineInput: ShipmentLineInput;
+  ShipmentNotVoidableError: ResolverTypeWrapper<ShipmentNotVoidableError>;
   ShipmentStatus: ShipmentStatus;
   UnknownOrderError: ResolverTypeWrapper<UnknownOrderError>;
   UnknownShipmentError: ResolverTypeWrapper<UnknownShipmentError>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
+  VoidShipmentInput: VoidShipmentInput;
+  VoidShipmentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['VoidShipmentResult']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  ConfirmShipmentInput: ConfirmShipmentInput;
+  CarrierCharge: CarrierChargeRecord;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  CarrierChargeConnection: Omit<CarrierChargeConnection, 'edges'> & { edges: Array<ResolversParentTypes['CarrierChargeEdge']> };
+  CarrierChargeEdge: Omit<CarrierChargeEdge, 'node'> & { node: ResolversParentTypes['CarrierCharge'] };
+  ConfirmShipmentInput: ConfirmShipmentInput;
   ConfirmShipmentResult: ResolversUnionTypes<ResolversParentTypes>['ConfirmShipmentResult'];
   DateTime: Scalars['DateTime']['output'];
+  InvalidCarrierChargeError: InvalidCarrierChargeError;
   InvalidMilestoneError: InvalidMilestoneError;
   InvalidShipmentError: InvalidShipmentError;
   Milestone: MilestoneRecord;
@@ -514,6 +652,8 @@ export type ResolversParentTypes = {
   ProofOfDelivery: ProofOfDelivery;
   QuantityExceedsOrderedError: QuantityExceedsOrderedError;
   Query: Record<PropertyKey, never>;
+  RecordCarrierChargeInput: RecordCarrierChargeInput;
+  RecordCarrierChargeResult: ResolversUnionTypes<ResolversParentTypes>['RecordCarrierChargeResult'];
   RecordMilestoneInput: RecordMilestoneInput;
   RecordMilestoneResult: ResolversUnionTypes<ResolversParentTypes>['RecordMilestoneResult'];
   Shipment: ShipmentRecord;
@@ -521,9 +661,34 @@ export type ResolversParentTypes = {
   ShipmentEdge: Omit<ShipmentEdge, 'node'> & { node: ResolversParentTypes['Shipment'] };
   ShipmentLine: ShipmentLine;
   ShipmentLineInput: ShipmentLineInput;
+  ShipmentNotVoidableError: ShipmentNotVoidableError;
   UnknownOrderError: UnknownOrderError;
   UnknownShipmentError: UnknownShipmentError;
   UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
+  VoidShipmentInput: VoidShipmentInput;
+  VoidShipmentResult: ResolversUnionTypes<ResolversParentTypes>['VoidShipmentResult'];
+};
+
+export type CarrierChargeResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['CarrierCharge'] = ResolversParentTypes['CarrierCharge']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  carrierChargeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['CarrierChargeType'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CarrierChargeConnectionResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['CarrierChargeConnection'] = ResolversParentTypes['CarrierChargeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['CarrierChargeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type CarrierChargeEdgeResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['CarrierChargeEdge'] = ResolversParentTypes['CarrierChargeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CarrierCharge'], ParentType, ContextType>;
 };
 
 export type ConfirmShipmentResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ConfirmShipmentResult'] = ResolversParentTypes['ConfirmShipmentResult']> = {
@@ -533,6 +698,13 @@ export type ConfirmShipmentResultResolvers<ContextType = ShipmentsContext, Paren
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type InvalidCarrierChargeErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['InvalidCarrierChargeError'] = ResolversParentTypes['InvalidCarrierChargeError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
 
 export type InvalidMilestoneErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['InvalidMilestoneError'] = ResolversParentTypes['InvalidMilestoneError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -581,7 +753,9 @@ export type MoneyResolvers<ContextType = ShipmentsContext, ParentType extends Re
 export type MutationResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   confirmShipment?: Resolver<ResolversTypes['ConfirmShipmentResult'], ParentType, ContextType, RequireFields<MutationConfirmShipmentArgs, 'input'>>;
   confirmShipments?: Resolver<Array<ResolversTypes['ConfirmShipmentResult']>, ParentType, ContextType, RequireFields<MutationConfirmShipmentsArgs, 'inputs'>>;
+  recordCarrierCharge?: Resolver<ResolversTypes['RecordCarrierChargeResult'], ParentType, ContextType, RequireFields<MutationRecordCarrierChargeArgs, 'input'>>;
   recordMilestone?: Resolver<ResolversTypes['RecordMilestoneResult'], ParentType, ContextType, RequireFields<MutationRecordMilestoneArgs, 'input'>>;
+  voidShipment?: Resolver<ResolversTypes['VoidShipmentResult'], ParentType, ContextType, RequireFields<MutationVoidShipmentArgs, 'input'>>;
 };
 
 export type OrderResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = {
@@ -638,6 +812,10 @@ export type QueryResolvers<ContextType = ShipmentsContext, ParentType extends Re
   shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, RequireFields<QueryShipmentsArgs, 'orderId'>>;
 };
 
+export type RecordCarrierChargeResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['RecordCarrierChargeResult'] = ResolversParentTypes['RecordCarrierChargeResult']> = {
+  __resolveType?: TypeResolveFn<'CarrierCharge' | 'InvalidCarrierChargeError' | 'UnknownShipmentError', ParentType, ContextType>;
+};
+
 export type RecordMilestoneResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['RecordMilestoneResult'] = ResolversParentTypes['RecordMilestoneResult']> = {
   __resolveType?: TypeResolveFn<'InvalidMilestoneError' | 'ParkedMilestone' | 'Shipment' | 'UnknownShipmentError', ParentType, ContextType>;
 };
@@ -645,6 +823,8 @@ export type RecordMilestoneResultResolvers<ContextType = ShipmentsContext, Paren
 export type ShipmentResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment'], FederationReferenceType extends FederationReferenceTypes['Shipment'] = FederationReferenceTypes['Shipment']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Shipment']> | FederationReferenceType, FederationReferenceType, ContextType>;
   carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  charges?: Resolver<ResolversTypes['CarrierChargeConnection'], ParentType, ContextType, Partial<ShipmentChargesArgs>>;
+  fulfilmentCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['ShipmentLine']>, ParentType, ContextType>;
   milestones?: Resolver<ResolversTypes['MilestoneConnection'], ParentType, ContextType, Partial<ShipmentMilestonesArgs>>;
@@ -655,6 +835,8 @@ export type ShipmentResolvers<ContextType = ShipmentsContext, ParentType extends
   shippingCharge?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  voidReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  voidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   warehouse?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -675,6 +857,14 @@ export type ShipmentLineResolvers<ContextType = ShipmentsContext, ParentType ext
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ShipmentNotVoidableErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['ShipmentNotVoidableError'] = ResolversParentTypes['ShipmentNotVoidableError']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shipmentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShipmentStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type UnknownOrderErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['UnknownOrderError'] = ResolversParentTypes['UnknownOrderError']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -690,12 +880,20 @@ export type UnknownShipmentErrorResolvers<ContextType = ShipmentsContext, Parent
 };
 
 export type UserErrorResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
-  __resolveType?: TypeResolveFn<'InvalidMilestoneError' | 'InvalidShipmentError' | 'QuantityExceedsOrderedError' | 'UnknownOrderError' | 'UnknownShipmentError', ParentType, ContextType>;
+  __resolveType?: TypeResolveFn<'InvalidCarrierChargeError' | 'InvalidMilestoneError' | 'InvalidShipmentError' | 'QuantityExceedsOrderedError' | 'ShipmentNotVoidableError' | 'UnknownOrderError' | 'UnknownShipmentError', ParentType, ContextType>;
+};
+
+export type VoidShipmentResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['VoidShipmentResult'] = ResolversParentTypes['VoidShipmentResult']> = {
+  __resolveType?: TypeResolveFn<'InvalidShipmentError' | 'Shipment' | 'ShipmentNotVoidableError' | 'UnknownShipmentError', ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ShipmentsContext> = {
+  CarrierCharge?: CarrierChargeResolvers<ContextType>;
+  CarrierChargeConnection?: CarrierChargeConnectionResolvers<ContextType>;
+  CarrierChargeEdge?: CarrierChargeEdgeResolvers<ContextType>;
   ConfirmShipmentResult?: ConfirmShipmentResultResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  InvalidCarrierChargeError?: InvalidCarrierChargeErrorResolvers<ContextType>;
   InvalidMilestoneError?: InvalidMilestoneErrorResolvers<ContextType>;
   InvalidShipmentError?: InvalidShipmentErrorResolvers<ContextType>;
   Milestone?: MilestoneResolvers<ContextType>;
@@ -711,13 +909,16 @@ export type Resolvers<ContextType = ShipmentsContext> = {
   ProofOfDelivery?: ProofOfDeliveryResolvers<ContextType>;
   QuantityExceedsOrderedError?: QuantityExceedsOrderedErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordCarrierChargeResult?: RecordCarrierChargeResultResolvers<ContextType>;
   RecordMilestoneResult?: RecordMilestoneResultResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   ShipmentConnection?: ShipmentConnectionResolvers<ContextType>;
   ShipmentEdge?: ShipmentEdgeResolvers<ContextType>;
   ShipmentLine?: ShipmentLineResolvers<ContextType>;
+  ShipmentNotVoidableError?: ShipmentNotVoidableErrorResolvers<ContextType>;
   UnknownOrderError?: UnknownOrderErrorResolvers<ContextType>;
   UnknownShipmentError?: UnknownShipmentErrorResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  VoidShipmentResult?: VoidShipmentResultResolvers<ContextType>;
 };
 

@@ -5,6 +5,10 @@ import { confirmShipment, confirmShipments } from "../usecases/confirm-shipment.
 import { confirmResult } from "./confirm-result.ts";
 import { recordMilestone } from "../usecases/record-milestone.ts";
 import { parkedView } from "./parked.ts";
+import { chargeResult, voidResult } from "./charge-and-void-results.ts";
+import { mayRecordCharge, mayVoid } from "./access.ts";
+import { recordCarrierCharge } from "../usecases/record-carrier-charge.ts";
+import { voidShipment } from "../usecases/void-shipment.ts";
 
 /** The most shipments one `confirmShipments` call may confirm: one transaction holds the store. */
 export const MAX_CONFIRMATIONS = 500;
@@ -47,5 +51,15 @@ export const Mutation: MutationResolvers = {
           field: outcome.field,
         };
     }
+  },
+
+  async recordCarrierCharge(_, { input }, ctx) {
+    mayRecordCharge(ctx.principal);
+    return chargeResult(await recordCarrierCharge(ctx, input));
+  },
+
+  async voidShipment(_, { input }, ctx) {
+    mayVoid(ctx.principal);
+    return voidResult(await voidShipment(ctx, input));
   },
 };

@@ -1,16 +1,22 @@
 import { formatAmount } from "@waybill/contracts";
 import { readable, requireStaff, visibleOnly } from "@waybill/auth";
-import { pageOf, pageOfArray, paged, type PageArgs } from "@waybill/graphql";
+import { codedError, pageOf, pageOfArray, paged, type PageArgs } from "@waybill/graphql";
 import { orderedAt } from "../domain/status-machine.ts";
 import type { ShipmentsContext } from "../context.ts";
 import {
+  CHARGES_OLDEST_FIRST,
   MILESTONES_AS_HAPPENED,
   PARKED_OLDEST_FIRST,
   SHIPMENTS_OLDEST_FIRST,
 } from "../store/pages.ts";
 import type { ShipmentRecord } from "../store/records.ts";
 import { parkedView } from "./parked.ts";
-import type { OrderResolvers, QueryResolvers, ShipmentResolvers } from "../generated/resolvers.ts";
+import type {
+  CarrierChargeResolvers,
+  OrderResolvers,
+  QueryResolvers,
+  ShipmentResolvers,
+} from "../generated/resolvers.ts";
 
 const ownerOfShipment = (shipment: ShipmentRecord) => shipment.customerId;
 
@@ -71,6 +77,27 @@ export const Shipment: ShipmentResolvers = {
   shippingCharge: (shipment) => ({
     amount: formatAmount(shipment.shippingCharge, shipment.currency),
     currency: shipment.currency,
+  }),
+  charges: (shipment, args, ctx) =>
+    paged(args, CHARGES_OLDEST_FIRST, (page) =>
+      ctx.loaders.chargesOfShipment.load({ parent: shipment._id, page }),
+    ),
+  fulfilmentCost: (shipment) => ({
+    amount: formatAmount(shipment.fulfilmentCost ?? 0, shipment.currency),
+    currency: shipment.currency,
+  }),
+};
+
+export const CarrierCharge: CarrierChargeResolvers = {
+  id: (charge) => charge._id,
+  async shipment(charge, _, ctx) {
+    const shipment = await ctx.loaders.shipment.load(charge.shipmentId);
+    if (!shipment) throw codedError("NOT_FOUND", `shipment ${charge.shipmentId} is missing`);
+    return shipment;
+  },
+  amount: (charge) => ({
+    amount: formatAmount(charge.amount, charge.currency),
+    currency: charge.currency,
   }),
 };
 

@@ -1,5 +1,10 @@
 import type { Store } from "@waybill/store";
-import type { OrderProjection, ParkedMilestoneRecord, ShipmentRecord } from "./records.ts";
+import type {
+  CarrierChargeRecord,
+  OrderProjection,
+  ParkedMilestoneRecord,
+  ShipmentRecord,
+} from "./records.ts";
 
 /**
  * The shipments database's collections. Only this folder queries them: the rest of the service
@@ -10,6 +15,7 @@ export function shipmentsCollections(store: Store) {
     shipments: store.collection<ShipmentRecord>("shipments"),
     orders: store.collection<OrderProjection>("orders"),
     parked: store.collection<ParkedMilestoneRecord>("parked_milestones"),
+    charges: store.collection<CarrierChargeRecord>("carrier_charges"),
   };
 }
 

@@ -21,3 +21,9 @@ export const MILESTONES_AS_HAPPENED = [
   { field: "occurredAt", direction: 1, kind: "date" },
   { field: "id", direction: 1, kind: "string" },
 ] as const satisfies ListOrder;
+
+/** A shipment's carrier charges: oldest first, ties by id. */
+export const CHARGES_OLDEST_FIRST = [
+  { field: "recordedAt", direction: 1, kind: "date" },
+  { field: "_id", direction: 1, kind: "string" },
+] as const satisfies ListOrder;

@@ -1,3 +1,4 @@
+import type { CarrierChargeType } from "@waybill/contracts";
 import type { MilestoneType, ShipmentStatus } from "../generated/resolvers.ts";
 
 /** What the shipments service keeps of an order, from `orders.order.placed`. */
@@ -57,4 +58,27 @@ export type ShipmentRecord = {
   status: ShipmentStatus;
   milestones: MilestoneRecord[];
   confirmedAt: Date;
+  /** The id `shipments.shipment.confirmed` was published with; absent on older shipments. */
+  confirmedEventId?: string;
+  /** Minor units of `currency`: every carrier charge so far; absent before the first. */
+  fulfilmentCost?: number;
+  /** Set when the label was cancelled before pickup (status VOIDED). */
+  voidedAt?: Date;
+  voidReason?: string;
+};
+
+/** What a carrier billed for a shipment beyond its label, once per carrier and its charge id. */
+export type CarrierChargeRecord = {
+  _id: string;
+  /** Carrier and the carrier's charge id normalised; unique. */
+  chargeKey: string;
+  shipmentId: string;
+  carrier: string;
+  carrierChargeId: string;
+  type: CarrierChargeType;
+  /** Minor units of `currency`, more than zero. */
+  amount: number;
+  currency: string;
+  description: string | null;
+  recordedAt: Date;
 };

@@ -1,26 +1,32 @@
 import { loaderByField, pagesOfMany, type Session, type Store } from "@waybill/store";
 import { matchWindow } from "../domain/tracking.ts";
 import { shipmentsCollections } from "./collections.ts";
-import { SHIPMENTS_OLDEST_FIRST } from "./pages.ts";
+import { chargesAndVoids } from "./charges.ts";
+import { CHARGES_OLDEST_FIRST, SHIPMENTS_OLDEST_FIRST } from "./pages.ts";
 import { parkedMilestones } from "./parked.ts";
 import type { MilestoneRecord, OrderProjection, ShipmentRecord } from "./records.ts";
 
 /** Indexes of the shipments database; idempotent. */
 export async function prepareShipmentsStore(store: Store): Promise<void> {
-  const { shipments, parked } = shipmentsCollections(store);
+  const { shipments, parked, charges } = shipmentsCollections(store);
   await shipments.createIndex({ keys: { orderId: 1, shippedAt: 1 } });
   await shipments.createIndex({ keys: { trackingKey: 1, shippedAt: -1 } });
   await parked.createIndex({ keys: { trackingKey: 1 } });
   await parked.createIndex({ keys: { parkedAt: 1 } });
+  await charges.createIndex({ keys: { chargeKey: 1 }, unique: true });
+  await charges.createIndex({ keys: { shipmentId: 1, recordedAt: 1 } });
 }
 
 /** Reads and writes of shipments, the order projection and parked milestones. */
 export function shipmentsRepository(store: Store) {
   const db = shipmentsCollections(store);
-  const { shipments, orders } = db;
+  const { shipments, orders, charges } = db;
   return {
     findShipment: (id: string, session: Session) => shipments.findOne({ _id: id }, { session }),
-    /** The latest shipment a carrier's tracking number can refer to at `occurredAt`. */
+    /**
+     * The latest shipment a carrier's tracking number can refer to at `occurredAt`; a voided one
+     * never (its number may be on the label that replaced it).
+     */
     async byTracking(
       key: string,
       occurredAt: Date,
@@ -28,13 +34,16 @@ export function shipmentsRepository(store: Store) {
     ): Promise<ShipmentRecord | null> {
       const { from, to } = matchWindow(occurredAt);
       const [latest] = await shipments.find(
-        { trackingKey: key, shippedAt: { $gte: from, $lte: to } },
+        { trackingKey: key, shippedAt: { $gte: from, $lte: to }, status: { $ne: "VOIDED" } },
         { sort: { shippedAt: -1 }, limit: 1, session },
       );
       return latest ?? null;
     },
     shipmentsOfOrder: (orderId: string, session: Session) =>
       shipments.find({ orderId }, { session }),
+    shipmentsOfOrders: (orderIds: string[]) => shipments.find({ orderId: { $in: orderIds } }),
+    chargesOfShipments: (shipmentIds: string[]) =>
+      charges.find({ shipmentId: { $in: shipmentIds } }),
     addShipment: (shipment: ShipmentRecord, session: Session) =>
       shipments.insertOne(shipment, { session }),
     /** Replaces a shipment's milestones and the status they lead to. */
@@ -51,10 +60,12 @@ export function shipmentsRepository(store: Store) {
     saveOrderLines: (orderId: string, lines: OrderProjection["lines"], session: Session) =>
       orders.updateOne({ _id: orderId }, { $set: { lines } }, { session }),
     ...parkedMilestones(db),
+    ...chargesAndVoids(db),
     /** Per-request batching loaders for entity lookups. */
     loaders: () => ({
       shipment: loaderByField(shipments, "_id"),
       shipmentsOfOrder: pagesOfMany(shipments, "orderId", SHIPMENTS_OLDEST_FIRST),
+      chargesOfShipment: pagesOfMany(charges, "shipmentId", CHARGES_OLDEST_FIRST),
     }),
   };
 }

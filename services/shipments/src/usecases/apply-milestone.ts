@@ -6,7 +6,8 @@ import type { MilestoneReport, ShipmentRecord } from "../store/records.ts";
 /**
  * Applies a carrier's milestone to a shipment inside the caller's transaction and emits
  * `shipments.milestone.recorded` with the shipment's state after it. A duplicate changes nothing
- * and emits nothing, so the count of milestones is the revision of that state.
+ * and emits nothing, so the count of milestones is the revision of that state; a milestone of a
+ * voided shipment is kept in its history and emits nothing.
  */
 export async function applyToShipment(
   repo: ShipmentsRepository,
@@ -25,6 +26,8 @@ export async function applyToShipment(
     (a, b) => orderedAt(a) - orderedAt(b) || a.occurredAt.getTime() - b.occurredAt.getTime(),
   );
   await repo.saveMilestones(shipment._id, milestones, status, session);
+  // A voided shipment keeps what carriers still report, but nobody downstream acts on it.
+  if (shipment.status === "VOIDED") return { ...shipment, milestones };
   await emit("shipments.milestone.recorded", shipment._id, {
     shipmentId: shipment._id,
     orderId: shipment.orderId,

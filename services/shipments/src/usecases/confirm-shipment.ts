@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseAmount } from "@waybill/contracts";
-import type { UnitOfWork } from "@waybill/service";
+import { type EventData } from "@waybill/contracts";
+import { newEventId, type UnitOfWork } from "@waybill/service";
 import type { ConfirmShipmentInput } from "../generated/resolvers.ts";
 import type { ShipmentsContext } from "../context.ts";
 import type { Clock } from "../domain/clock.ts";
@@ -88,19 +89,27 @@ async function confirmIn(
     status: "SHIPPED",
     milestones: [],
     confirmedAt: now,
+    confirmedEventId: newEventId(),
   };
   await repo.addShipment(shipment, session);
-  await emit("shipments.shipment.confirmed", shipment._id, {
-    shipmentId: shipment._id,
-    orderId: shipment.orderId,
-    customerId: shipment.customerId,
-    warehouse: shipment.warehouse,
-    lines: shipment.lines,
-    carrier: shipment.carrier,
-    service: shipment.service,
-    trackingNumber: shipment.trackingNumber,
-    shippedAt: shipment.shippedAt.toISOString(),
-    shippingCharge: { amount: shippingCharge, currency: order.currency },
+  await emit("shipments.shipment.confirmed", shipment._id, confirmedEvent(shipment), {
+    id: shipment.confirmedEventId,
   });
   return { kind: "confirmed", shipment: await applyParked(repo, shipment, work) };
 }
+
+/** What `shipments.shipment.confirmed` tells of a shipment; the same when it is published again. */
+export const confirmedEvent = (
+  shipment: ShipmentRecord,
+): EventData<"shipments.shipment.confirmed"> => ({
+  shipmentId: shipment._id,
+  orderId: shipment.orderId,
+  customerId: shipment.customerId,
+  warehouse: shipment.warehouse,
+  lines: shipment.lines,
+  carrier: shipment.carrier,
+  service: shipment.service,
+  trackingNumber: shipment.trackingNumber,
+  shippedAt: shipment.shippedAt.toISOString(),
+  shippingCharge: { amount: shipment.shippingCharge, currency: shipment.currency },
+});

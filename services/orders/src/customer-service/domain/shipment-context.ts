@@ -2,7 +2,10 @@ import { latestState, type EventData } from "@waybill/contracts";
 import type { ShipmentContextRecord } from "../store/records.ts";
 
 type InvoiceEvent = EventData<
-  "billing.invoice.issued" | "billing.invoice.held" | "billing.invoice.released"
+  | "billing.invoice.issued"
+  | "billing.invoice.held"
+  | "billing.invoice.released"
+  | "billing.invoice.voided"
 >;
 
 /** A confirmed shipment as customer service first knows it. */

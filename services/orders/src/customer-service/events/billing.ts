@@ -7,8 +7,14 @@ import type { TimelineEntry } from "../store/records.ts";
 import { openOrNote, settleCases } from "./cases.ts";
 import { knownOrder, knownShipment, recorded } from "./known.ts";
 
+const amount = ({ amount: minor, currency }: { amount: number; currency: string }) =>
+  `${formatAmount(minor, currency)} ${currency}`;
+
 type InvoiceEvent = EventOf<
-  "billing.invoice.issued" | "billing.invoice.held" | "billing.invoice.released"
+  | "billing.invoice.issued"
+  | "billing.invoice.held"
+  | "billing.invoice.released"
+  | "billing.invoice.voided"
 >;
 
 /**
@@ -43,7 +49,7 @@ export async function onInvoiceIssued(
   { data }: EventOf<"billing.invoice.issued">,
   work: UnitOfWork,
 ): Promise<void> {
-  const total = `${formatAmount(data.total.amount, data.total.currency)} ${data.total.currency}`;
+  const total = amount(data.total);
   await applyToInvoice(repo, work, data, {
     at: new Date(data.issuedAt),
     kind: "INVOICE_ISSUED",
@@ -82,4 +88,70 @@ export async function onInvoiceReleased(
     reference: data.invoiceId,
     key: `invoice:${data.invoiceId}:released:${data.reason}:${data.releasedAt}`,
   });
+}
+
+export async function onInvoiceVoided(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"billing.invoice.voided">,
+  work: UnitOfWork,
+): Promise<void> {
+  await applyToInvoice(repo, work, data, {
+    at: new Date(data.voidedAt),
+    kind: "INVOICE_VOIDED",
+    message: "Invoice voided: its shipment was voided before pickup",
+    reference: data.invoiceId,
+    key: `invoice:${data.invoiceId}:voided`,
+  });
+}
+
+/** Puts a billing document about no invoice state (a credit or an adjustment note) on the timeline once. */
+async function noteOnTimeline(
+  repo: CustomerServiceRepository,
+  orderId: string,
+  entry: TimelineEntry,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const order = await knownOrder(repo, orderId, session);
+  if (recorded(order, entry.key)) return;
+  await repo.recordEntries(orderId, [entry], session);
+}
+
+export function onCreditNoteIssued(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"billing.credit_note.issued">,
+  work: UnitOfWork,
+): Promise<void> {
+  const why = data.reason === "RETURN" ? "for a return" : "for a voided shipment";
+  return noteOnTimeline(
+    repo,
+    data.orderId,
+    {
+      at: new Date(data.issuedAt),
+      kind: "CREDIT_NOTE_ISSUED",
+      message: `Credit note ${data.number} issued ${why} for ${amount(data.total)} against invoice ${data.invoiceNumber}`,
+      reference: data.creditNoteId,
+      key: `credit_note:${data.creditNoteId}`,
+    },
+    work,
+  );
+}
+
+export function onAdjustmentNoteIssued(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"billing.adjustment_note.issued">,
+  work: UnitOfWork,
+): Promise<void> {
+  const charge = data.type.toLowerCase().replaceAll("_", " ");
+  return noteOnTimeline(
+    repo,
+    data.orderId,
+    {
+      at: new Date(data.issuedAt),
+      kind: "ADJUSTMENT_NOTE_ISSUED",
+      message: `Adjustment note ${data.number} issued for ${amount(data.total)} (carrier ${charge} charge) against invoice ${data.invoiceNumber}`,
+      reference: data.adjustmentNoteId,
+      key: `adjustment_note:${data.adjustmentNoteId}`,
+    },
+    work,
+  );
 }

@@ -5,6 +5,7 @@ import {
   caseOpenedEntry,
   caseResolvedEntry,
   closedKeyOf,
+  newReturnCase,
   newServiceCase,
   openKeyOf,
   resolvesItself,
@@ -33,6 +34,22 @@ export async function openOrNote(
   return [caseOpenedEntry(serviceCase)];
 }
 
+/** Opens a case about a return received in other quantities than requested, or notes the open one. */
+export async function openOrNoteReturn(
+  repo: CustomerServiceRepository,
+  session: Session,
+  about: { orderId: string; returnId: string },
+  subject: string,
+  at: Date,
+): Promise<TimelineEntry[]> {
+  const note = { at, author: SYSTEM_AUTHOR, body: subject };
+  const openKey = openKeyOf(about.returnId, "RETURN_QUANTITY_MISMATCH");
+  if (await repo.noteOpenCase(openKey, note, session)) return [];
+  const serviceCase = newReturnCase({ id: `case_${randomUUID()}`, ...about, subject, at });
+  await repo.insertCase(serviceCase, session);
+  return [caseOpenedEntry(serviceCase)];
+}
+
 /** Resolves the shipment's open cases once it is delivered and billed; returns timeline entries. */
 export async function settleCases(
   repo: CustomerServiceRepository,
@@ -42,9 +59,34 @@ export async function settleCases(
   if (!isSettled(shipment)) return [];
   const at = settledAt(shipment);
   const resolution = `shipment ${shipment.trackingNumber} delivered and invoice ${shipment.invoice?.number ?? ""} issued`;
-  const open = await repo.openCasesOfShipment(shipment._id, session);
+  return closeCases(repo, session, shipment._id, resolvesItself, at, resolution);
+}
+
+/**
+ * Resolves every open case of a voided shipment: whatever it was about (a hold, a line shipped
+ * after its cancellation), the shipment no longer exists.
+ */
+export function closeVoidedCases(
+  repo: CustomerServiceRepository,
+  session: Session,
+  shipment: ShipmentContextRecord,
+  at: Date,
+): Promise<TimelineEntry[]> {
+  const resolution = `shipment ${shipment.trackingNumber} voided before pickup`;
+  return closeCases(repo, session, shipment._id, () => true, at, resolution);
+}
+
+async function closeCases(
+  repo: CustomerServiceRepository,
+  session: Session,
+  shipmentId: string,
+  closes: (kind: ServiceCaseKind) => boolean,
+  at: Date,
+  resolution: string,
+): Promise<TimelineEntry[]> {
+  const open = await repo.openCasesOfShipment(shipmentId, session);
   const entries: TimelineEntry[] = [];
-  for (const serviceCase of open.filter((candidate) => resolvesItself(candidate.kind))) {
+  for (const serviceCase of open.filter((candidate) => closes(candidate.kind))) {
     await repo.changeCase(
       serviceCase._id,
       {

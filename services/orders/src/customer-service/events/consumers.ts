@@ -1,11 +1,24 @@
 import type { ConsumerDefinition, ServiceRuntime } from "@waybill/service";
 import { customerServiceRepository } from "../store/repository.ts";
-import { onInvoiceHeld, onInvoiceIssued, onInvoiceReleased } from "./billing.ts";
-import { onMilestoneRecorded, onShipmentConfirmed } from "./shipments.ts";
+import {
+  onAdjustmentNoteIssued,
+  onCreditNoteIssued,
+  onInvoiceHeld,
+  onInvoiceIssued,
+  onInvoiceReleased,
+  onInvoiceVoided,
+} from "./billing.ts";
+import {
+  onReturnCancelled,
+  onReturnClosed,
+  onReturnReceived,
+  onReturnRequested,
+} from "./returns.ts";
+import { onMilestoneRecorded, onShipmentConfirmed, onShipmentVoided } from "./shipments.ts";
 
 /**
- * What customer service listens to: shipments, milestones and invoices go on the order's timeline
- * and open, note or settle the shipment's service cases.
+ * What customer service listens to: shipments (and their voids), milestones, invoices, credit and
+ * adjustment notes and returns go on the order's timeline and open, note or settle service cases.
  */
 export function customerServiceConsumers(runtime: ServiceRuntime): ConsumerDefinition[] {
   const repo = customerServiceRepository(runtime.store);
@@ -15,6 +28,7 @@ export function customerServiceConsumers(runtime: ServiceRuntime): ConsumerDefin
       handlers: {
         "shipments.shipment.confirmed": (event, work) => onShipmentConfirmed(repo, event, work),
         "shipments.milestone.recorded": (event, work) => onMilestoneRecorded(repo, event, work),
+        "shipments.shipment.voided": (event, work) => onShipmentVoided(repo, event, work),
       },
     },
     {
@@ -23,6 +37,19 @@ export function customerServiceConsumers(runtime: ServiceRuntime): ConsumerDefin
         "billing.invoice.issued": (event, work) => onInvoiceIssued(repo, event, work),
         "billing.invoice.held": (event, work) => onInvoiceHeld(repo, event, work),
         "billing.invoice.released": (event, work) => onInvoiceReleased(repo, event, work),
+        "billing.invoice.voided": (event, work) => onInvoiceVoided(repo, event, work),
+        "billing.credit_note.issued": (event, work) => onCreditNoteIssued(repo, event, work),
+        "billing.adjustment_note.issued": (event, work) =>
+          onAdjustmentNoteIssued(repo, event, work),
+      },
+    },
+    {
+      stream: "returns",
+      handlers: {
+        "returns.return.requested": (event, work) => onReturnRequested(repo, event, work),
+        "returns.return.received": (event, work) => onReturnReceived(repo, event, work),
+        "returns.return.cancelled": (event, work) => onReturnCancelled(repo, event, work),
+        "returns.return.closed": (event, work) => onReturnClosed(repo, event, work),
       },
     },
   ];

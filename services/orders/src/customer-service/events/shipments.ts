@@ -5,7 +5,7 @@ import { caseKindOfMilestone } from "../domain/service-case.ts";
 import { isSettled, newShipmentContext, withMilestone } from "../domain/shipment-context.ts";
 import type { CustomerServiceRepository } from "../store/repository.ts";
 import type { TimelineEntry } from "../store/records.ts";
-import { openOrNote, settleCases } from "./cases.ts";
+import { closeVoidedCases, openOrNote, settleCases } from "./cases.ts";
 import { knownOrder, knownShipment, recorded } from "./known.ts";
 
 /**
@@ -78,4 +78,25 @@ export async function onMilestoneRecorded(
   }
   entries.push(...(await settleCases(repo, session, shipment)));
   await repo.record(data.orderId, { entries, shipment }, session);
+}
+
+/** Puts a shipment's void on the timeline once and resolves the shipment's open cases. */
+export async function onShipmentVoided(
+  repo: CustomerServiceRepository,
+  { data }: EventOf<"shipments.shipment.voided">,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const order = await knownOrder(repo, data.orderId, session);
+  const shipment = knownShipment(order, data.shipmentId);
+  const units = data.lines.reduce((sum, line) => sum + line.quantity, 0);
+  const entry: TimelineEntry = {
+    at: new Date(data.voidedAt),
+    kind: "SHIPMENT_VOIDED",
+    message: `Shipment ${shipment.carrier} ${shipment.trackingNumber} voided before pickup (${units} unit(s) to ship again): ${data.reason}`,
+    reference: data.shipmentId,
+    key: `shipment:${data.shipmentId}:voided`,
+  };
+  if (recorded(order, entry.key)) return;
+  const closed = await closeVoidedCases(repo, session, shipment, entry.at);
+  await repo.record(data.orderId, { entries: [entry, ...closed], shipment }, session);
 }

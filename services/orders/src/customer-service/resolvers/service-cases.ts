@@ -78,6 +78,7 @@ export const ServiceCase: ServiceCaseResolvers = {
       );
     return order;
   },
-  shipment: (serviceCase) => ({ id: serviceCase.shipmentId }),
+  shipment: (serviceCase) => (serviceCase.shipmentId ? { id: serviceCase.shipmentId } : null),
+  returnId: (serviceCase) => serviceCase.returnId ?? null,
   notes: (serviceCase, args) => entriesPage(serviceCase.notes, pageOf(args, ENTRIES_BY_TIME)),
 };

@@ -40,14 +40,20 @@ export type NoteRecord = { at: Date; author: string; body: string };
 export type ServiceCaseRecord = {
   _id: string;
   orderId: string;
-  shipmentId: string;
+  /** The shipment the case is about; null for a case about a return. */
+  shipmentId: string | null;
+  /** The return the case is about; absent or null for a case about a shipment. */
+  returnId?: string | null;
   kind: ServiceCaseKind;
   status: ServiceCaseStatus;
-  /** `<shipment>:<kind>` while open, so there is one open case per shipment and kind; unique. */
+  /**
+   * `<shipment or return>:<kind>` while open, so there is one open case per shipment (or return)
+   * and kind; unique.
+   */
   openKey: string;
   subject: string;
-  carrier: string;
-  trackingNumber: string;
+  carrier: string | null;
+  trackingNumber: string | null;
   assignee: string | null;
   notes: NoteRecord[];
   openedAt: Date;

@@ -50,6 +50,22 @@ export function customerServiceRepository(store: Store) {
           `order ${orderId} changed meanwhile: one of ${keys.join(", ")} is recorded`,
         );
     },
+    /**
+     * Appends timeline entries none of whose keys the timeline has, for events about no shipment.
+     * Throws when a key was recorded meanwhile, so the transaction is tried again.
+     */
+    async recordEntries(orderId: string, entries: TimelineEntry[], session: Session) {
+      const keys = entries.map((entry) => entry.key);
+      const recorded = await orders.updateOne(
+        { _id: orderId, "timeline.key": { $nin: keys } },
+        { $push: { timeline: { $each: entries } } },
+        { session },
+      );
+      if (recorded.matchedCount === 0)
+        throw new Error(
+          `order ${orderId} changed meanwhile: one of ${keys.join(", ")} is recorded`,
+        );
+    },
     /** Appends entries whose keys are new by construction (cases opened or resolved now). */
     async addToTimeline(orderId: string, entries: TimelineEntry[], session: Session) {
       if (entries.length === 0) return;

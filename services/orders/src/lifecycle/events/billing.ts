@@ -1,20 +1,51 @@
 import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/service";
 import { reconcile } from "../domain/reconcile.ts";
-import { withInvoice } from "../domain/told.ts";
+import { withCreditNote, withInvoice, withSettlement } from "../domain/told.ts";
 import type { OrdersRepository } from "../store/repository.ts";
 import { knownOrder, knownShipment, replaceShipment } from "../usecases/known-order.ts";
 
 /**
- * Keeps billing's newest word on a shipment's invoice: whether it holds the order, and, once it
- * is issued, the quantities it billed.
+ * Keeps billing's newest word on a shipment's invoice: whether it holds the order, once it is
+ * issued the quantities it billed, and whether billing voided it (then it billed nothing).
  */
 export async function onInvoiceTold(
   repo: OrdersRepository,
-  { data }: EventOf<"billing.invoice.issued" | "billing.invoice.held" | "billing.invoice.released">,
+  {
+    data,
+  }: EventOf<
+    | "billing.invoice.issued"
+    | "billing.invoice.held"
+    | "billing.invoice.released"
+    | "billing.invoice.voided"
+  >,
   { session }: UnitOfWork,
 ): Promise<void> {
   const order = await knownOrder(repo, data.orderId, session);
   const shipment = knownShipment(order, data.shipmentId);
   await repo.saveOrder(reconcile(replaceShipment(order, withInvoice(shipment, data))), session);
+}
+
+/** Counts what a credit note credited per line. */
+export async function onCreditNoteIssued(
+  repo: OrdersRepository,
+  { data }: EventOf<"billing.credit_note.issued">,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const order = await knownOrder(repo, data.orderId, session);
+  const told = withCreditNote(order, data);
+  if (told === order) return;
+  await repo.saveOrder(reconcile(told), session);
+}
+
+/** Keeps what billing will no longer invoice because it came back before it was invoiced. */
+export async function onReturnSettled(
+  repo: OrdersRepository,
+  { data }: EventOf<"billing.return.settled">,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const order = await knownOrder(repo, data.orderId, session);
+  const told = withSettlement(order, data);
+  if (told === order) return;
+  await repo.saveOrder(reconcile(told), session);
 }

@@ -1,7 +1,7 @@
 import type { EventOf } from "@waybill/contracts";
 import type { UnitOfWork } from "@waybill/service";
 import { reconcile } from "../domain/reconcile.ts";
-import { newShipment, withMilestone } from "../domain/told.ts";
+import { newShipment, withMilestone, withVoid } from "../domain/told.ts";
 import type { OrdersRepository } from "../store/repository.ts";
 import { knownOrder, knownShipment, replaceShipment } from "../usecases/known-order.ts";
 
@@ -29,6 +29,19 @@ export async function onMilestoneRecorded(
   const order = await knownOrder(repo, data.orderId, session);
   const shipment = knownShipment(order, data.shipmentId);
   const told = withMilestone(shipment, data);
+  if (told === shipment) return;
+  await repo.saveOrder(reconcile(replaceShipment(order, told)), session);
+}
+
+/** A voided shipment's units no longer count as shipped (nor delivered). */
+export async function onShipmentVoided(
+  repo: OrdersRepository,
+  { data }: EventOf<"shipments.shipment.voided">,
+  { session }: UnitOfWork,
+): Promise<void> {
+  const order = await knownOrder(repo, data.orderId, session);
+  const shipment = knownShipment(order, data.shipmentId);
+  const told = withVoid(shipment, data);
   if (told === shipment) return;
   await repo.saveOrder(reconcile(replaceShipment(order, told)), session);
 }

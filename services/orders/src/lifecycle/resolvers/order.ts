@@ -45,6 +45,9 @@ export const OrderLine: OrderLineResolvers = {
     currency: line.currency,
   }),
   taxRate: (line) => formatTaxRate(line.taxRatePpm),
+  // Lines written before returns and credit notes were counted have neither.
+  returnedQuantity: (line) => line.returnedQuantity ?? 0,
+  creditedQuantity: (line) => line.creditedQuantity ?? 0,
 };
 
 export const Customer: CustomerResolvers = {

@@ -1,7 +1,12 @@
 import type { BillingPolicy, ShippingRefundRule } from "@waybill/contracts";
 import type { BillingStatus, FulfilmentStatus } from "../../generated/resolvers.ts";
 import type { TimelineRecord } from "../../customer-service/store/records.ts";
-import type { OrderShipmentRecord } from "./shipment-records.ts";
+import type {
+  OrderCreditNoteRecord,
+  OrderReturnRecord,
+  OrderSettlementRecord,
+  OrderShipmentRecord,
+} from "./shipment-records.ts";
 
 export type * from "./shipment-records.ts";
 
@@ -22,13 +27,22 @@ export type CatalogRecord = {
   createdAt: Date;
 };
 
-/** Quantities of one order line; shipped, delivered and invoiced follow from the order's shipments. */
+/**
+ * Quantities of one order line; shipped, delivered and invoiced follow from the order's shipments,
+ * returned and credited from what returns and billing told (absent on lines before they existed: 0).
+ */
 export type LineQuantities = {
   quantity: number;
   cancelledQuantity: number;
   shippedQuantity: number;
   deliveredQuantity: number;
   invoicedQuantity: number;
+  /** Units the warehouse received back, from `returns.return.received`. */
+  returnedQuantity?: number;
+  /** Units credit notes credited, from `billing.credit_note.issued`. */
+  creditedQuantity?: number;
+  /** Units returned before they were invoiced, which billing will no longer invoice. */
+  uninvoicedReturnedQuantity?: number;
 };
 
 export type OrderLineRecord = LineQuantities & {
@@ -61,6 +75,10 @@ export type OrderRecord = {
   cancelledAt: Date | null;
   cancellationReason: string | null;
   shipments: OrderShipmentRecord[];
+  /** Returns, credit notes and settlements told (absent before the first). */
+  returns?: OrderReturnRecord[];
+  creditNotes?: OrderCreditNoteRecord[];
+  settlements?: OrderSettlementRecord[];
   /** Kept by customer service, which alone writes it after the order is placed. */
   timeline: TimelineRecord[];
 };

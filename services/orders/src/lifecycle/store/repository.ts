@@ -36,7 +36,13 @@ export function ordersRepository(store: Store) {
         page,
       ),
     insertOrder: (order: OrderRecord, session: Session) => orders.insertOne(order, { session }),
-    /** Replaces what follows from events and cancellations: lines, shipments, statuses. */
+    /** The orders placed in `[from, to)`, oldest first. */
+    placedBetween: (from: Date, to: Date) =>
+      orders.find({ placedAt: { $gte: from, $lt: to } }, { sort: { placedAt: 1, _id: 1 } }),
+    /**
+     * Replaces what follows from events and cancellations: lines, shipments, returns, credit
+     * notes and settlements told, statuses.
+     */
     async saveOrder(order: OrderRecord, session: Session): Promise<void> {
       await orders.updateOne(
         { _id: order._id },
@@ -44,6 +50,9 @@ export function ordersRepository(store: Store) {
           $set: {
             lines: order.lines,
             shipments: order.shipments,
+            returns: order.returns ?? [],
+            creditNotes: order.creditNotes ?? [],
+            settlements: order.settlements ?? [],
             fulfilmentStatus: order.fulfilmentStatus,
             billingStatus: order.billingStatus,
             cancelledAt: order.cancelledAt,

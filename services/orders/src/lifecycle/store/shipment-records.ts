@@ -19,4 +19,17 @@ export type OrderShipmentRecord = {
   lines: { lineId: string; sku: string; quantity: number }[];
   told: ShipmentToldRecord;
   invoice: OrderInvoiceRecord | null;
+  /** When shipments told that the label was voided: its units no longer count as shipped. */
+  voidedAt?: Date | null;
 };
+
+type LineCount = { lineId: string; quantity: number };
+
+/** A return the warehouse received, as returns told it: what came back per line. */
+export type OrderReturnRecord = { id: string; received: LineCount[] };
+
+/** A credit note billing issued: the units it credited per line. */
+export type OrderCreditNoteRecord = { id: string; lines: LineCount[] };
+
+/** A return billing settled: the units it will no longer invoice, because they came back first. */
+export type OrderSettlementRecord = { returnId: string; uninvoiced: LineCount[] };
