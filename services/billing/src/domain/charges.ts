@@ -8,7 +8,7 @@
  */
 import { taxOn, type CarrierChargeType } from "@waybill/contracts";
 import type { AdjustmentNoteRecord, ChargeBilling, InvoiceRecord } from "../store/records.ts";
-import { chargesOf, repriced, shippingRateOf, type ChargeToPrice } from "./invoice.ts";
+import { chargesOf, noteHeader, repriced, shippingRateOf, type ChargeToPrice } from "./invoice.ts";
 import { isVoided } from "./lifecycle.ts";
 
 /** An adjustment note before it is numbered and stamped. */
@@ -35,16 +35,11 @@ export function adjustmentNoteFor(
   invoice: InvoiceRecord,
   charge: ChargeToPrice,
 ): AdjustmentNoteContent {
-  if (!invoice.number) throw new RangeError(`invoice ${invoice._id} is not issued`);
+  const header = noteHeader(invoice);
   const taxRatePpm = shippingRateOf(invoice.lines);
   const tax = taxOn(charge.amount, taxRatePpm);
   return {
-    invoiceId: invoice._id,
-    invoiceNumber: invoice.number,
-    orderId: invoice.orderId,
-    shipmentId: invoice.shipmentId,
-    customerId: invoice.customerId,
-    currency: invoice.currency,
+    ...header,
     chargeId: charge.chargeId,
     type: charge.type,
     description: charge.description,

@@ -5,7 +5,7 @@ import type {
   InvoiceLineRecord,
   InvoiceRecord,
 } from "../store/records.ts";
-import { chargesOf } from "./invoice.ts";
+import { chargesOf, noteHeader } from "./invoice.ts";
 
 /** A credit note before it is numbered and stamped. */
 export type CreditNoteContent = Omit<CreditNoteRecord, "_id" | "number" | "issuedAt">;
@@ -69,7 +69,7 @@ export function creditInvoice(
   returnId: string | null,
   rule: ShippingRefundRule,
 ): { invoice: InvoiceRecord; note: CreditNoteContent } {
-  if (!invoice.number) throw new RangeError(`invoice ${invoice._id} is not issued`);
+  const header = noteHeader(invoice);
   for (const [lineId, quantity] of units) {
     const line = invoice.lines.find((candidate) => candidate.lineId === lineId);
     if (!line || !Number.isInteger(quantity) || quantity < 0)
@@ -106,13 +106,8 @@ export function creditInvoice(
     sum(lines.map((line) => line.tax)) + shippingTax + sum(charges.map((line) => line.tax));
   const total = subtotal + taxTotal;
   const note: CreditNoteContent = {
+    ...header,
     reason,
-    invoiceId: invoice._id,
-    invoiceNumber: invoice.number,
-    orderId: invoice.orderId,
-    shipmentId: invoice.shipmentId,
-    customerId: invoice.customerId,
-    currency: invoice.currency,
     returnId,
     lines,
     charges,

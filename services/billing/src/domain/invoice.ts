@@ -97,6 +97,13 @@ export function repriced(
 /** The re-billed charges on an invoice (none on invoices made before charges existed). */
 export const chargesOf = (invoice: InvoiceRecord): ChargeLineRecord[] => invoice.charges ?? [];
 
+/** What a credit or adjustment note repeats of the issued invoice it is against. */
+export function noteHeader(invoice: InvoiceRecord) {
+  const { _id, number, orderId, shipmentId, customerId, currency } = invoice;
+  if (!number) throw new RangeError(`invoice ${_id} is not issued`);
+  return { invoiceId: _id, invoiceNumber: number, orderId, shipmentId, customerId, currency };
+}
+
 /** `INV-2026-000042`, `CN-2026-000001`: a series and a gapless number in it. */
 export function documentNumber(series: string, value: number): string {
   return `${series}-${String(value).padStart(6, "0")}`;

@@ -1,5 +1,5 @@
 import { canSeeCustomer, requireScope, requireStaff, visibleOnly } from "@waybill/auth";
-import { paged } from "@waybill/graphql";
+import { paged, type ListOrder, type Page, type PageArgs } from "@waybill/graphql";
 import type { BillingContext } from "../context.ts";
 import { orderTotals, shippingMargin } from "../domain/order-figures.ts";
 import type { OrderResolvers } from "../generated/resolvers.ts";
@@ -21,34 +21,30 @@ const total =
     return documents && money(orderTotals(documents)[which], documents.terms.currency);
   };
 
+/** A page of the order's documents of one kind: those the caller may see (all its customer's). */
+const visiblePage = <T extends { customerId: string }>(
+  ctx: BillingContext,
+  args: PageArgs,
+  order: ListOrder,
+  load: (page: Page) => Promise<T[]>,
+) =>
+  paged(args, order, async (page) =>
+    visibleOnly(ctx.principal, "invoices:read", await load(page), customerOf),
+  );
+
 // An order's documents are all its customer's: someone else's order shows empty pages and no totals.
 export const Order: OrderResolvers = {
-  invoices: (order, args, ctx) =>
-    paged(args, INVOICES_OLDEST_FIRST, async (page) =>
-      visibleOnly(
-        ctx.principal,
-        "invoices:read",
-        await ctx.loaders.invoicesOfOrder.load({ parent: order.id, page }),
-        customerOf,
-      ),
+  invoices: ({ id }, args, ctx) =>
+    visiblePage(ctx, args, INVOICES_OLDEST_FIRST, (page) =>
+      ctx.loaders.invoicesOfOrder.load({ parent: id, page }),
     ),
-  creditNotes: (order, args, ctx) =>
-    paged(args, NOTES_OLDEST_FIRST, async (page) =>
-      visibleOnly(
-        ctx.principal,
-        "invoices:read",
-        await ctx.loaders.creditNotesOfOrder.load({ parent: order.id, page }),
-        customerOf,
-      ),
+  creditNotes: ({ id }, args, ctx) =>
+    visiblePage(ctx, args, NOTES_OLDEST_FIRST, (page) =>
+      ctx.loaders.creditNotesOfOrder.load({ parent: id, page }),
     ),
-  adjustmentNotes: (order, args, ctx) =>
-    paged(args, NOTES_OLDEST_FIRST, async (page) =>
-      visibleOnly(
-        ctx.principal,
-        "invoices:read",
-        await ctx.loaders.adjustmentNotesOfOrder.load({ parent: order.id, page }),
-        customerOf,
-      ),
+  adjustmentNotes: ({ id }, args, ctx) =>
+    visiblePage(ctx, args, NOTES_OLDEST_FIRST, (page) =>
+      ctx.loaders.adjustmentNotesOfOrder.load({ parent: id, page }),
     ),
   billedTotal: total("billed"),
   creditedTotal: total("credited"),

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { UnitOfWork } from "@waybill/service";
 import type { CreditNoteContent } from "../domain/credit.ts";
-import { documentNumber, SERIES, seriesFor } from "../domain/invoice.ts";
+import { SERIES } from "../domain/invoice.ts";
 import { billingMetrics } from "../metrics.ts";
 import type { Transition } from "../domain/lifecycle.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { CreditNoteRecord } from "../store/records.ts";
 import { commit } from "./commit.ts";
+import { numberNote } from "./numbering.ts";
 
 /**
  * Numbers a credit note from this year's credit note series (gapless: the counter moves in the
@@ -17,9 +18,7 @@ export async function issueCreditNote(
   content: CreditNoteContent,
   work: UnitOfWork,
 ): Promise<CreditNoteRecord> {
-  const issuedAt = new Date();
-  const series = seriesFor(SERIES.creditNote, issuedAt);
-  const number = documentNumber(series, await repo.nextNumber(series, work.session));
+  const { number, issuedAt } = await numberNote(repo, SERIES.creditNote, work);
   const note: CreditNoteRecord = { _id: `cn_${randomUUID()}`, number, issuedAt, ...content };
   await repo.addCreditNote(note, work.session);
   const figures = billingMetrics(work.metrics);

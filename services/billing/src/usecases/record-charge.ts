@@ -8,10 +8,11 @@ import {
   chargeBilling,
   type AdjustmentNoteContent,
 } from "../domain/charges.ts";
-import { documentNumber, SERIES, seriesFor } from "../domain/invoice.ts";
+import { SERIES } from "../domain/invoice.ts";
 import { billingMetrics } from "../metrics.ts";
 import type { BillingRepository } from "../store/repository.ts";
 import type { AdjustmentNoteRecord } from "../store/records.ts";
+import { numberNote } from "./numbering.ts";
 
 /**
  * Records a carrier charge once per charge id as the shipment's fulfilment cost, and re-bills it
@@ -65,9 +66,7 @@ async function issueAdjustmentNote(
   content: AdjustmentNoteContent,
   work: UnitOfWork,
 ): Promise<AdjustmentNoteRecord> {
-  const issuedAt = new Date();
-  const series = seriesFor(SERIES.adjustmentNote, issuedAt);
-  const number = documentNumber(series, await repo.nextNumber(series, work.session));
+  const { number, issuedAt } = await numberNote(repo, SERIES.adjustmentNote, work);
   const note: AdjustmentNoteRecord = { _id: `an_${randomUUID()}`, number, issuedAt, ...content };
   await repo.addAdjustmentNote(note, work.session);
   const figures = billingMetrics(work.metrics);

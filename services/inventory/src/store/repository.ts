@@ -48,8 +48,7 @@ export function inventoryRepository(store: Store) {
      * movements grow without bound and a batch over several would read them all.
      */
     /** The reservations of these orders, open or not. */
-    reservationsOfOrders: (orderIds: string[]) =>
-      reservations.find({ orderId: { $in: orderIds } }),
+    reservationsOfOrders: (orderIds: string[]) => reservations.find({ orderId: { $in: orderIds } }),
     /** The movements a shipment or a return caused, of any of these references. */
     movementsOf: (references: string[]) => movements.find({ reference: { $in: references } }),
     movementsPage: (sku: string, page: PageQuery) =>
