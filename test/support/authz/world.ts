@@ -6,8 +6,8 @@ import { INVOICE_NOTES } from "../../documents/billing-notes.ts";
 import { CREATE_PRODUCT } from "../../documents/inventory.ts";
 import { OPEN_SERVICE_CASES } from "../../documents/orders.ts";
 import { RECEIVE_RETURN, REQUEST_RETURN } from "../../documents/returns.ts";
+import { RECORD_CARRIER_CHARGE } from "../../documents/shipment-charges-voids.ts";
 import { RECORD_MILESTONE } from "../../documents/shipments.ts";
-import { publishEvent } from "../events.ts";
 import { execute, nodes } from "../graphql.ts";
 import { placeDemoOrder } from "../orders.ts";
 import { confirmWhenKnown } from "../shipments.ts";
@@ -28,8 +28,8 @@ export type Account = {
   adjustmentNoteId: string;
 };
 
-/** Where the world is built: the gateway, and the broker for what no API records yet. */
-export type WorldSystem = { gatewayUrl: string; natsUrl: string };
+/** Where the world is built. */
+export type WorldSystem = { gatewayUrl: string };
 
 /** Requests a return of one unit; retried while returns has not heard of the shipment. */
 async function requestReturn(gateway: string, orderId: string, lineId: string) {
@@ -48,8 +48,7 @@ type Notes = Pick<Account, "receivedReturnId" | "creditNoteId" | "adjustmentNote
 
 /**
  * A credit note and an adjustment note on the account's invoice: a second return received, and
- * a liftgate the carrier charged after issue. Shipments has no API for carrier charges yet: the
- * charge is published as its outbox would publish it.
+ * a liftgate the carrier charged after issue.
  */
 async function notes(system: WorldSystem, account: Omit<Account, keyof Notes>): Promise<Notes> {
   const gateway = system.gatewayUrl;
@@ -62,20 +61,17 @@ async function notes(system: WorldSystem, account: Omit<Account, keyof Notes>): 
     },
   });
   if (receiveReturn.__typename !== "Return") throw new Error(JSON.stringify(receiveReturn));
-  const chargeId = `chg_${account.shipmentId}`;
-  await publishEvent(system.natsUrl, "shipments.carrier_charge.recorded", chargeId, {
-    chargeId,
-    carrierChargeId: `ups-${chargeId}`,
-    shipmentId: account.shipmentId,
-    orderId: account.orderId,
-    customerId: account.customerId,
-    carrier: "UPS",
-    type: "LIFTGATE",
-    amount: { amount: 2500, currency: "EUR" },
-    description: "liftgate delivery",
-    fulfilmentCost: { amount: 2500, currency: "EUR" },
-    recordedAt: new Date().toISOString(),
+  const { recordCarrierCharge } = await execute(gateway, RECORD_CARRIER_CHARGE, {
+    input: {
+      shipmentId: account.shipmentId,
+      carrierChargeId: `lift-${account.shipmentId}`,
+      type: "LIFTGATE",
+      amount: "25.00",
+      description: "liftgate delivery",
+    },
   });
+  if (recordCarrierCharge.__typename !== "CarrierCharge")
+    throw new Error(JSON.stringify(recordCarrierCharge));
   const invoice = await waitFor(
     async () => {
       const found = (await execute(gateway, INVOICE_NOTES, { id: account.invoiceId })).invoice;
