@@ -38,31 +38,36 @@ export const RETURN_FIELDS = graphql(`
   }
 `);
 
+/** What a refused change of a return says, whichever mutation refused it. */
+export const RETURN_REFUSAL_FIELDS = graphql(`
+  fragment ReturnRefusalFields on UserError {
+    code
+    message
+    ... on InvalidReturnError {
+      field
+    }
+    ... on InvalidReturnTransitionError {
+      to
+      return {
+        status
+      }
+    }
+    ... on ReturnNotFoundError {
+      returnId
+    }
+  }
+`);
+
 export const RECEIVE_RETURN = graphql(`
   mutation ReceiveReturn($input: ReceiveReturnInput!) {
     receiveReturn(input: $input) {
       __typename
       ...ReturnFields
-      ... on UserError {
-        code
-        message
-      }
-      ... on InvalidReturnError {
-        field
-      }
-      ... on InvalidReturnTransitionError {
-        to
-        return {
-          status
-        }
-      }
+      ...ReturnRefusalFields
       ... on ReturnAlreadyReceivedError {
         return {
           status
         }
-      }
-      ... on ReturnNotFoundError {
-        returnId
       }
       ... on QuantityExceedsShippedError {
         lineId
@@ -79,19 +84,7 @@ export const CANCEL_RETURN = graphql(`
     cancelReturn(input: $input) {
       __typename
       ...ReturnFields
-      ... on UserError {
-        code
-        message
-      }
-      ... on InvalidReturnError {
-        field
-      }
-      ... on InvalidReturnTransitionError {
-        to
-        return {
-          status
-        }
-      }
+      ...ReturnRefusalFields
     }
   }
 `);

@@ -7,6 +7,7 @@ export {
   type ServiceRuntime,
   type UnitOfWork,
 } from "./runtime.ts";
+export { transactRetrying } from "./retry.ts";
 export { main, type RunningService, runService, type ServiceDefinition } from "./service.ts";
 export { serviceEnv } from "./config.ts";
 export { newEventId } from "@waybill/bus";

@@ -1,26 +1,18 @@
-import type { Emit, ServiceRuntime, UnitOfWork } from "@waybill/service";
+import {
+  transactRetrying,
+  type Emit,
+  type ServiceRuntime,
+  type UnitOfWork,
+} from "@waybill/service";
 import type { Announcement } from "../store/books.ts";
 import { StockConflictError } from "../store/conflict.ts";
 
-const ATTEMPTS = 5;
-
 /**
  * Runs a stock-changing mutation in a transaction, again when another writer changed the same
- * SKU in between (StockConflictError). Other errors, and the last conflict, go to the caller.
+ * SKU in between (StockConflictError).
  */
-export async function transactStock<R>(
-  runtime: ServiceRuntime,
-  fn: (work: UnitOfWork) => Promise<R>,
-): Promise<R> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await runtime.transact(fn);
-    } catch (error) {
-      if (!(error instanceof StockConflictError) || attempt >= ATTEMPTS) throw error;
-      runtime.logger.info({ attempt, err: error }, "stock changed concurrently; retrying");
-    }
-  }
-}
+export const transactStock = <R>(runtime: ServiceRuntime, fn: (work: UnitOfWork) => Promise<R>) =>
+  transactRetrying(runtime, (error) => error instanceof StockConflictError, fn);
 
 /** Emits one `inventory.stock.reserved` per order for the announced lines, in line order. */
 export async function announce(emit: Emit, announcements: Announcement[]): Promise<void> {
