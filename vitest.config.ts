@@ -23,7 +23,8 @@ export default defineConfig({
           name: "faults",
           include: ["test/faults/**/*.faults.test.ts"],
           exclude,
-          testTimeout: 1_200_000,
+          // FAULT_ORDERS=3400 drives some 10,000 requests with returns and charges under chaos.
+          testTimeout: 3_600_000,
           hookTimeout: 240_000,
           fileParallelism: false,
         },
