@@ -31,7 +31,7 @@ function agreeing(): Facts {
       ],
     },
     inventory: {
-      lines: [{ orderId: "o1", lineId: "o1-1", reserved: 0, backordered: 0, shipped: 3 }],
+      lines: [{ orderId: "o1", lineId: "o1-1", reserved: 0, backordered: 0 }],
       movements: [
         { reference: "s1", kind: "SHIPMENT", sku: "MUG", quantity: 3, records: 1 },
         { reference: "r1", kind: "RETURN_RESTOCK", sku: "MUG", quantity: 1, records: 1 },
@@ -60,7 +60,6 @@ function agreeing(): Facts {
         },
       ],
       settledReturns: ["r1"],
-      charges: [{ chargeId: "ch1", rebilled: true }],
     },
     returns: {
       returns: [

@@ -315,7 +315,8 @@ export function compare(facts: Facts, settledBefore: Date): Comparison {
     });
   }
 
-  const orders = facts.orders.orders.map((order) => orderRow(order, facts, settledReturns));
+  const index = indexByOrder(facts);
+  const orders = facts.orders.orders.map((order) => orderRow(order, index, settledReturns));
   for (const order of orders)
     for (const line of order.lines) {
       const netInvoiced = line.invoiced + line.toInvoice - line.credited;
@@ -334,24 +335,34 @@ export function compare(facts: Facts, settledBefore: Date): Comparison {
   return { orders, discrepancies };
 }
 
+/** Every service's facts grouped by order once, so each order's row reads only its own. */
+function indexByOrder(facts: Facts) {
+  const byOrder = <T extends { orderId: string }>(items: readonly T[]) =>
+    groupBy(items, (item) => item.orderId);
+  return {
+    shipments: byOrder(facts.shipments.shipments.filter((s) => !s.voided)),
+    invoices: byOrder(facts.billing.invoices),
+    returns: byOrder(facts.returns.returns.filter((r) => RECEIVED_STATUSES.has(r.status))),
+    credits: byOrder(facts.billing.creditNotes),
+    stock: byOrder(facts.inventory.lines),
+    movements: groupBy(facts.inventory.movements, (m) => m.reference),
+  };
+}
+
 /** One order's row: each service's figure per line. */
 function orderRow(
   order: OrdersFacts["orders"][number],
-  facts: Facts,
+  index: ReturnType<typeof indexByOrder>,
   settledReturns: ReadonlySet<string>,
 ): OrderRow {
-  const shipments = facts.shipments.shipments.filter(
-    (s) => s.orderId === order.orderId && !s.voided,
-  );
-  const invoices = facts.billing.invoices.filter((i) => i.orderId === order.orderId);
-  const returns = facts.returns.returns.filter(
-    (r) => r.orderId === order.orderId && RECEIVED_STATUSES.has(r.status),
-  );
-  const credits = facts.billing.creditNotes.filter((c) => c.orderId === order.orderId);
-  const references = new Set([
+  const shipments = index.shipments.get(order.orderId) ?? [];
+  const invoices = index.invoices.get(order.orderId) ?? [];
+  const returns = index.returns.get(order.orderId) ?? [];
+  const credits = index.credits.get(order.orderId) ?? [];
+  const movements = [
     ...shipments.map((s) => s.shipmentId),
     ...returns.map((r) => r.returnId),
-  ]);
+  ].flatMap((reference) => index.movements.get(reference) ?? []);
   const charges = shipments.flatMap((s) => s.charges);
   const quantityOf = (lines: { lineId: string; quantity: number }[], lineId: string) =>
     sum(lines.filter((l) => l.lineId === lineId).map((l) => l.quantity));
@@ -364,11 +375,9 @@ function orderRow(
         ? null
         : { amount: sum(charges.map((c) => c.amount)), currency: charges[0]!.currency },
     lines: order.lines.map((line) => {
-      const stock = facts.inventory.lines.find(
-        (l) => l.orderId === order.orderId && l.lineId === line.lineId,
-      );
-      const movements = groupBy(
-        facts.inventory.movements.filter((m) => references.has(m.reference) && m.sku === line.sku),
+      const stock = index.stock.get(order.orderId)?.find((l) => l.lineId === line.lineId);
+      const moved = groupBy(
+        movements.filter((m) => m.sku === line.sku),
         (m) => m.kind,
       );
       return {
@@ -397,7 +406,7 @@ function orderRow(
             .map((l) => l.received ?? 0),
         ),
         credited: sum(credits.map((c) => quantityOf(c.lines, line.lineId))),
-        movements: [...movements].map(([kind, rows]) => ({
+        movements: [...moved].map(([kind, rows]) => ({
           kind,
           quantity: sum(rows.map((r) => r.quantity)),
         })),

@@ -202,7 +202,6 @@ export function reconciler(options: ReconcilerOptions) {
         invoices: parts.flatMap((p) => p.invoices),
         creditNotes: parts.flatMap((p) => p.creditNotes),
         settledReturns: parts.flatMap((p) => p.settledReturns),
-        charges: parts.flatMap((p) => p.charges),
       })),
       perOrders("returns", returnsFacts, principal, orderIds, (parts) => ({
         returns: parts.flatMap((p) => p.returns),

@@ -22,9 +22,7 @@ export const ordersFacts = z.object({
 
 /** Inventory: reservations per order line, and the movements each shipment and return caused. */
 export const inventoryFacts = z.object({
-  lines: z.array(
-    z.object({ orderId: id, lineId: id, reserved: count, backordered: count, shipped: count }),
-  ),
+  lines: z.array(z.object({ orderId: id, lineId: id, reserved: count, backordered: count })),
   /** Movements whose reference is one of the orders' shipments or returns, summed per kind and SKU. */
   movements: z.array(
     z.object({
@@ -81,8 +79,6 @@ export const billingFacts = z.object({
   ),
   /** Received returns billing has settled (credited, or lowered what will be invoiced). */
   settledReturns: z.array(id),
-  /** Carrier charges billing has taken in, re-billed or costed. */
-  charges: z.array(z.object({ chargeId: id, rebilled: z.boolean() })),
 });
 
 /** Returns: every return of the orders, with what was received and its receipt event. */

@@ -93,13 +93,12 @@ export function billingRepository(store: Store) {
     /** Everything billing holds of these orders, for the reconciliation. */
     async documentsOfOrders(orderIds: string[]) {
       const ofOrders = { orderId: { $in: orderIds } };
-      const [invoiced, credits, settlements, recorded] = await Promise.all([
+      const [invoiced, credits, settlements] = await Promise.all([
         invoices.find(ofOrders),
         creditNotes.find(ofOrders),
         returnSettlements.find(ofOrders),
-        charges.find(ofOrders),
       ]);
-      return { invoices: invoiced, creditNotes: credits, settlements, charges: recorded };
+      return { invoices: invoiced, creditNotes: credits, settlements };
     },
     ...invoiceLists(db),
     ...noteLists(db),

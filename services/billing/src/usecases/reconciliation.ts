@@ -11,7 +11,7 @@ const overdue = (invoice: InvoiceRecord): boolean =>
   holdsInForce(invoice).length === 0 &&
   policyMet(invoice);
 
-/** What billing tells the reconciliation: its invoices, credit notes, settled returns and charges. */
+/** What billing tells the reconciliation: its invoices, credit notes and settled returns. */
 export function billingReconciliation(runtime: ServiceRuntime): ReconciliationSource {
   const repo = billingRepository(runtime.store);
   return {
@@ -36,10 +36,6 @@ export function billingReconciliation(runtime: ServiceRuntime): ReconciliationSo
           lines: note.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
         })),
         settledReturns: held.settlements.map((settlement) => settlement._id),
-        charges: held.charges.map((charge) => ({
-          chargeId: charge._id,
-          rebilled: charge.billing !== "COST_ONLY",
-        })),
       };
     },
   };

@@ -36,7 +36,6 @@ export function inventoryReconciliation(runtime: ServiceRuntime): Reconciliation
           lineId: claim.lineId,
           reserved: reservedOf(claim),
           backordered: claim.backordered,
-          shipped: claim.shipped,
         })),
         movements: [...sums.values()],
       };
