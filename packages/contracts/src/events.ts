@@ -84,6 +84,21 @@ export const eventData = {
     reason: text,
     cancelledAt: instant,
   }),
+  /**
+   * An order's told state after a change to it (placed, a line shipped, delivered, invoiced,
+   * returned, credited, cancelled): what subscribers to an order hear.
+   */
+  "orders.order.updated": z.object({
+    orderId: id,
+    customerId: id,
+    /** UNFULFILLED, PARTIALLY_SHIPPED, ..., as on Order.fulfilmentStatus. */
+    fulfilmentStatus: z.string().min(1),
+    /** NOT_BILLED, PARTIALLY_BILLED, ..., as on Order.billingStatus. */
+    billingStatus: z.string().min(1),
+    /** The order's changes so far, this one included. */
+    revision,
+    updatedAt: instant,
+  }),
   "inventory.product.created": z.object({
     sku: id,
     name: text,
@@ -92,6 +107,21 @@ export const eventData = {
   "inventory.stock.reserved": z.object({
     orderId: id,
     lines: z.array(z.object({ lineId: id, sku: id, reserved: count, backordered: count })).min(1),
+  }),
+  /**
+   * A product's stock in one warehouse after a change (a receipt, a reservation, a shipment, a
+   * return, a count): the available-to-promise feed for storefronts.
+   */
+  "inventory.stock_level.changed": z.object({
+    sku: id,
+    warehouse: id,
+    onHand: count,
+    reserved: count,
+    /** Available to promise: on hand less reserved, never below zero. */
+    available: count,
+    /** The level's changes so far in this warehouse, this one included. */
+    revision,
+    changedAt: instant,
   }),
   "shipments.shipment.confirmed": z.object({
     shipmentId: id,
@@ -185,6 +215,8 @@ export const eventData = {
     invoiceId: id,
     orderId: id,
     shipmentId: id,
+    /** The order's customer account: who may hear of it (absent from events before it was told). */
+    customerId: id.optional(),
     reason: holdReason,
     detail: text,
     heldAt: instant,
@@ -194,6 +226,8 @@ export const eventData = {
     invoiceId: id,
     orderId: id,
     shipmentId: id,
+    /** The order's customer account: who may hear of it (absent from events before it was told). */
+    customerId: id.optional(),
     reason: holdReason,
     /** FINANCE when a person released it; AUTOMATIC when the condition cleared. */
     releasedBy: z.enum(["FINANCE", "AUTOMATIC"]),
@@ -210,6 +244,8 @@ export const eventData = {
     number: z.string().min(1),
     orderId: id,
     shipmentId: id,
+    /** The order's customer account: who may hear of it (absent from events before it was told). */
+    customerId: id.optional(),
     reason: holdReason,
     detail: text,
     heldAt: instant,
@@ -220,6 +256,8 @@ export const eventData = {
     number: z.string().min(1),
     orderId: id,
     shipmentId: id,
+    /** The order's customer account: who may hear of it (absent from events before it was told). */
+    customerId: id.optional(),
     reason: holdReason,
     releasedBy: z.enum(["FINANCE", "AUTOMATIC"]),
     comment: text.nullable(),
@@ -311,6 +349,8 @@ export const eventData = {
     invoiceId: id,
     orderId: id,
     shipmentId: id,
+    /** The order's customer account: who may hear of it (absent from events before it was told). */
+    customerId: id.optional(),
     voidedAt: instant,
     ...invoiceState,
   }),
