@@ -29,11 +29,20 @@ describe("a voided shipment", () => {
   it("voids its draft: holds end, the void is told with the invoice's state, later milestones change nothing", async () => {
     await billing.deliver(
       "orders.order.placed",
-      placed("o1", [[2, 1000, 200_000]], { billingPolicy: "ON_PROOF_OF_DELIVERY" }),
+      placed("o1", [[2, 1000, 200_000]], {
+        billingPolicy: "ON_PROOF_OF_DELIVERY",
+        customerId: "cus_7",
+      }),
     );
-    await billing.deliver("shipments.shipment.confirmed", confirmed("o1", "s1", { 1: 2 }));
+    await billing.deliver(
+      "shipments.shipment.confirmed",
+      confirmed("o1", "s1", { 1: 2 }, 495, "cus_7"),
+    );
     await billing.deliver("shipments.milestone.recorded", exception("o1", "s1"));
     expect((await billing.invoiceOf("s1")).status).toBe("ON_HOLD");
+    expect(await billing.emitted("billing.invoice.held")).toMatchObject([
+      { reason: "CARRIER_EXCEPTION", customerId: "cus_7", revision: 1 },
+    ]);
 
     await billing.deliver("shipments.shipment.voided", voided("o1", "s1", { 1: 2 }));
 
@@ -46,6 +55,7 @@ describe("a voided shipment", () => {
         invoiceId: invoice._id,
         orderId: "o1",
         shipmentId: "s1",
+        customerId: "cus_7",
         voidedAt: voidedAt.toISOString(),
         status: "VOID",
         activeHolds: [],
@@ -53,7 +63,7 @@ describe("a voided shipment", () => {
       },
     ]);
     expect(await billing.emitted("billing.invoice.released")).toMatchObject([
-      { reason: "CARRIER_EXCEPTION", releasedBy: "AUTOMATIC", revision: 2 },
+      { reason: "CARRIER_EXCEPTION", releasedBy: "AUTOMATIC", customerId: "cus_7", revision: 2 },
     ]);
 
     await billing.deliver("shipments.milestone.recorded", {

@@ -33,13 +33,15 @@ export async function commit(
   const saved = current;
   work.afterCommit(() => figures.committed(saved, changes, options.insert === true));
   const ids = { invoiceId: current._id, orderId: current.orderId, shipmentId: current.shipmentId };
+  // Who may hear of it: subscribers are told only of their own customer's invoices.
+  const told = { ...ids, customerId: current.customerId };
   const steps = afterEachChange(current, changes);
   for (const [index, change] of changes.entries()) {
     const state = toldState(steps[index] ?? current);
     if (change.kind === "held") {
       const { reason, detail, heldAt } = change.hold;
       await work.emit("billing.invoice.held", current._id, {
-        ...ids,
+        ...told,
         reason,
         detail,
         heldAt: heldAt.toISOString(),
@@ -49,7 +51,7 @@ export async function commit(
     } else if (change.kind === "released") {
       const { reason, releasedBy, comment, releasedAt } = change.hold;
       await work.emit("billing.invoice.released", current._id, {
-        ...ids,
+        ...told,
         reason,
         releasedBy: releasedBy ?? "AUTOMATIC",
         comment,
@@ -60,7 +62,7 @@ export async function commit(
     } else if (change.kind === "collection_held") {
       const { reason, detail, heldAt } = change.hold;
       await work.emit("billing.invoice_collection.held", current._id, {
-        ...ids,
+        ...told,
         number: current.number ?? "",
         reason,
         detail,
@@ -71,7 +73,7 @@ export async function commit(
     } else if (change.kind === "collection_released") {
       const { reason, releasedBy, comment, releasedAt } = change.hold;
       await work.emit("billing.invoice_collection.released", current._id, {
-        ...ids,
+        ...told,
         number: current.number ?? "",
         reason,
         releasedBy: releasedBy ?? "AUTOMATIC",
@@ -82,16 +84,15 @@ export async function commit(
       work.logger.info({ ...ids, reason, releasedBy }, "invoice collection released");
     } else if (change.kind === "voided") {
       await work.emit("billing.invoice.voided", current._id, {
-        ...ids,
+        ...told,
         voidedAt: change.at.toISOString(),
         ...state,
       });
       work.logger.info(ids, "invoice voided");
     } else {
       await work.emit("billing.invoice.issued", current._id, {
-        ...ids,
+        ...told,
         number: current.number ?? "",
-        customerId: current.customerId,
         lines: current.lines.map(({ lineId, quantity }) => ({ lineId, quantity })),
         total: { amount: current.total, currency: current.currency },
         issuedAt: now.toISOString(),
