@@ -1,6 +1,12 @@
 import type { Claim, MovementDraft } from "../domain/book.ts";
 
-export type StockRecord = { warehouse: string; onHand: number; reserved: number };
+/** One warehouse's stock of a SKU; `revision` counts its changes (absent until the first). */
+export type StockRecord = {
+  warehouse: string;
+  onHand: number;
+  reserved: number;
+  revision?: number;
+};
 
 /**
  * `_id` is the SKU. `version` grows with every change of stock or of the SKU's reservations, so a

@@ -1,25 +1,41 @@
 import { randomUUID } from "node:crypto";
 import type { BulkWriteOperation, Session } from "@waybill/store";
-import { announcement, sameClaim, type Announcement } from "../domain/changes.ts";
+import {
+  announcement,
+  reviseLevels,
+  sameClaim,
+  type Announcement,
+  type LevelChange,
+} from "../domain/changes.ts";
 import type { LoadedBook } from "./books.ts";
 import { StockConflictError } from "./conflict.ts";
 import type { InventoryCollections } from "./collections.ts";
 import type { MovementRecord, ProductRecord, ReservationRecord } from "./records.ts";
 
+/** What a save changed that others hear of: reservations that grew, and stock levels that moved. */
+export type SavedBooks = {
+  /** Lines whose reservation or backorder grew, in the books' order. */
+  announcements: Announcement[];
+  /** Each (SKU, warehouse) whose on hand or reserved changed, in SKU then warehouse order. */
+  levels: LevelChange[];
+  /** When the change was written. */
+  at: Date;
+};
+
 /**
  * Writes books back, in three calls whatever their number: every product's stock only if its
  * version is still the one read (else StockConflictError, before anything else is written), the
- * changed and new reservations, and the movements. Returns the lines whose reservation or
- * backorder grew, in the books' order.
+ * changed and new reservations, and the movements. A stock level that changed moves to its next
+ * revision.
  */
 export async function saveBooks(
   db: InventoryCollections,
   books: Iterable<LoadedBook>,
   session: Session,
-): Promise<Announcement[]> {
+): Promise<SavedBooks> {
   const loaded = [...books];
   const now = new Date();
-  await saveStock(db, loaded, session);
+  const levels = await saveStock(db, loaded, session);
   const writes: BulkWriteOperation<ReservationRecord>[] = [];
   const announcements: Announcement[] = [];
   for (const { book, before } of loaded) {
@@ -49,7 +65,7 @@ export async function saveBooks(
     })),
   );
   if (movements.length > 0) await db.movements.insertMany(movements, { session });
-  return announcements;
+  return { announcements, levels, at: now };
 }
 
 /** Writes one book back (see `saveBooks`). */
@@ -57,37 +73,41 @@ export function saveBook(
   db: InventoryCollections,
   loaded: LoadedBook,
   session: Session,
-): Promise<Announcement[]> {
+): Promise<SavedBooks> {
   return saveBooks(db, [loaded], session);
 }
 
 const nextVersion = (product: ProductRecord | null): number => (product?.version ?? 0) + 1;
 
-/** The products' new stock, each conditional on the version read. */
+/** The products' new stock, each conditional on the version read; returns the levels that moved. */
 async function saveStock(
   db: InventoryCollections,
   loaded: LoadedBook[],
   session: Session,
-): Promise<void> {
+): Promise<LevelChange[]> {
   const updates: BulkWriteOperation<ProductRecord>[] = [];
+  const levels: LevelChange[] = [];
   for (const { book, product } of loaded) {
     if (!product) {
       if (book.movements.length > 0)
         throw new Error(`stock of unknown product ${book.sku} cannot move`);
       continue;
     }
+    const { stock, changes } = reviseLevels(book.sku, product.stock, book.stock);
+    levels.push(...changes);
     const current = product.version === undefined ? { $exists: false } : product.version;
     updates.push({
       updateOne: {
         filter: { _id: product._id, version: current },
-        update: { $set: { stock: book.stock, version: nextVersion(product) } },
+        update: { $set: { stock, version: nextVersion(product) } },
       },
     });
   }
-  if (updates.length === 0) return;
+  if (updates.length === 0) return levels;
   const { matchedCount } = await db.products.bulkWrite(updates, { session });
   if (matchedCount < updates.length) {
     const skus = loaded.filter(({ product }) => product).map(({ book }) => book.sku);
     throw new StockConflictError(skus.join(", "));
   }
+  return levels;
 }

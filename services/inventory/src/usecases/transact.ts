@@ -4,8 +4,10 @@ import {
   type ServiceRuntime,
   type UnitOfWork,
 } from "@waybill/service";
+import { available } from "../domain/stock.ts";
 import type { Announcement } from "../store/books.ts";
 import { StockConflictError } from "../store/conflict.ts";
+import type { SavedBooks } from "../store/save-books.ts";
 
 /**
  * Runs a stock-changing mutation in a transaction, again when another writer changed the same
@@ -14,8 +16,23 @@ import { StockConflictError } from "../store/conflict.ts";
 export const transactStock = <R>(runtime: ServiceRuntime, fn: (work: UnitOfWork) => Promise<R>) =>
   transactRetrying(runtime, (error) => error instanceof StockConflictError, fn);
 
-/** Emits one `inventory.stock.reserved` per order for the announced lines, in line order. */
-export async function announce(emit: Emit, announcements: Announcement[]): Promise<void> {
+/**
+ * Tells what a save changed: one `inventory.stock.reserved` per order for the announced lines, in
+ * line order, then one `inventory.stock_level.changed` per stock level that moved.
+ */
+export async function announce(emit: Emit, saved: SavedBooks): Promise<void> {
+  await announceReserved(emit, saved.announcements);
+  const changedAt = saved.at.toISOString();
+  for (const level of saved.levels) {
+    await emit("inventory.stock_level.changed", level.sku, {
+      ...level,
+      available: available(level),
+      changedAt,
+    });
+  }
+}
+
+async function announceReserved(emit: Emit, announcements: Announcement[]): Promise<void> {
   const byOrder = new Map<string, Announcement[]>();
   for (const entry of announcements) {
     byOrder.set(entry.orderId, [...(byOrder.get(entry.orderId) ?? []), entry]);
