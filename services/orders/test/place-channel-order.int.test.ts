@@ -44,7 +44,10 @@ describe("placing a channel's order", () => {
       name: "Bob Norman",
       billingPolicy: "ON_SHIPMENT",
     });
-    expect((await h.emitted()).map((event) => event.type)).toEqual(["orders.order.placed"]);
+    expect((await h.emitted()).map((event) => event.type)).toEqual([
+      "orders.order.placed",
+      "orders.order.updated",
+    ]);
   });
 
   it("places an order for the customer its email already names", async () => {

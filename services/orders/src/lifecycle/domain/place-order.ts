@@ -99,6 +99,7 @@ export function newOrder(
     lines,
     fulfilmentStatus: "UNFULFILLED",
     billingStatus: "NOT_BILLED",
+    revision: 1,
     placedAt: now,
     cancelledAt: null,
     cancellationReason: null,

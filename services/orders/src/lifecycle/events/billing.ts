@@ -3,6 +3,7 @@ import type { UnitOfWork } from "@waybill/service";
 import { reconcile } from "../domain/reconcile.ts";
 import { withCreditNote, withInvoice, withSettlement } from "../domain/told.ts";
 import type { OrdersRepository } from "../store/repository.ts";
+import { saveOrder } from "../usecases/save-order.ts";
 import { knownOrder, knownShipment, replaceShipment } from "../usecases/known-order.ts";
 
 /**
@@ -19,33 +20,38 @@ export async function onInvoiceTold(
     | "billing.invoice.released"
     | "billing.invoice.voided"
   >,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
-  const order = await knownOrder(repo, data.orderId, session);
+  const order = await knownOrder(repo, data.orderId, work.session);
   const shipment = knownShipment(order, data.shipmentId);
-  await repo.saveOrder(reconcile(replaceShipment(order, withInvoice(shipment, data))), session);
+  await saveOrder(
+    repo,
+    work,
+    order,
+    reconcile(replaceShipment(order, withInvoice(shipment, data))),
+  );
 }
 
 /** Counts what a credit note credited per line. */
 export async function onCreditNoteIssued(
   repo: OrdersRepository,
   { data }: EventOf<"billing.credit_note.issued">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
-  const order = await knownOrder(repo, data.orderId, session);
+  const order = await knownOrder(repo, data.orderId, work.session);
   const told = withCreditNote(order, data);
   if (told === order) return;
-  await repo.saveOrder(reconcile(told), session);
+  await saveOrder(repo, work, order, reconcile(told));
 }
 
 /** Keeps what billing will no longer invoice because it came back before it was invoiced. */
 export async function onReturnSettled(
   repo: OrdersRepository,
   { data }: EventOf<"billing.return.settled">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
-  const order = await knownOrder(repo, data.orderId, session);
+  const order = await knownOrder(repo, data.orderId, work.session);
   const told = withSettlement(order, data);
   if (told === order) return;
-  await repo.saveOrder(reconcile(told), session);
+  await saveOrder(repo, work, order, reconcile(told));
 }

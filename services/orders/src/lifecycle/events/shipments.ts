@@ -3,6 +3,7 @@ import type { UnitOfWork } from "@waybill/service";
 import { reconcile } from "../domain/reconcile.ts";
 import { newShipment, withMilestone, withVoid } from "../domain/told.ts";
 import type { OrdersRepository } from "../store/repository.ts";
+import { saveOrder } from "../usecases/save-order.ts";
 import { knownOrder, knownShipment, replaceShipment } from "../usecases/known-order.ts";
 
 /**
@@ -12,36 +13,36 @@ import { knownOrder, knownShipment, replaceShipment } from "../usecases/known-or
 export async function onShipmentConfirmed(
   repo: OrdersRepository,
   { data }: EventOf<"shipments.shipment.confirmed">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
-  const order = await knownOrder(repo, data.orderId, session);
+  const order = await knownOrder(repo, data.orderId, work.session);
   if (order.shipments.some((shipment) => shipment.id === data.shipmentId)) return;
   const shipments = [...order.shipments, newShipment(data)];
-  await repo.saveOrder(reconcile({ ...order, shipments }), session);
+  await saveOrder(repo, work, order, reconcile({ ...order, shipments }));
 }
 
 /** Keeps what shipments told of the shipment; once it is delivered, so are its units. */
 export async function onMilestoneRecorded(
   repo: OrdersRepository,
   { data }: EventOf<"shipments.milestone.recorded">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
-  const order = await knownOrder(repo, data.orderId, session);
+  const order = await knownOrder(repo, data.orderId, work.session);
   const shipment = knownShipment(order, data.shipmentId);
   const told = withMilestone(shipment, data);
   if (told === shipment) return;
-  await repo.saveOrder(reconcile(replaceShipment(order, told)), session);
+  await saveOrder(repo, work, order, reconcile(replaceShipment(order, told)));
 }
 
 /** A voided shipment's units no longer count as shipped (nor delivered). */
 export async function onShipmentVoided(
   repo: OrdersRepository,
   { data }: EventOf<"shipments.shipment.voided">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
-  const order = await knownOrder(repo, data.orderId, session);
+  const order = await knownOrder(repo, data.orderId, work.session);
   const shipment = knownShipment(order, data.shipmentId);
   const told = withVoid(shipment, data);
   if (told === shipment) return;
-  await repo.saveOrder(reconcile(replaceShipment(order, told)), session);
+  await saveOrder(repo, work, order, reconcile(replaceShipment(order, told)));
 }

@@ -71,6 +71,11 @@ export type OrderRecord = {
   lines: OrderLineRecord[];
   fulfilmentStatus: FulfilmentStatus;
   billingStatus: BillingStatus;
+  /**
+   * The changes of either status told so far (`orders.order.updated`), its placement the first;
+   * absent on orders placed before they were counted.
+   */
+  revision?: number;
   placedAt: Date;
   cancelledAt: Date | null;
   cancellationReason: string | null;

@@ -41,7 +41,7 @@ export function ordersRepository(store: Store) {
       orders.find({ placedAt: { $gte: from, $lt: to } }, { sort: { placedAt: 1, _id: 1 } }),
     /**
      * Replaces what follows from events and cancellations: lines, shipments, returns, credit
-     * notes and settlements told, statuses.
+     * notes and settlements told, statuses and their revision.
      */
     async saveOrder(order: OrderRecord, session: Session): Promise<void> {
       await orders.updateOne(
@@ -55,6 +55,7 @@ export function ordersRepository(store: Store) {
             settlements: order.settlements ?? [],
             fulfilmentStatus: order.fulfilmentStatus,
             billingStatus: order.billingStatus,
+            revision: order.revision ?? 1,
             cancelledAt: order.cancelledAt,
             cancellationReason: order.cancellationReason,
           },

@@ -7,6 +7,7 @@ import {
   type CancelRefusal,
 } from "../domain/cancel.ts";
 import type { OrderRecord } from "../store/records.ts";
+import { saveOrder } from "./save-order.ts";
 
 export type CancelOutcome =
   | { kind: "cancelled"; order: OrderRecord }
@@ -15,7 +16,7 @@ export type CancelOutcome =
 
 /**
  * Cancels a whole order, or one line when `lineId` is given, records it on the order's timeline
- * and emits the matching event.
+ * and emits the matching event, then the order's new statuses when they moved.
  */
 export async function cancel(
   ctx: OrdersContext,
@@ -23,7 +24,8 @@ export async function cancel(
 ): Promise<CancelOutcome> {
   const reason = cancellationReason(input.reason);
   if (typeof reason !== "string") return reason;
-  return ctx.runtime.transact(async ({ session, emit }): Promise<CancelOutcome> => {
+  return ctx.runtime.transact(async (work): Promise<CancelOutcome> => {
+    const { session, emit } = work;
     const order = await ctx.orders.findOrder(input.orderId, session);
     if (!order) return { kind: "unknown_order", orderId: input.orderId };
     const now = new Date();
@@ -32,7 +34,6 @@ export async function cancel(
         ? cancelOrder(order, reason, now)
         : cancelLine(order, input.lineId, reason, now);
     if (outcome.kind !== "cancelled") return outcome;
-    await ctx.orders.saveOrder(outcome.order, session);
     await recordOnTimeline(ctx.customerService, order._id, [outcome.entry], session);
     const cancelledAt = now.toISOString();
     const [line] = outcome.lines;
@@ -51,6 +52,10 @@ export async function cancel(
         cancelledAt,
       });
     }
-    return { kind: "cancelled", order: outcome.order };
+    // Told after the cancellation itself, so a subscriber hears why before the new statuses.
+    return {
+      kind: "cancelled",
+      order: await saveOrder(ctx.orders, work, order, outcome.order, now),
+    };
   });
 }

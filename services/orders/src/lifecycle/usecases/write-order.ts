@@ -3,6 +3,7 @@ import type { UnitOfWork } from "@waybill/service";
 import type { OrdersRooms } from "../../context.ts";
 import { startTimeline } from "../../customer-service/usecases/timeline.ts";
 import type { PlaceOrderInput } from "../../generated/resolvers.ts";
+import { orderUpdated } from "../domain/order-updated.ts";
 import { newOrder, placedEntry } from "../domain/place-order.ts";
 import type { OrdersRepository } from "../store/repository.ts";
 import type { CustomerRecord, OrderRecord } from "../store/records.ts";
@@ -15,7 +16,8 @@ export type WriteOrderOutcome =
 
 /**
  * Validates and writes a new order for `customer` in the caller's transaction, starts its
- * timeline and emits `orders.order.placed`. On any refusal it writes nothing.
+ * timeline and emits `orders.order.placed` and its first `orders.order.updated`. On any refusal it
+ * writes nothing.
  */
 export async function writeOrder(
   { orders }: OrdersRooms,
@@ -50,6 +52,7 @@ export async function writeOrder(
     })),
     placedAt: order.placedAt.toISOString(),
   });
+  await emit("orders.order.updated", order._id, orderUpdated(order, order.placedAt));
   return { kind: "placed", order };
 }
 
