@@ -7,6 +7,7 @@ import { CONFIRM_SHIPMENT } from "../documents/shipments.ts";
 import { execute, request, credentialHeaders, nodes } from "../support/graphql.ts";
 import { placeDemoOrder } from "../support/orders.ts";
 import { confirmWhenKnown } from "../support/shipments.ts";
+import { toldSoFar } from "../support/streams.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 let system: TestSystem;
@@ -115,6 +116,40 @@ describe("order to invoice through the gateway", () => {
       "ORDER_PLACED",
       "SHIPMENT_CONFIRMED",
       "INVOICE_ISSUED",
+    ]);
+
+    // What subscribers hear: the order's statuses after each change, revisions without gaps...
+    const updates = await waitFor(
+      async () => {
+        const told = (await toldSoFar(system.natsUrl, "orders.order.updated")).filter(
+          (data) => data.orderId === orderId,
+        );
+        return told.length >= 3 ? told : undefined;
+      },
+      { description: "orders to tell the invoiced order's statuses on its stream" },
+    );
+    expect(
+      updates.map((data) => [data.fulfilmentStatus, data.billingStatus, data.revision]),
+    ).toEqual([
+      ["UNFULFILLED", "NOT_BILLED", 1],
+      ["PARTIALLY_SHIPPED", "NOT_BILLED", 2],
+      ["PARTIALLY_SHIPPED", "PARTIALLY_BILLED", 3],
+    ]);
+    // ...and each warehouse's stock after the receipt, the reservation and the shipment.
+    const levels = await waitFor(
+      async () => {
+        const told = await toldSoFar(system.natsUrl, "inventory.stock_level.changed");
+        const mugs = told.filter((data) => data.sku === "MUG-1" && data.warehouse === "AMS1");
+        return mugs.at(-1)?.onHand === 23 ? mugs : undefined;
+      },
+      { description: "inventory to tell the mugs' stock level after the shipment" },
+    );
+    expect(
+      levels.map((data) => [data.onHand, data.reserved, data.available, data.revision]),
+    ).toEqual([
+      [25, 0, 25, 1],
+      [25, 3, 22, 2],
+      [23, 1, 22, 3],
     ]);
   });
 
