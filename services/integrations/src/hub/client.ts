@@ -12,6 +12,16 @@ export const INTEGRATIONS_PRINCIPAL: Principal = principalOf({
   scopes: ["orders:read", "orders:write", "customers:write"],
 });
 
+/**
+ * Who the integrations service is when it reports what carriers told it: a carrier, which may only
+ * record milestones. Shipments matches, dedupes and parks them by its own rules.
+ */
+export const CARRIER_PRINCIPAL: Principal = principalOf({
+  subject: "service:integrations",
+  role: "carrier",
+  scopes: ["milestones:write"],
+});
+
 const TIMEOUT_MS = 30_000;
 
 type GraphQLAnswer<T> = {
@@ -19,9 +29,9 @@ type GraphQLAnswer<T> = {
   errors?: { message: string; extensions?: { code?: string } }[];
 };
 
-/** GraphQL through the gateway, as `INTEGRATIONS_PRINCIPAL`. */
+/** GraphQL through the gateway, as `INTEGRATIONS_PRINCIPAL` unless another principal is given. */
 export interface Hub {
-  execute<T>(document: string, variables: Record<string, unknown>): Promise<T>;
+  execute<T>(document: string, variables: Record<string, unknown>, as?: Principal): Promise<T>;
 }
 
 /**
@@ -31,9 +41,13 @@ export interface Hub {
  */
 export function hubClient(gatewayUrl: string, signingKey: Buffer): Hub {
   const url = new URL(gatewayUrl);
-  const principal = encodePrincipal(INTEGRATIONS_PRINCIPAL);
   return {
-    async execute<T>(document: string, variables: Record<string, unknown>): Promise<T> {
+    async execute<T>(
+      document: string,
+      variables: Record<string, unknown>,
+      as: Principal = INTEGRATIONS_PRINCIPAL,
+    ): Promise<T> {
+      const principal = encodePrincipal(as);
       const body = JSON.stringify({ query: document, variables });
       const trace = currentContext();
       let answer: GraphQLAnswer<T>;

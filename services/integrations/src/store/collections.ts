@@ -1,5 +1,5 @@
 import type { Store } from "@waybill/store";
-import type { WebhookReceiptRecord } from "./records.ts";
+import type { CarrierEventRecord, FulfillmentLinkRecord, WebhookReceiptRecord } from "./records.ts";
 
 /**
  * The integrations database's collections. Only this folder queries them: the rest of the service
@@ -8,5 +8,7 @@ import type { WebhookReceiptRecord } from "./records.ts";
 export function integrationsCollections(store: Store) {
   return {
     receipts: store.collection<WebhookReceiptRecord>("webhookReceipts"),
+    carrierEvents: store.collection<CarrierEventRecord>("carrierEvents"),
+    fulfillmentLinks: store.collection<FulfillmentLinkRecord>("fulfillmentLinks"),
   };
 }

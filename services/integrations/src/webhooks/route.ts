@@ -64,7 +64,7 @@ export function webhookRoute(
     const receivedAt = new Date();
     let answer: WebhookAnswer;
     try {
-      answer = await topic.handle({ body, headers, hub: deps.hub, logger });
+      answer = await topic.handle({ body, headers, hub: deps.hub, repo: deps.repo, logger });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       const refused = { status: error.status, outcome: error.code, detail: error.message };

@@ -1,11 +1,14 @@
 import type { Logger } from "@waybill/observability";
 import type { Hub } from "../hub/client.ts";
+import type { IntegrationsRepository } from "../store/repository.ts";
 
 /** A verified webhook, with only the headers its source declared. */
 export interface WebhookDelivery {
   body: Buffer;
   headers: Readonly<Record<string, string>>;
   hub: Hub;
+  /** What the integrations service keeps: carrier events handled, Shopify fulfilments seen. */
+  repo: IntegrationsRepository;
   logger: Logger;
 }
 

@@ -1,5 +1,6 @@
 import type { WebhookSource } from "../../webhooks/source.ts";
 import type { ShopifyConfig } from "./config.ts";
+import { fulfillmentEvents, fulfillments } from "./fulfillments.ts";
 import { ordersCreate } from "./orders-create.ts";
 import { isValidShopifySignature } from "./signature.ts";
 
@@ -18,7 +19,12 @@ export function shopifySource(config: ShopifyConfig): WebhookSource {
       "x-shopify-triggered-at",
       "x-shopify-api-version",
     ],
-    topics: { "orders-create": ordersCreate },
+    topics: {
+      "orders-create": ordersCreate,
+      "fulfillments-create": fulfillments,
+      "fulfillments-update": fulfillments,
+      "fulfillment-events-create": fulfillmentEvents,
+    },
     verify(body, headers) {
       if (!config.secret)
         return {

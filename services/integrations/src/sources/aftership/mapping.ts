@@ -1,0 +1,81 @@
+import type { MilestoneType } from "@waybill/contracts";
+import { text, type CarrierMilestone, type Mapped } from "../../webhooks/carrier-events.ts";
+import type { AfterShipCheckpoint, AfterShipWebhook } from "./payload.ts";
+
+/**
+ * AfterShip's delivery status tags (https://www.aftership.com/docs/tracking/others/delivery-status)
+ * onto canonical milestones; null: a tag that tells no milestone (nothing scanned yet, tracking
+ * stopped).
+ */
+export const AFTERSHIP_TAGS: Readonly<Record<string, MilestoneType | null>> = {
+  Pending: null,
+  InfoReceived: "LABEL_CREATED",
+  InTransit: "IN_TRANSIT",
+  OutForDelivery: "OUT_FOR_DELIVERY",
+  AttemptFail: "DELIVERY_ATTEMPTED",
+  Delivered: "DELIVERED",
+  AvailableForPickup: "AVAILABLE_FOR_PICKUP",
+  Exception: "EXCEPTION",
+  Expired: null,
+};
+
+/** Subtags that say more than their tag: the parcel went back to its sender. */
+export const AFTERSHIP_SUBTAGS: Readonly<Record<string, MilestoneType>> = {
+  Exception_011: "RETURNED_TO_SENDER",
+};
+
+/** Milestones whose reason is the carrier's subtag (Exception_004, AttemptFail_002, ...). */
+const WITH_REASON = new Set<MilestoneType>(["EXCEPTION", "DELIVERY_ATTEMPTED"]);
+
+/** The checkpoint the tag came from: the newest with that tag, else the newest of all. */
+function checkpointOf(msg: AfterShipWebhook["msg"]): AfterShipCheckpoint | undefined {
+  const tagged = msg.checkpoints.filter((checkpoint) => checkpoint.tag === msg.tag);
+  return tagged.at(-1) ?? msg.checkpoints.at(-1);
+}
+
+function place(checkpoint: AfterShipCheckpoint | undefined): string | null {
+  if (!checkpoint) return null;
+  return (
+    text(checkpoint.location) ??
+    text([checkpoint.city, checkpoint.state, checkpoint.country_iso3].filter(Boolean).join(", "))
+  );
+}
+
+/** An AfterShip tracking webhook as canonical milestones of the parcel `slug` + number. */
+export function mapAfterShip(webhook: AfterShipWebhook): Mapped {
+  const { msg } = webhook;
+  if (webhook.event !== "tracking_update")
+    return { ignored: `AfterShip ${webhook.event} events tell no milestone` };
+  if (!(msg.tag in AFTERSHIP_TAGS))
+    return { unmappable: `AfterShip tag ${msg.tag} has no canonical milestone` };
+  const type = (msg.subtag && AFTERSHIP_SUBTAGS[msg.subtag]) || AFTERSHIP_TAGS[msg.tag];
+  if (!type) return { ignored: `AfterShip tag ${msg.tag} tells no milestone` };
+  const checkpoint = checkpointOf(msg);
+  const occurredAt =
+    checkpoint?.checkpoint_time ??
+    text(msg.updated_at) ??
+    (webhook.ts ? new Date(webhook.ts * 1000).toISOString() : null);
+  if (!occurredAt || Number.isNaN(Date.parse(occurredAt)))
+    return { unmappable: `AfterShip ${msg.tag} update has no time it happened` };
+  const milestone: CarrierMilestone = {
+    type,
+    occurredAt,
+    location: place(checkpoint),
+    detail: text(checkpoint?.message) ?? text(msg.subtag_message),
+    signedBy: null,
+    reasonCode: WITH_REASON.has(type) ? text(msg.subtag) : null,
+  };
+  const signer = text(msg.signed_by);
+  const milestones =
+    type === "DELIVERED" && signer
+      ? [milestone, { ...milestone, type: "PROOF_OF_DELIVERY" as const, signedBy: signer }]
+      : [milestone];
+  return {
+    event: {
+      eventId: webhook.event_id,
+      carrier: msg.slug,
+      trackingNumber: msg.tracking_number,
+      milestones,
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { HttpError } from "@waybill/http";
+import { parsePayload, recordCarrierEvent } from "../../webhooks/carrier-events.ts";
+import type { WebhookDelivery, WebhookTopic } from "../../webhooks/source.ts";
+import { shopifyFulfillment, shopifyFulfillmentEvent } from "./fulfillment-payload.ts";
+import {
+  mapShopifyFulfillment,
+  mapShopifyFulfillmentEvent,
+  trackingOf,
+} from "./fulfillment-mapping.ts";
+import { parseJsonKeepingIds } from "./payload.ts";
+
+const SOURCE = "shopify";
+
+function expectTopic(delivery: WebhookDelivery, topics: readonly string[]): void {
+  const topic = delivery.headers["x-shopify-topic"];
+  if (topic !== undefined && !topics.includes(topic))
+    throw new HttpError(
+      400,
+      "WRONG_TOPIC",
+      `this endpoint takes ${topics.join(" or ")}, not ${topic}`,
+    );
+}
+
+/**
+ * `fulfillments/create` and `fulfillments/update`: remembers the fulfilment's carrier and tracking
+ * number (its events name neither) and records its shipment status as a milestone.
+ */
+export const fulfillments: WebhookTopic = {
+  async handle(delivery) {
+    expectTopic(delivery, ["fulfillments/create", "fulfillments/update"]);
+    const fulfillment = parsePayload(
+      delivery.body,
+      shopifyFulfillment,
+      "a Shopify fulfillment",
+      parseJsonKeepingIds,
+    );
+    const tracking = trackingOf(fulfillment);
+    if (tracking)
+      await delivery.repo.linkFulfillment({ _id: fulfillment.id, ...tracking, seenAt: new Date() });
+    return recordCarrierEvent(delivery, SOURCE, mapShopifyFulfillment(fulfillment));
+  },
+};
+
+/**
+ * `fulfillment_events/create`: a carrier event of a fulfilment, matched through the carrier and
+ * tracking number its fulfilment webhook told. A fulfilment never seen with a tracking number is
+ * refused (422) and its payload kept for inspection.
+ */
+export const fulfillmentEvents: WebhookTopic = {
+  async handle(delivery) {
+    expectTopic(delivery, ["fulfillment_events/create"]);
+    const event = parsePayload(
+      delivery.body,
+      shopifyFulfillmentEvent,
+      "a Shopify fulfillment event",
+      parseJsonKeepingIds,
+    );
+    const link = await delivery.repo.fulfillmentLink(event.fulfillment_id);
+    if (!link)
+      throw new HttpError(
+        422,
+        "UNKNOWN_FULFILLMENT",
+        `fulfillment ${event.fulfillment_id} has not been seen with a carrier and tracking number`,
+      );
+    const tracking = { carrier: link.carrier, trackingNumber: link.trackingNumber };
+    return recordCarrierEvent(delivery, SOURCE, mapShopifyFulfillmentEvent(event, tracking));
+  },
+};
