@@ -85,3 +85,27 @@ export const SHIPMENT_MILESTONES = graphql(`
     }
   }
 `);
+
+/** A shipment's milestones with what carriers told of each: signer, reason, place. */
+export const SHIPMENT_CARRIER_MILESTONES = graphql(`
+  query ShipmentCarrierMilestones($id: ID!) {
+    shipment(id: $id) {
+      id
+      status
+      milestones {
+        edges {
+          node {
+            type
+            occurredAt
+            signedBy
+            reasonCode
+            location
+          }
+        }
+      }
+      proofOfDelivery {
+        signedBy
+      }
+    }
+  }
+`);
