@@ -316,6 +316,17 @@ describe("carrier webhooks over HTTP", () => {
         occurredAt: AT,
       }),
     ]);
+    const strange = shopifyFulfillmentJson({
+      id: 255858047,
+      trackingNumber: "1Z6789",
+      shipmentStatus: "teleported",
+      at: AT,
+    });
+    expect(await postShopify("fulfillments-update", "fulfillments/update", strange)).toMatchObject({
+      status: 422,
+      body: { error: { code: "UNMAPPABLE_EVENT" } },
+    });
+    expect(await integrationsRepository(store.store).fulfillmentLink("255858047")).toBeNull();
     expect(await postShopify("fulfillment-events-create", "orders/create", event)).toMatchObject({
       status: 400,
       body: { error: { code: "WRONG_TOPIC" } },

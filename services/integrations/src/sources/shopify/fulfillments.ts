@@ -34,10 +34,12 @@ export const fulfillments: WebhookTopic = {
       "a Shopify fulfillment",
       parseJsonKeepingIds,
     );
+    const mapped = mapShopifyFulfillment(fulfillment);
     const tracking = trackingOf(fulfillment);
-    if (tracking)
+    // A refused fulfilment (an unknown status) leaves nothing behind, its tracking included.
+    if (tracking && !("unmappable" in mapped))
       await delivery.repo.linkFulfillment({ _id: fulfillment.id, ...tracking, seenAt: new Date() });
-    return recordCarrierEvent(delivery, SOURCE, mapShopifyFulfillment(fulfillment));
+    return recordCarrierEvent(delivery, SOURCE, mapped);
   },
 };
 
