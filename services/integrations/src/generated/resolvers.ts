@@ -46,18 +46,21 @@ export type WebhookReceipt = {
   /** Why, when it was refused. */
   detail?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** What came of it, in SCREAMING_SNAKE (ORDER_PLACED, ALREADY_PLACED, MALFORMED_ORDER, ...). */
+  /**
+   * What came of it, in SCREAMING_SNAKE (ORDER_PLACED, ALREADY_PLACED, MALFORMED_ORDER,
+   * MILESTONE_RECORDED, MILESTONE_PARKED, DUPLICATE, IGNORED, UNMAPPABLE_EVENT, ...).
+   */
   outcome: Scalars['String']['output'];
   /** The body as received, for inspection. */
   payload: Scalars['String']['output'];
   receivedAt: Scalars['DateTime']['output'];
-  /** What it produced or matched, for example the order placed. */
+  /** What it produced or matched: the order placed, or the carrier event as <source>:<event id>. */
   reference?: Maybe<Scalars['ID']['output']>;
-  /** The outside system, as in /webhooks/<source>/<topic> (shopify). */
+  /** The outside system, as in /webhooks/<source>/<topic> (shopify, aftership, easypost). */
   source: Scalars['String']['output'];
   /** The HTTP status Waybill answered. */
   status: Scalars['Int']['output'];
-  /** What it is about, as in the path (orders-create). */
+  /** What it is about, as in the path (orders-create, tracking, tracker, fulfillment-events-create). */
   topic: Scalars['String']['output'];
 };
 
