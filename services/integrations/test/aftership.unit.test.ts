@@ -119,4 +119,21 @@ describe("AfterShip tags onto canonical milestones", () => {
       unmappable: "AfterShip tag Teleported has no canonical milestone",
     });
   });
+
+  it("names the carrier as Waybill does where the slug differs, and by the slug otherwise", () => {
+    const carrierOf = (slug: string) => {
+      const json = afterShipJson({
+        eventId: "e",
+        trackingNumber: "1",
+        slug,
+        tag: "InTransit",
+        subtag: "InTransit_001",
+        at: AT,
+      });
+      const result = mapped(json);
+      return "event" in result ? result.event.carrier : undefined;
+    };
+    expect(carrierOf("royal-mail")).toBe("Royal Mail");
+    expect(carrierOf("fedex")).toBe("fedex");
+  });
 });

@@ -118,4 +118,21 @@ describe("EasyPost tracker statuses onto canonical milestones", () => {
     });
     expect(mapped(batch)).toHaveProperty("ignored");
   });
+
+  it("names the carrier as Waybill does where EasyPost's name differs, and by it otherwise", () => {
+    const carrierOf = (carrier: string) => {
+      const json = easyPostJson({
+        id: "evt_2",
+        trackingCode: "1",
+        carrier,
+        status: "in_transit",
+        statusDetail: "x",
+        at: AT,
+      });
+      const result = mapped(json);
+      return "event" in result ? result.event.carrier : undefined;
+    };
+    expect(carrierOf("DHLExpress")).toBe("DHL");
+    expect(carrierOf("FedEx")).toBe("FedEx");
+  });
 });

@@ -24,6 +24,15 @@ export const AFTERSHIP_SUBTAGS: Readonly<Record<string, MilestoneType>> = {
   Exception_011: "RETURNED_TO_SENDER",
 };
 
+/**
+ * AfterShip's courier slugs (a tracking's `slug`) whose name in Waybill is not the slug itself
+ * once case is ignored; the others are taken as they are (`ups`, `fedex`, `dhl`, `usps`).
+ */
+export const AFTERSHIP_CARRIERS: Readonly<Record<string, string>> = {
+  "royal-mail": "Royal Mail",
+  "canada-post": "Canada Post",
+};
+
 /** Milestones whose reason is the carrier's subtag (Exception_004, AttemptFail_002, ...). */
 const WITH_REASON = new Set<MilestoneType>(["EXCEPTION", "DELIVERY_ATTEMPTED"]);
 
@@ -73,7 +82,7 @@ export function mapAfterShip(webhook: AfterShipWebhook): Mapped {
   return {
     event: {
       eventId: webhook.event_id,
-      carrier: msg.slug,
+      carrier: AFTERSHIP_CARRIERS[msg.slug] ?? msg.slug,
       trackingNumber: msg.tracking_number,
       milestones,
     },

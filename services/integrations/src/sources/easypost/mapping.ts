@@ -19,6 +19,16 @@ export const EASYPOST_STATUSES: Readonly<Record<string, MilestoneType | null>> =
   unknown: null,
 };
 
+/**
+ * EasyPost's carrier names (a Tracker's `carrier`) whose name in Waybill differs once case is
+ * ignored; the others are taken as they are (`UPS`, `USPS`, `FedEx`).
+ */
+export const EASYPOST_CARRIERS: Readonly<Record<string, string>> = {
+  DHLExpress: "DHL",
+  CanadaPost: "Canada Post",
+  RoyalMail: "Royal Mail",
+};
+
 /** The events about trackers; every other event (batches, refunds, ...) tells no milestone. */
 const TRACKER_EVENTS = new Set(["tracker.created", "tracker.updated"]);
 
@@ -64,7 +74,7 @@ export function mapEasyPost(event: EasyPostEvent): Mapped {
   return {
     event: {
       eventId: event.id,
-      carrier: tracker.carrier,
+      carrier: EASYPOST_CARRIERS[tracker.carrier] ?? tracker.carrier,
       trackingNumber: tracker.tracking_code,
       milestones,
     },
