@@ -10,8 +10,10 @@ import {
 import { afterShipJson } from "./fixtures/carriers.ts";
 
 // Follows https://www.aftership.com/docs/tracking/2025-01/webhook/webhook-specifications (body and
-// the `aftership-hmac-sha256` header) and https://www.aftership.com/docs/tracking/others/delivery-status
-// (tags and subtags).
+// the `aftership-hmac-sha256` header), and for tags and subtags
+// https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses and
+// https://www.aftership.com/docs/tracking/2025-04/enum/delivery-sub-statuses (Exception_004 is
+// "Delayed (Customs clearance)").
 const secret = "aftership-webhook-secret-0123456789";
 const AT = "2026-11-03T14:30:00+01:00";
 

@@ -9,8 +9,8 @@ import {
 } from "../src/sources/shopify/fulfillment-payload.ts";
 import { shopifyFulfillmentEventJson, shopifyFulfillmentJson } from "./fixtures/carriers.ts";
 
-// Follows https://shopify.dev/docs/api/admin-rest/latest/resources/fulfillment (fulfillments/update),
-// https://shopify.dev/docs/api/admin-rest/latest/resources/fulfillmentevent (fulfillment_events/create)
+// Follows https://shopify.dev/docs/api/admin-rest/2024-07/resources/fulfillment (fulfillments/update),
+// https://shopify.dev/docs/api/admin-rest/2024-07/resources/fulfillmentevent (fulfillment_events/create)
 // and https://shopify.dev/docs/api/admin-graphql/latest/enums/FulfillmentEventStatus (statuses).
 const AT = "2026-11-03T09:30:00-05:00";
 const UPS = { carrier: "UPS", trackingNumber: "1Z2345" };

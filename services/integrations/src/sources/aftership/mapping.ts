@@ -3,9 +3,10 @@ import { text, type CarrierMilestone, type Mapped } from "../../webhooks/carrier
 import type { AfterShipCheckpoint, AfterShipWebhook } from "./payload.ts";
 
 /**
- * AfterShip's delivery status tags (https://www.aftership.com/docs/tracking/others/delivery-status)
- * onto canonical milestones; null: a tag that tells no milestone (nothing scanned yet, tracking
- * stopped).
+ * AfterShip's delivery status tags
+ * (https://www.aftership.com/docs/tracking/2025-01/enum/delivery-statuses) onto canonical
+ * milestones; null: a tag that tells no milestone (nothing scanned yet, tracking stopped). Subtags
+ * are listed in https://www.aftership.com/docs/tracking/2025-04/enum/delivery-sub-statuses.
  */
 export const AFTERSHIP_TAGS: Readonly<Record<string, MilestoneType | null>> = {
   Pending: null,

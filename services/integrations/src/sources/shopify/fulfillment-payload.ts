@@ -8,7 +8,7 @@ const optionalText = z.string().nullish();
 
 /**
  * The part of Shopify's `fulfillments/create` and `fulfillments/update` payloads (the REST
- * Fulfillment resource, https://shopify.dev/docs/api/admin-rest/latest/resources/fulfillment)
+ * Fulfillment resource, https://shopify.dev/docs/api/admin-rest/2024-07/resources/fulfillment)
  * Waybill reads: the carrier, the tracking number and the shipment status.
  */
 export const shopifyFulfillment = z.object({
@@ -22,7 +22,7 @@ export const shopifyFulfillment = z.object({
 
 /**
  * The part of Shopify's `fulfillment_events/create` payload (the REST FulfillmentEvent resource,
- * https://shopify.dev/docs/api/admin-rest/latest/resources/fulfillmentevent) Waybill reads.
+ * https://shopify.dev/docs/api/admin-rest/2024-07/resources/fulfillmentevent) Waybill reads.
  */
 export const shopifyFulfillmentEvent = z.object({
   id: shopifyId,
