@@ -1,5 +1,9 @@
 import type { Store } from "@waybill/store";
-import type { WebhookReceiptRecord } from "./records.ts";
+import type {
+  WebhookDeliveryRecord,
+  WebhookEndpointRecord,
+  WebhookReceiptRecord,
+} from "./records.ts";
 
 /**
  * The integrations database's collections. Only this folder queries them: the rest of the service
@@ -8,5 +12,7 @@ import type { WebhookReceiptRecord } from "./records.ts";
 export function integrationsCollections(store: Store) {
   return {
     receipts: store.collection<WebhookReceiptRecord>("webhookReceipts"),
+    endpoints: store.collection<WebhookEndpointRecord>("webhookEndpoints"),
+    deliveries: store.collection<WebhookDeliveryRecord>("webhookDeliveries"),
   };
 }

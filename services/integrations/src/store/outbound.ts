@@ -1,0 +1,177 @@
+import { findPage, type PageQuery, type Session, type Store } from "@waybill/store";
+import { integrationsCollections } from "./collections.ts";
+import { DELIVERIES_NEWEST_FIRST, ENDPOINTS_OLDEST_FIRST } from "./pages.ts";
+import type {
+  DeliveryAttempt,
+  DeliveryState,
+  DisabledReason,
+  WebhookDeliveryRecord,
+  WebhookEndpointRecord,
+} from "./records.ts";
+
+const OPEN: DeliveryState[] = ["pending", "failed"];
+
+/** Indexes of the outbound webhook collections; idempotent. */
+export async function prepareOutboundStore(store: Store): Promise<void> {
+  const { endpoints, deliveries } = integrationsCollections(store);
+  await endpoints.createIndex({ keys: { enabled: 1, nextProbeAt: 1 } });
+  await deliveries.createIndex({ keys: { endpointId: 1, eventId: 1 }, unique: true });
+  await deliveries.createIndex({ keys: { state: 1, paused: 1, nextAttemptAt: 1 } });
+  await deliveries.createIndex({ keys: { orderKey: 1, sequence: 1 } });
+  await deliveries.createIndex({ keys: { endpointId: 1, sequence: -1 } });
+}
+
+/** Endpoints, and the deliveries made to them: what the outbound webhooks keep. */
+export function outboundRepository(store: Store) {
+  const { endpoints, deliveries } = integrationsCollections(store);
+  const reopen = (now: Date) => ({
+    $set: { state: "pending", scheduled: 0, nextAttemptAt: now, paused: false },
+  });
+  return {
+    addEndpoint: (endpoint: WebhookEndpointRecord) => endpoints.insertOne(endpoint),
+    endpoint: (id: string) => endpoints.findOne({ _id: id }),
+    endpointsPage: (page: PageQuery) => findPage(endpoints, {}, ENDPOINTS_OLDEST_FIRST, page),
+    /** Every endpoint, for a partner's list to be filtered. */
+    allEndpoints: () => endpoints.find({}, { sort: { createdAt: 1, _id: 1 } }),
+    /** Endpoints that hear `type` (enabled or not: a disabled one keeps what it misses). */
+    endpointsFor: (type: string, session: Session) =>
+      endpoints.find({ eventTypes: type }, { session }),
+    setSecrets: (id: string, secrets: WebhookEndpointRecord["secrets"]) =>
+      endpoints.findOneAndUpdate({ _id: id }, { $set: { secrets } }),
+
+    /** Disables an endpoint and holds its open deliveries. */
+    async disable(id: string, reason: DisabledReason, now: Date, probeAt: Date | null) {
+      await store.withTransaction(async (session) => {
+        await endpoints.updateOne(
+          { _id: id },
+          {
+            $set: { enabled: false, disabledReason: reason, disabledAt: now, nextProbeAt: probeAt },
+          },
+          { session },
+        );
+        await deliveries.updateMany(
+          { endpointId: id, state: { $in: OPEN } },
+          { $set: { paused: true } },
+          { session },
+        );
+      });
+    },
+    /**
+     * Enables an endpoint and sends what it missed: its held deliveries, and (when `missedSince`
+     * is given) those exhausted since then, from the start of their schedule.
+     */
+    async enable(id: string, now: Date, missedSince: Date | null) {
+      await store.withTransaction(async (session) => {
+        await endpoints.updateOne(
+          { _id: id },
+          {
+            $set: {
+              enabled: true,
+              disabledReason: null,
+              disabledAt: null,
+              failingSince: null,
+              nextProbeAt: null,
+            },
+          },
+          { session },
+        );
+        await deliveries.updateMany(
+          { endpointId: id, state: { $in: OPEN } },
+          { $set: { paused: false, nextAttemptAt: now } },
+          { session },
+        );
+        if (missedSince)
+          await deliveries.updateMany(
+            { endpointId: id, state: "exhausted", createdAt: { $gte: missedSince } },
+            reopen(now),
+            { session },
+          );
+      });
+    },
+    /** Notes a failure; the endpoint's first failure since it last succeeded starts the clock. */
+    markFailing: (id: string, now: Date) =>
+      endpoints.findOneAndUpdate(
+        { _id: id, failingSince: null },
+        { $set: { failingSince: now } },
+        { returnDocument: "after" },
+      ),
+    markHealthy: (id: string) =>
+      endpoints.updateOne(
+        { _id: id, failingSince: { $ne: null } },
+        { $set: { failingSince: null } },
+      ),
+    probesDue: (now: Date) =>
+      endpoints.find({ enabled: false, nextProbeAt: { $lte: now } }, { limit: 50 }),
+    scheduleProbe: (id: string, at: Date) =>
+      endpoints.updateOne({ _id: id, enabled: false }, { $set: { nextProbeAt: at } }),
+
+    addDeliveries: (records: WebhookDeliveryRecord[], session: Session) =>
+      deliveries.insertMany(records, { session }),
+    delivery: (id: string) => deliveries.findOne({ _id: id }),
+    deliveriesPage: (endpointId: string, page: PageQuery) =>
+      findPage(deliveries, { endpointId }, DELIVERIES_NEWEST_FIRST, page),
+    /** Open deliveries whose attempt is due, of enabled endpoints, soonest first. */
+    dueDeliveries: (now: Date, limit: number) =>
+      deliveries.find(
+        { state: { $in: OPEN }, paused: false, nextAttemptAt: { $lte: now } },
+        { sort: { nextAttemptAt: 1, sequence: 1 }, limit },
+      ),
+    /** Whether an earlier delivery of the same order to the same endpoint is still open. */
+    async waitsForEarlier(delivery: WebhookDeliveryRecord): Promise<boolean> {
+      if (!delivery.orderKey) return false;
+      const earlier = await deliveries.findOne({
+        orderKey: delivery.orderKey,
+        sequence: { $lt: delivery.sequence },
+        state: { $in: OPEN },
+      });
+      return earlier !== null;
+    },
+    /**
+     * Takes a due delivery for one attempt by moving its due time to `leaseUntil`: another worker
+     * no longer sees it due, and a worker that dies mid-attempt leaves it due again at the lease's
+     * end. Null when someone else took it first.
+     */
+    claim: (delivery: WebhookDeliveryRecord, leaseUntil: Date) =>
+      deliveries.findOneAndUpdate(
+        {
+          _id: delivery._id,
+          state: { $in: OPEN },
+          paused: false,
+          nextAttemptAt: delivery.nextAttemptAt,
+        },
+        { $set: { nextAttemptAt: leaseUntil } },
+      ),
+    /** Records an attempt and what follows from it. */
+    recordAttempt: (
+      id: string,
+      attempt: DeliveryAttempt,
+      next: { state: DeliveryState; nextAttemptAt: Date | null; deliveredAt?: Date },
+    ) =>
+      deliveries.updateOne(
+        { _id: id },
+        {
+          $push: { attempts: attempt },
+          $inc: { scheduled: 1 },
+          $set: {
+            state: next.state,
+            nextAttemptAt: next.nextAttemptAt,
+            ...(next.deliveredAt ? { deliveredAt: next.deliveredAt } : {}),
+          },
+        },
+      ),
+    /** Sends one delivery again, from the start of the schedule (held if its endpoint is disabled). */
+    replay: (id: string, now: Date, paused: boolean) =>
+      deliveries.findOneAndUpdate({ _id: id }, { $set: { ...reopen(now).$set, paused } }),
+    /** Sends again every delivery to an endpoint created since `since`; the count. */
+    async replaySince(endpointId: string, since: Date, now: Date, paused: boolean) {
+      const result = await deliveries.updateMany(
+        { endpointId, createdAt: { $gte: since } },
+        { $set: { ...reopen(now).$set, paused } },
+      );
+      return result.matchedCount;
+    },
+    countDisabled: () => endpoints.countDocuments({ enabled: false }),
+  };
+}
+
+export type OutboundRepository = ReturnType<typeof outboundRepository>;
