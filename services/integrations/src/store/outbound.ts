@@ -58,7 +58,7 @@ export function outboundRepository(store: Store) {
     },
     /**
      * Enables an endpoint and sends what it missed: its held deliveries, and (when `missedSince`
-     * is given) those exhausted since then, from the start of their schedule.
+     * is given) those exhausted by attempts since then, from the start of their schedule.
      */
     async enable(id: string, now: Date, missedSince: Date | null) {
       await store.withTransaction(async (session) => {
@@ -82,7 +82,7 @@ export function outboundRepository(store: Store) {
         );
         if (missedSince)
           await deliveries.updateMany(
-            { endpointId: id, state: "exhausted", createdAt: { $gte: missedSince } },
+            { endpointId: id, state: "exhausted", "attempts.at": { $gte: missedSince } },
             reopen(now),
             { session },
           );
