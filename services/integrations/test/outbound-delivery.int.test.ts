@@ -1,9 +1,8 @@
-import { testPrincipal, waitFor } from "@waybill/devtools";
+import { startReceiver, testPrincipal, type TestReceiver, waitFor } from "@waybill/devtools";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it } from "vitest";
 import { registerEndpoint, replayDelivery, rotateSecret } from "../src/outbound/endpoints.ts";
 import { type OutboundBed, orderUpdated, startOutbound } from "./fixtures/outbound.ts";
-import { startReceiver, type TestReceiver } from "./fixtures/receiver.ts";
 
 const admin = testPrincipal("admin");
 let bed: OutboundBed;

@@ -1,6 +1,6 @@
 import type { LookupAddress } from "node:dns";
 import { setTimeout as sleep } from "node:timers/promises";
-import { testPrincipal, waitFor } from "@waybill/devtools";
+import { startReceiver, testPrincipal, type TestReceiver, waitFor } from "@waybill/devtools";
 import { errorCode } from "@waybill/graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import { deliverDue } from "../src/outbound/deliver.ts";
@@ -12,7 +12,6 @@ import {
 } from "../src/outbound/endpoints.ts";
 import type { Resolver } from "../src/outbound/ssrf.ts";
 import { type OutboundBed, orderUpdated, startOutbound } from "./fixtures/outbound.ts";
-import { startReceiver, type TestReceiver } from "./fixtures/receiver.ts";
 
 const admin = testPrincipal("admin");
 let bed: OutboundBed;
