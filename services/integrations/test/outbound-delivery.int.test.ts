@@ -113,6 +113,22 @@ describe("outbound webhooks to a real receiver", () => {
     expect(revisionsOf("ord_B")).toEqual([1, 1, 1, 2, 3, 4]);
   });
 
+  it("does not let an order's waiting webhooks hold back other orders", async () => {
+    await setUp({ WEBHOOK_CONCURRENCY: "2", WEBHOOK_RETRY_SCHEDULE: "0,0.5,0.5" });
+    let blocker = "";
+    receiver.answer = ({ id, nth }) => ({ status: id === blocker && nth <= 2 ? 500 : 200 });
+    const { endpoint } = await register();
+    for (let revision = 1; revision <= 20; revision += 1)
+      await bed.consume(orderUpdated("ord_A", revision));
+    blocker = (await deliveriesOf(endpoint._id))[0]?._id ?? "";
+    await bed.consume(orderUpdated("ord_B", 1));
+    await delivered(endpoint._id, 21);
+    const accepted = receiver.accepted();
+    const other = (await deliveriesOf(endpoint._id)).find((d) => d.orderKey?.endsWith("ord_B"));
+    // ord_B went while ord_A's first webhook was still being retried.
+    expect(accepted.indexOf(other?._id ?? "")).toBeLessThan(accepted.indexOf(blocker));
+  });
+
   it("waits at least what Retry-After asks", async () => {
     await setUp();
     receiver.answer = ({ nth }) =>

@@ -59,6 +59,7 @@ async function attempt(delivery: Delivery, record: WebhookDeliveryRecord): Promi
       deliveredAt: at,
     });
     await repo.markHealthy(endpoint._id);
+    if (record.orderKey) await repo.wakeOrder(record.orderKey, at);
     delivery.metrics.attempted("delivered", result.latencyMs);
     return;
   }
@@ -79,6 +80,7 @@ async function attempt(delivery: Delivery, record: WebhookDeliveryRecord): Promi
     nextAttemptAt: next,
   });
   delivery.metrics.attempted(next ? "failed" : "exhausted", result.latencyMs);
+  if (!next && record.orderKey) await repo.wakeOrder(record.orderKey, at);
   const failing = (await repo.markFailing(endpoint._id, at)) ?? endpoint;
   const since = failing.failingSince ?? at;
   if (endpoint.enabled && at.getTime() - since.getTime() >= delivery.disableAfterMs) {
@@ -110,7 +112,13 @@ export async function deliverDue(delivery: Delivery): Promise<number> {
   for (const record of due) {
     if (taken.length >= delivery.concurrency) break;
     if (record.orderKey && keys.has(record.orderKey)) continue;
-    if (await delivery.repo.waitsForEarlier(record)) continue;
+    const earlier = await delivery.repo.earlierOpen(record);
+    if (earlier) {
+      // Not before the earlier one is tried again; it wakes this one when it is done.
+      const at = earlier.nextAttemptAt && earlier.nextAttemptAt > now ? earlier.nextAttemptAt : now;
+      if (at > now) await delivery.repo.postpone(record, at);
+      continue;
+    }
     // An attempt outlives its timeout only by a crash: then the lease ends and it is tried again.
     const claimed = await delivery.repo.claim(
       record,

@@ -116,16 +116,30 @@ export function outboundRepository(store: Store) {
         { state: { $in: OPEN }, paused: false, nextAttemptAt: { $lte: now } },
         { sort: { nextAttemptAt: 1, sequence: 1 }, limit },
       ),
-    /** Whether an earlier delivery of the same order to the same endpoint is still open. */
-    async waitsForEarlier(delivery: WebhookDeliveryRecord): Promise<boolean> {
-      if (!delivery.orderKey) return false;
-      const earlier = await deliveries.findOne({
-        orderKey: delivery.orderKey,
-        sequence: { $lt: delivery.sequence },
-        state: { $in: OPEN },
-      });
-      return earlier !== null;
-    },
+    /** The earliest open delivery of the same order to the same endpoint before this one, if any. */
+    earlierOpen: (delivery: WebhookDeliveryRecord) =>
+      delivery.orderKey
+        ? deliveries.findOne(
+            {
+              orderKey: delivery.orderKey,
+              sequence: { $lt: delivery.sequence },
+              state: { $in: OPEN },
+            },
+            { sort: { sequence: 1 } },
+          )
+        : Promise.resolve(null),
+    /** Moves a waiting delivery's due time to `at` (when what it waits for is next tried). */
+    postpone: (delivery: WebhookDeliveryRecord, at: Date) =>
+      deliveries.updateOne(
+        { _id: delivery._id, nextAttemptAt: delivery.nextAttemptAt },
+        { $set: { nextAttemptAt: at } },
+      ),
+    /** Makes an order's waiting, never tried deliveries due now: the one before them is done. */
+    wakeOrder: (orderKey: string, now: Date) =>
+      deliveries.updateMany(
+        { orderKey, state: "pending", scheduled: 0, nextAttemptAt: { $gt: now } },
+        { $set: { nextAttemptAt: now } },
+      ),
     /**
      * Takes a due delivery for one attempt by moving its due time to `leaseUntil`: another worker
      * no longer sees it due, and a worker that dies mid-attempt leaves it due again at the lease's
