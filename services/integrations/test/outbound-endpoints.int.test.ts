@@ -1,6 +1,12 @@
 import type { LookupAddress } from "node:dns";
 import { setTimeout as sleep } from "node:timers/promises";
-import { startReceiver, testPrincipal, type TestReceiver, waitFor } from "@waybill/devtools";
+import {
+  metricValue,
+  startReceiver,
+  testPrincipal,
+  type TestReceiver,
+  waitFor,
+} from "@waybill/devtools";
 import { errorCode } from "@waybill/graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import { deliverDue } from "../src/outbound/deliver.ts";
@@ -62,6 +68,14 @@ describe("disabling that heals", () => {
       { description: "the endpoint disabled" },
     );
     expect(disabled.disabledReason).toBe("GONE");
+    const whileDisabled = await bed.metrics();
+    expect(
+      metricValue(whileDisabled, "waybill_webhook_deliveries_total", { outcome: "gone" }),
+    ).toBe(1);
+    expect(metricValue(whileDisabled, "waybill_webhook_endpoints_disabled")).toBe(1);
+    expect(
+      metricValue(whileDisabled, "waybill_webhook_endpoints_disabled_total", { reason: "GONE" }),
+    ).toBe(1);
     // Missed while disabled: held, not sent.
     await bed.consume(orderUpdated("ord_1", 2));
     await bed.consume(orderUpdated("ord_2", 1));
@@ -74,6 +88,12 @@ describe("disabling that heals", () => {
     await waitFor(() => receiver.accepted().length === 3, { description: "what it missed" });
     expect(revisionsAccepted("ord_1")).toEqual([1, 2]);
     expect(revisionsAccepted("ord_2")).toEqual([1]);
+    const healed = await bed.metrics();
+    expect(metricValue(healed, "waybill_webhook_deliveries_total", { outcome: "delivered" })).toBe(
+      3,
+    );
+    expect(metricValue(healed, "waybill_webhook_delivery_latency_seconds_count")).toBe(4);
+    expect(metricValue(healed, "waybill_webhook_endpoints_disabled")).toBe(0);
     expect(await bed.outbound.repo.endpoint(endpoint._id)).toMatchObject({
       enabled: true,
       disabledReason: null,
