@@ -11,8 +11,11 @@ import { errorCode } from "@waybill/graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import { deliverDue } from "../src/outbound/deliver.ts";
 import {
+  disableEndpoint,
+  enableEndpoint,
   managedEndpoint,
   registerEndpoint,
+  replayDeliveriesSince,
   rotateSecret,
   visibleEndpoints,
 } from "../src/outbound/endpoints.ts";
@@ -132,6 +135,46 @@ describe("disabling that heals", () => {
       "delivered",
       "delivered",
     ]);
+  });
+});
+
+describe("by hand", () => {
+  it("holds what comes in while an endpoint is disabled by hand, without probing it, and sends it once enabled", async () => {
+    await setUp();
+    const { endpoint } = await registerEndpoint(bed.outbound, admin, {
+      url: receiver.url,
+      eventTypes: ["orders.order.updated"],
+      accounts: [],
+    });
+    const disabled = await disableEndpoint(bed.outbound, admin, endpoint._id);
+    expect(disabled).toMatchObject({ enabled: false, disabledReason: "MANUAL" });
+    await bed.consume(orderUpdated("ord_1", 1));
+    await bed.consume(orderUpdated("ord_1", 2));
+    expect((await deliveriesOf(endpoint._id)).map((d) => d.paused)).toEqual([true, true]);
+    await sleep(300);
+    expect(receiver.received).toEqual([]);
+    await enableEndpoint(bed.outbound, admin, endpoint._id);
+    await waitFor(() => receiver.accepted().length === 2, { description: "both sent" });
+    expect(revisionsAccepted("ord_1")).toEqual([1, 2]);
+  });
+
+  it("sends again every delivery since a time, with the same webhook-id", async () => {
+    await setUp();
+    const { endpoint } = await registerEndpoint(bed.outbound, admin, {
+      url: receiver.url,
+      eventTypes: ["orders.order.updated"],
+      accounts: [],
+    });
+    await bed.consume(orderUpdated("ord_1", 1));
+    await waitFor(() => receiver.accepted().length === 1, { description: "the first sent" });
+    const since = new Date();
+    await bed.consume(orderUpdated("ord_2", 1));
+    await waitFor(() => receiver.accepted().length === 2, { description: "the second sent" });
+    expect(await replayDeliveriesSince(bed.outbound, admin, endpoint._id, since)).toBe(1);
+    await waitFor(() => receiver.accepted().length === 3, { description: "the replay sent" });
+    const [first, second, replayed] = receiver.accepted();
+    expect(replayed).toBe(second);
+    expect(replayed).not.toBe(first);
   });
 });
 
