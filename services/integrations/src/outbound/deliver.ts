@@ -44,28 +44,28 @@ export function send(
   );
 }
 
-async function attempt(delivery: Delivery, record: WebhookDeliveryRecord): Promise<void> {
+async function attempt(
+  delivery: Delivery,
+  record: WebhookDeliveryRecord,
+  endpoint: WebhookEndpointRecord,
+): Promise<void> {
   const { repo } = delivery;
   const clock = delivery.now ?? (() => new Date());
-  const endpoint = await repo.endpoint(record.endpointId);
-  if (!endpoint) return;
   const result = await send(delivery, endpoint, record._id, record.payload);
   const at = clock();
   const entry = { at, status: result.status, latencyMs: result.latencyMs, error: result.error };
   if (succeeded(result)) {
-    await repo.recordAttempt(record._id, entry, {
+    await repo.recordAttempt(record, entry, {
       state: "delivered",
       nextAttemptAt: null,
-      deliveredAt: at,
+      healthy: endpoint.failingSince !== null,
     });
-    await repo.markHealthy(endpoint._id);
-    if (record.orderKey) await repo.wakeOrder(record.orderKey, at);
     delivery.metrics.attempted("delivered", result.latencyMs);
     return;
   }
   if (result.status === 410) {
     // Gone: the receiver asks for no more. The delivery is held with the rest until it is back.
-    await repo.recordAttempt(record._id, entry, { state: "failed", nextAttemptAt: at });
+    await repo.recordAttempt(record, entry, { state: "failed", nextAttemptAt: at });
     await repo.disable(endpoint._id, "GONE", at, new Date(at.getTime() + delivery.probeIntervalMs));
     await repo.markFailing(endpoint._id, at);
     delivery.metrics.attempted("gone", result.latencyMs);
@@ -75,12 +75,11 @@ async function attempt(delivery: Delivery, record: WebhookDeliveryRecord): Promi
   }
   const retryAfter = retryAfterSeconds(result.retryAfter, at);
   const next = nextAttemptAt(delivery.schedule, record.scheduled + 1, at, retryAfter);
-  await repo.recordAttempt(record._id, entry, {
+  await repo.recordAttempt(record, entry, {
     state: next ? "failed" : "exhausted",
     nextAttemptAt: next,
   });
   delivery.metrics.attempted(next ? "failed" : "exhausted", result.latencyMs);
-  if (!next && record.orderKey) await repo.wakeOrder(record.orderKey, at);
   const failing = (await repo.markFailing(endpoint._id, at)) ?? endpoint;
   const since = failing.failingSince ?? at;
   if (endpoint.enabled && at.getTime() - since.getTime() >= delivery.disableAfterMs) {
@@ -107,10 +106,10 @@ export async function deliverDue(delivery: Delivery): Promise<number> {
   const clock = delivery.now ?? (() => new Date());
   const now = clock();
   const due = await delivery.repo.dueDeliveries(now, delivery.concurrency * 4);
-  const taken: WebhookDeliveryRecord[] = [];
+  const ready: WebhookDeliveryRecord[] = [];
   const keys = new Set<string>();
   for (const record of due) {
-    if (taken.length >= delivery.concurrency) break;
+    if (ready.length >= delivery.concurrency) break;
     if (record.orderKey && keys.has(record.orderKey)) continue;
     const earlier = await delivery.repo.earlierOpen(record);
     if (earlier) {
@@ -119,24 +118,25 @@ export async function deliverDue(delivery: Delivery): Promise<number> {
       if (at > now) await delivery.repo.postpone(record, at);
       continue;
     }
-    // An attempt outlives its timeout only by a crash: then the lease ends and it is tried again.
-    const claimed = await delivery.repo.claim(
-      record,
-      new Date(now.getTime() + delivery.timeoutMs * 2 + 5_000),
-    );
-    if (!claimed) continue;
     if (record.orderKey) keys.add(record.orderKey);
-    taken.push(record);
+    ready.push(record);
   }
+  if (ready.length === 0) return 0;
+  // An attempt outlives its timeout only by a crash: then the lease ends and it is tried again.
+  const lease = new Date(now.getTime() + delivery.timeoutMs * 2 + 5_000);
+  const taken = await delivery.repo.claimAll(ready, lease);
+  const endpoints = await delivery.repo.endpointsById(taken.map((record) => record.endpointId));
   await Promise.all(
-    taken.map((record) =>
-      attempt(delivery, record).catch((error: unknown) => {
+    taken.map((record) => {
+      const endpoint = endpoints.get(record.endpointId);
+      if (!endpoint) return Promise.resolve();
+      return attempt(delivery, record, endpoint).catch((error: unknown) => {
         delivery.logger.error(
           { err: error, deliveryId: record._id },
           "webhook attempt failed to record",
         );
-      }),
-    ),
+      });
+    }),
   );
   return taken.length;
 }

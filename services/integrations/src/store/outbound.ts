@@ -95,11 +95,6 @@ export function outboundRepository(store: Store) {
         { $set: { failingSince: now } },
         { returnDocument: "after" },
       ),
-    markHealthy: (id: string) =>
-      endpoints.updateOne(
-        { _id: id, failingSince: { $ne: null } },
-        { $set: { failingSince: null } },
-      ),
     probesDue: (now: Date) =>
       endpoints.find({ enabled: false, nextProbeAt: { $lte: now } }, { limit: 50 }),
     scheduleProbe: (id: string, at: Date) =>
@@ -134,45 +129,77 @@ export function outboundRepository(store: Store) {
         { _id: delivery._id, nextAttemptAt: delivery.nextAttemptAt },
         { $set: { nextAttemptAt: at } },
       ),
-    /** Makes an order's waiting, never tried deliveries due now: the one before them is done. */
-    wakeOrder: (orderKey: string, now: Date) =>
-      deliveries.updateMany(
-        { orderKey, state: "pending", scheduled: 0, nextAttemptAt: { $gt: now } },
-        { $set: { nextAttemptAt: now } },
-      ),
+    /** The endpoints of these ids, by id (for a pass over deliveries). */
+    async endpointsById(ids: readonly string[]) {
+      const found = await endpoints.find({ _id: { $in: [...new Set(ids)] } });
+      return new Map(found.map((endpoint) => [endpoint._id, endpoint]));
+    },
     /**
-     * Takes a due delivery for one attempt by moving its due time to `leaseUntil`: another worker
-     * no longer sees it due, and a worker that dies mid-attempt leaves it due again at the lease's
-     * end. Null when someone else took it first.
+     * Takes due deliveries for one attempt each by moving their due time to `leaseUntil`, in one
+     * transaction: another worker no longer sees them due, and a worker that dies mid-attempt
+     * leaves them due again at the lease's end. Returns those taken (not those someone else took
+     * first).
      */
-    claim: (delivery: WebhookDeliveryRecord, leaseUntil: Date) =>
-      deliveries.findOneAndUpdate(
-        {
-          _id: delivery._id,
-          state: { $in: OPEN },
-          paused: false,
-          nextAttemptAt: delivery.nextAttemptAt,
-        },
-        { $set: { nextAttemptAt: leaseUntil } },
-      ),
-    /** Records an attempt and what follows from it. */
+    claimAll: (due: readonly WebhookDeliveryRecord[], leaseUntil: Date) =>
+      store.withTransaction(async (session) => {
+        const taken: WebhookDeliveryRecord[] = [];
+        for (const delivery of due) {
+          const claimed = await deliveries.findOneAndUpdate(
+            {
+              _id: delivery._id,
+              state: { $in: OPEN },
+              paused: false,
+              nextAttemptAt: delivery.nextAttemptAt,
+            },
+            { $set: { nextAttemptAt: leaseUntil } },
+            { session },
+          );
+          if (claimed) taken.push(claimed);
+        }
+        return taken;
+      }),
+    /**
+     * Records an attempt and what follows from it. A delivery that is done (delivered or
+     * exhausted) wakes the next ones of its order; a success clears its endpoint's failing clock.
+     */
     recordAttempt: (
-      id: string,
+      delivery: WebhookDeliveryRecord,
       attempt: DeliveryAttempt,
-      next: { state: DeliveryState; nextAttemptAt: Date | null; deliveredAt?: Date },
+      next: { state: DeliveryState; nextAttemptAt: Date | null; healthy?: boolean },
     ) =>
-      deliveries.updateOne(
-        { _id: id },
-        {
-          $push: { attempts: attempt },
-          $inc: { scheduled: 1 },
-          $set: {
-            state: next.state,
-            nextAttemptAt: next.nextAttemptAt,
-            ...(next.deliveredAt ? { deliveredAt: next.deliveredAt } : {}),
+      store.withTransaction(async (session) => {
+        const done = next.state === "delivered" || next.state === "exhausted";
+        await deliveries.updateOne(
+          { _id: delivery._id },
+          {
+            $push: { attempts: attempt },
+            $inc: { scheduled: 1 },
+            $set: {
+              state: next.state,
+              nextAttemptAt: next.nextAttemptAt,
+              ...(next.state === "delivered" ? { deliveredAt: attempt.at } : {}),
+            },
           },
-        },
-      ),
+          { session },
+        );
+        if (next.healthy)
+          await endpoints.updateOne(
+            { _id: delivery.endpointId, failingSince: { $ne: null } },
+            { $set: { failingSince: null } },
+            { session },
+          );
+        if (done && delivery.orderKey)
+          await deliveries.updateMany(
+            {
+              orderKey: delivery.orderKey,
+              state: "pending",
+              scheduled: 0,
+              nextAttemptAt: { $gt: attempt.at },
+            },
+            { $set: { nextAttemptAt: attempt.at } },
+            { session },
+          );
+      }),
     /** Sends one delivery again, from the start of the schedule (held if its endpoint is disabled). */
     replay: (id: string, now: Date, paused: boolean) =>
       deliveries.findOneAndUpdate({ _id: id }, { $set: { ...reopen(now).$set, paused } }),
