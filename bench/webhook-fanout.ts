@@ -117,12 +117,15 @@ ${table(
   ]),
 )}
 
-What limits it: each attempt costs three store writes (the claim, the attempt and outcome, the
-endpoint's health) plus a read of its endpoint and the ordering check, all serialized through the
-embedded store's one connection; with the receivers answering at once, the store and the event
-loop, not the network, set the pace, so concurrency above a few dozen adds little. Slow receivers
-change that: an attempt then holds a concurrency slot for its latency (up to the 15 s timeout),
-and throughput is concurrency / latency.
+What limits it: the embedded store, not the network. A CPU profile of the concurrency-64 run
+(\`node --cpu-prof\`, summarised by \`bench/profile-summary.ts\`) spends about a quarter of its
+time in the store's \`COMMIT\` (\`synchronous=FULL\`: the fsync runs on the event loop, so
+nothing else moves meanwhile) and another sixth re-checking and ordering query results (the due
+query, the ordering check); undici's HTTP takes about 3 %, signing under 1 %. Every delivery costs
+one commit for its attempt (with its order's wake-up and its endpoint's health) and a share of
+its pass's claim commit, so larger passes (more concurrency) help until the commits dominate.
+With slow receivers the limit moves: an attempt holds a concurrency slot for its latency (up to
+the 15 s timeout), and throughput becomes concurrency / latency.
 
 ${await machineReport()}
 - load average (1, 5, 15 min): ${loadBefore} before, ${loadAverage()} after

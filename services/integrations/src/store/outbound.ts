@@ -105,11 +105,14 @@ export function outboundRepository(store: Store) {
     delivery: (id: string) => deliveries.findOne({ _id: id }),
     deliveriesPage: (endpointId: string, page: PageQuery) =>
       findPage(deliveries, { endpointId }, DELIVERIES_NEWEST_FIRST, page),
-    /** Open deliveries whose attempt is due, of enabled endpoints, soonest first. */
+    /**
+     * Open deliveries whose attempt is due, of enabled endpoints, oldest first (one numeric sort,
+     * which the embedded store reads in order from SQL: a pass costs a page, not the backlog).
+     */
     dueDeliveries: (now: Date, limit: number) =>
       deliveries.find(
         { state: { $in: OPEN }, paused: false, nextAttemptAt: { $lte: now } },
-        { sort: { nextAttemptAt: 1, sequence: 1 }, limit },
+        { sort: { sequence: 1 }, limit },
       ),
     /** The earliest open delivery of the same order to the same endpoint before this one, if any. */
     earlierOpen: (delivery: WebhookDeliveryRecord) =>
