@@ -178,6 +178,7 @@ describe("fuzzed input through the gateway", () => {
       `stockExceptions(${args}) { ${page} }`,
       `parkedMilestones(${args}) { ${page} }`,
       `webhookReceipts(${args}) { ${page} }`,
+      `webhookEndpoints(${args}) { ${page} }`,
       `exceptions(${args}) { ${page} }`,
       `apiKeys(${args}) { ${page} }`,
       `shipments(orderId: "${orderId}", ${args}) { ${page} }`,
@@ -215,8 +216,12 @@ describe("fuzzed input through the gateway", () => {
 
   it("answers random webhook registrations clearly and keeps none it refused", async () => {
     const endpoints = async () =>
-      (await execute<{ webhookEndpoints: unknown[] }>(gateway, `{ webhookEndpoints { id } }`))
-        .webhookEndpoints.length;
+      (
+        await execute<{ webhookEndpoints: Paged<unknown> }>(
+          gateway,
+          `{ webhookEndpoints(first: 200) { edges { node { id } } } }`,
+        )
+      ).webhookEndpoints.edges.length;
     const before = await endpoints();
     const url = fc.oneof(
       junk,

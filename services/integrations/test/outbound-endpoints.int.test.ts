@@ -17,7 +17,7 @@ import {
   registerEndpoint,
   replayDeliveriesSince,
   rotateSecret,
-  visibleEndpoints,
+  endpointsPage,
 } from "../src/outbound/endpoints.ts";
 import type { Resolver } from "../src/outbound/ssrf.ts";
 import { type OutboundBed, orderUpdated, startOutbound } from "./fixtures/outbound.ts";
@@ -197,7 +197,7 @@ describe("no request forgery", () => {
         extensions: { code: "BAD_USER_INPUT", reason: "FORBIDDEN_TARGET" },
       });
     }
-    expect(await bed.outbound.repo.allEndpoints()).toEqual([]);
+    expect(await endpointsPage(bed.outbound, admin, { first: 10, after: null })).toEqual([]);
   });
 
   it("refuses at connect time a name that resolved to a public address at registration and to loopback since", async () => {
@@ -261,11 +261,14 @@ describe("who manages endpoints", () => {
     ).toBe("BAD_USER_INPUT");
     const { endpoint } = await registerEndpoint(bed.outbound, partner, input(["cus_1"]));
     await registerEndpoint(bed.outbound, admin, input([]));
-    expect((await visibleEndpoints(bed.outbound, partner)).map((e) => e._id)).toEqual([
-      endpoint._id,
-    ]);
-    expect(await visibleEndpoints(bed.outbound, other)).toEqual([]);
-    expect(await visibleEndpoints(bed.outbound, admin)).toHaveLength(2);
+    const visible = (principal: typeof admin) =>
+      endpointsPage(bed.outbound, principal, { first: 10, after: null });
+    expect((await visible(partner)).map((e) => e._id)).toEqual([endpoint._id]);
+    expect(await visible(other)).toEqual([]);
+    expect(await visible(admin)).toHaveLength(2);
+    // An endpoint of the partner's account and another's is not the partner's to manage.
+    await registerEndpoint(bed.outbound, admin, input(["cus_1", "cus_2"]));
+    expect((await visible(partner)).map((e) => e._id)).toEqual([endpoint._id]);
     expect(await codeOf(rotateSecret(bed.outbound, other, endpoint._id))).toBe("FORBIDDEN");
     expect(await codeOf(managedEndpoint(bed.outbound, other, "ep_unknown"))).toBe("FORBIDDEN");
     expect(await codeOf(rotateSecret(bed.outbound, partner, endpoint._id))).toBe("resolved");

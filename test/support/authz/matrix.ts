@@ -328,10 +328,10 @@ export const ROOT_CASES: Case[] = [
   read(
     "webhookEndpoints",
     "integrations",
-    `{ webhookEndpoints { id } }`,
+    `{ webhookEndpoints { edges { node { id } } } }`,
     none,
     WEBHOOKS,
-    (r) => ok(r) && Array.isArray(field(r, "webhookEndpoints")),
+    (r) => page(r, "webhookEndpoints"),
   ),
   // A partner is refused an id it does not manage, missing ones included; staff get NOT_FOUND.
   read(

@@ -1,6 +1,7 @@
 import { accountsOf, forbidden, type Principal, requireScope } from "@waybill/auth";
 import { codedError } from "@waybill/graphql";
 import { newEventId } from "@waybill/service";
+import type { PageQuery } from "@waybill/store";
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from "../store/records.ts";
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from "./events.ts";
 import type { Outbound } from "./outbound.ts";
@@ -29,10 +30,14 @@ export async function managedEndpoint(
   throw forbidden();
 }
 
-/** The endpoints the caller may manage. */
-export async function visibleEndpoints(outbound: Outbound, principal: Principal | undefined) {
+/** A page of the endpoints the caller may manage. */
+export function endpointsPage(
+  outbound: Outbound,
+  principal: Principal | undefined,
+  page: PageQuery,
+): Promise<WebhookEndpointRecord[]> {
   const caller = requireScope(principal, SCOPE);
-  return (await outbound.repo.allEndpoints()).filter((endpoint) => mayManage(caller, endpoint));
+  return outbound.repo.endpointsPage(accountsOf(caller), page);
 }
 
 const invalid = (message: string, reason: string) =>

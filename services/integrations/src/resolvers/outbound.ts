@@ -8,17 +8,18 @@ import type {
 import {
   disableEndpoint,
   enableEndpoint,
+  endpointsPage,
   managedEndpoint,
   registerEndpoint,
   replayDeliveriesSince,
   replayDelivery,
   rotateSecret,
-  visibleEndpoints,
 } from "../outbound/endpoints.ts";
-import { DELIVERIES_NEWEST_FIRST } from "../store/pages.ts";
+import { DELIVERIES_NEWEST_FIRST, ENDPOINTS_OLDEST_FIRST } from "../store/pages.ts";
 
 export const OutboundQuery: QueryResolvers = {
-  webhookEndpoints: (_, __, ctx) => visibleEndpoints(ctx.outbound, ctx.principal),
+  webhookEndpoints: (_, args, ctx) =>
+    paged(args, ENDPOINTS_OLDEST_FIRST, (page) => endpointsPage(ctx.outbound, ctx.principal, page)),
   webhookEndpoint: (_, { id }, ctx) => managedEndpoint(ctx.outbound, ctx.principal, id),
 };
 

@@ -30,9 +30,22 @@ export function outboundRepository(store: Store) {
   return {
     addEndpoint: (endpoint: WebhookEndpointRecord) => endpoints.insertOne(endpoint),
     endpoint: (id: string) => endpoints.findOne({ _id: id }),
-    endpointsPage: (page: PageQuery) => findPage(endpoints, {}, ENDPOINTS_OLDEST_FIRST, page),
-    /** Every endpoint, for a partner's list to be filtered. */
-    allEndpoints: () => endpoints.find({}, { sort: { createdAt: 1, _id: 1 } }),
+    /**
+     * A page of endpoints, oldest first; with `accounts`, only endpoints of some of those accounts
+     * and of no other (what a partner manages).
+     */
+    endpointsPage: (accounts: readonly string[] | undefined, page: PageQuery) =>
+      findPage(
+        endpoints,
+        accounts
+          ? {
+              "accounts.0": { $exists: true },
+              accounts: { $not: { $elemMatch: { $nin: accounts } } },
+            }
+          : {},
+        ENDPOINTS_OLDEST_FIRST,
+        page,
+      ),
     /** Endpoints that hear `type` (enabled or not: a disabled one keeps what it misses). */
     endpointsFor: (type: string, session: Session) =>
       endpoints.find({ eventTypes: type }, { session }),
