@@ -37,6 +37,7 @@ const BOUNDED = new Map([
   ["Query.reservations", "an order's, one per line ordered"],
   ["Reservation.allocations", "one per warehouse"],
   ["Product.stock", "one per warehouse"],
+  ["WebhookDelivery.attempts", "one per step of the retry schedule (ten), again per replay"],
   ["Invoice.charges", "one per carrier charge of one shipment, a handful"],
   ["Invoice.creditNotes", "each credits one unit at least, or is the one void: units invoiced + 1"],
   ["Invoice.adjustmentNotes", "one per carrier charge of one shipment, a handful"],

@@ -15,6 +15,7 @@ let gateway: string;
 let customerId: string;
 let orderId: string;
 let lineId: string;
+let endpointId: string;
 
 beforeAll(async () => {
   system = await startTestSystem({ SHOPIFY_WEBHOOK_SECRET: SECRET });
@@ -30,6 +31,12 @@ beforeAll(async () => {
   ]);
   ({ customerId, orderId } = placed);
   lineId = placed.lineIds[0] ?? "";
+  // A public address literal passes registration; no event of this account will ever reach it.
+  const registered = await execute<{ registerWebhookEndpoint: { endpoint: { id: string } } }>(
+    gateway,
+    `mutation { registerWebhookEndpoint(url: "https://93.184.216.34/hooks", eventTypes: ["returns.return.cancelled"], accounts: ["cus_nobody"]) { endpoint { id } } }`,
+  );
+  endpointId = registered.registerWebhookEndpoint.endpoint.id;
 });
 
 afterAll(async () => {
@@ -171,12 +178,14 @@ describe("fuzzed input through the gateway", () => {
       `stockExceptions(${args}) { ${page} }`,
       `parkedMilestones(${args}) { ${page} }`,
       `webhookReceipts(${args}) { ${page} }`,
+      `webhookEndpoints(${args}) { ${page} }`,
       `exceptions(${args}) { ${page} }`,
       `apiKeys(${args}) { ${page} }`,
       `shipments(orderId: "${orderId}", ${args}) { ${page} }`,
       `returns(orderId: "${orderId}", ${args}) { ${page} }`,
       `customer(id: "${customerId}") { orders(${args}) { ${page} } }`,
       `product(sku: "FUZZ-1") { movements(${args}) { ${page} } }`,
+      `webhookEndpoint(id: "${endpointId}") { deliveries(${args}) { ${page} } }`,
       ...["shipments", "invoices", "returns", "serviceCases", "timeline"].map(
         (list) => `order(id: "${orderId}") { ${list}(${args}) { ${page} } }`,
       ),
@@ -203,6 +212,53 @@ describe("fuzzed input through the gateway", () => {
       { numRuns: 150 },
     );
     expect(await counts()).toEqual(before);
+  });
+
+  it("answers random webhook registrations clearly and keeps none it refused", async () => {
+    const endpoints = async () =>
+      (
+        await execute<{ webhookEndpoints: Paged<unknown> }>(
+          gateway,
+          `{ webhookEndpoints(first: 200) { edges { node { id } } } }`,
+        )
+      ).webhookEndpoints.edges.length;
+    const before = await endpoints();
+    const url = fc.oneof(
+      junk,
+      fc.constantFrom(
+        "http://93.184.216.34/",
+        "https://10.0.0.1/",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[::1]/",
+        "https://[fd00:ec2::254]/",
+        "https://0x7f.1/",
+        "ftp://93.184.216.34/",
+        "https://user:pass@93.184.216.34/",
+      ),
+    );
+    const types = fc.oneof(
+      junk,
+      fc.constant(["orders.order.updated"]),
+      fc.array(fc.constantFrom("orders.order.placed", "orders.order.updated", "")),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        url,
+        types,
+        fc.oneof(junk, fc.constant([])),
+        async (u, eventTypes, accounts) => {
+          clear(
+            await request(
+              gateway,
+              `mutation ($u: String!, $t: [String!]!, $a: [ID!]!) { registerWebhookEndpoint(url: $u, eventTypes: $t, accounts: $a) { secret } }`,
+              { u, t: eventTypes, a: accounts },
+            ),
+          );
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(await endpoints()).toBe(before);
   });
 
   it("answers far-future, far-past and malformed instants clearly, and writes only what it accepts", async () => {

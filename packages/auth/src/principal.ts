@@ -33,6 +33,7 @@ export const SCOPES = [
   "operations",
   "reconciliation",
   "api_keys:manage",
+  "webhooks:manage",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -57,7 +58,14 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     "returns:read",
     "returns:write",
   ],
-  partner: ["catalog:read", "orders:read", "shipments:read", "invoices:read", "returns:read"],
+  partner: [
+    "catalog:read",
+    "orders:read",
+    "shipments:read",
+    "invoices:read",
+    "returns:read",
+    "webhooks:manage",
+  ],
   carrier: ["milestones:write"],
   warehouse: [
     "catalog:read",

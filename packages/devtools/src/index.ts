@@ -18,3 +18,4 @@ export { startTestNats, type TestNats } from "./nats.ts";
 export { testPrincipal } from "./principals.ts";
 export { openTestStore, type TestStore } from "./store.ts";
 export { waitFor } from "./wait.ts";
+export { startReceiver, type TestReceiver } from "./webhook-receiver.ts";

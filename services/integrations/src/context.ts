@@ -1,5 +1,6 @@
 import type { Principal } from "@waybill/auth";
 import type { ServiceRuntime } from "@waybill/service";
+import { type Outbound, outboundOf } from "./outbound/outbound.ts";
 import { integrationsRepository, type IntegrationsRepository } from "./store/repository.ts";
 
 /** What every integrations resolver receives. */
@@ -8,11 +9,18 @@ export interface IntegrationsContext {
   /** The caller the gateway verified; resolvers authorise against it. */
   principal: Principal | undefined;
   repo: IntegrationsRepository;
+  /** Outbound webhooks: endpoints, deliveries and the address guard. */
+  outbound: Outbound;
 }
 
 export function createContext(
   runtime: ServiceRuntime,
   principal: Principal | undefined,
 ): IntegrationsContext {
-  return { runtime, principal, repo: integrationsRepository(runtime.store) };
+  return {
+    runtime,
+    principal,
+    repo: integrationsRepository(runtime.store),
+    outbound: outboundOf(runtime),
+  };
 }

@@ -38,6 +38,8 @@ const STOCK: Actor[] = ["warehouse", "agent", "finance", "admin"];
 const CASES: Actor[] = ["agent", "finance", "admin"];
 const STAFF_INVOICES: Actor[] = ["agent", "finance", "admin"];
 const ADMIN: Actor[] = ["admin"];
+/** Partners manage their accounts' webhook endpoints; admin every one. */
+const WEBHOOKS: Actor[] = ["partner", "admin"];
 
 const field = (response: Response, name: string): unknown => response.data?.[name];
 const ok = (response: Response) => !response.errors?.length;
@@ -322,6 +324,73 @@ export const ROOT_CASES: Case[] = [
     none,
     ADMIN,
     (r) => page(r, "webhookReceipts"),
+  ),
+  read(
+    "webhookEndpoints",
+    "integrations",
+    `{ webhookEndpoints { edges { node { id } } } }`,
+    none,
+    WEBHOOKS,
+    (r) => page(r, "webhookEndpoints"),
+  ),
+  // A partner is refused an id it does not manage, missing ones included; staff get NOT_FOUND.
+  read(
+    "webhookEndpoint",
+    "integrations",
+    `query ($id: ID!) { webhookEndpoint(id: $id) { id } }`,
+    () => ({ id: "ep_missing" }),
+    ADMIN,
+    (r) => coded(r, "NOT_FOUND"),
+  ),
+  // Reaching the use case: the URL is refused (a private address), after the accounts are checked.
+  mutation(
+    "registerWebhookEndpoint",
+    "integrations",
+    `mutation ($accounts: [ID!]!) { registerWebhookEndpoint(url: "https://10.0.0.1/hooks", eventTypes: ["orders.order.updated"], accounts: $accounts) { secret } }`,
+    (t) => ({ accounts: [t.customerId] }),
+    WEBHOOKS,
+    "code:BAD_USER_INPUT",
+    "forbidden",
+  ),
+  mutation(
+    "rotateWebhookSecret",
+    "integrations",
+    `mutation { rotateWebhookSecret(endpointId: "ep_missing") { secret } }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "disableWebhookEndpoint",
+    "integrations",
+    `mutation { disableWebhookEndpoint(endpointId: "ep_missing") { id } }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "enableWebhookEndpoint",
+    "integrations",
+    `mutation { enableWebhookEndpoint(endpointId: "ep_missing") { id } }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "replayWebhookDelivery",
+    "integrations",
+    `mutation { replayWebhookDelivery(id: "msg_missing") { id } }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "replayWebhookDeliveries",
+    "integrations",
+    `mutation { replayWebhookDeliveries(endpointId: "ep_missing", since: "2026-01-01T00:00:00Z") }`,
+    none,
+    ADMIN,
+    "code:NOT_FOUND",
   ),
   // the gateway's own subgraph
   {

@@ -1,9 +1,13 @@
 import { DateTime } from "@waybill/graphql";
 import type { Resolvers } from "../generated/resolvers.ts";
+import { OutboundMutation, OutboundQuery, WebhookDelivery, WebhookEndpoint } from "./outbound.ts";
 import { ReceiptQuery, WebhookReceipt } from "./receipts.ts";
 
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { ...ReceiptQuery },
+  Query: { ...ReceiptQuery, ...OutboundQuery },
+  Mutation: { ...OutboundMutation },
   WebhookReceipt,
+  WebhookEndpoint,
+  WebhookDelivery,
 };

@@ -1,5 +1,11 @@
 import type { Store } from "@waybill/store";
-import type { CarrierEventRecord, FulfillmentLinkRecord, WebhookReceiptRecord } from "./records.ts";
+import type {
+  CarrierEventRecord,
+  FulfillmentLinkRecord,
+  WebhookDeliveryRecord,
+  WebhookEndpointRecord,
+  WebhookReceiptRecord,
+} from "./records.ts";
 
 /**
  * The integrations database's collections. Only this folder queries them: the rest of the service
@@ -10,5 +16,7 @@ export function integrationsCollections(store: Store) {
     receipts: store.collection<WebhookReceiptRecord>("webhookReceipts"),
     carrierEvents: store.collection<CarrierEventRecord>("carrierEvents"),
     fulfillmentLinks: store.collection<FulfillmentLinkRecord>("fulfillmentLinks"),
+    endpoints: store.collection<WebhookEndpointRecord>("webhookEndpoints"),
+    deliveries: store.collection<WebhookDeliveryRecord>("webhookDeliveries"),
   };
 }

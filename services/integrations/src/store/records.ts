@@ -32,3 +32,63 @@ export type FulfillmentLinkRecord = {
   trackingNumber: string;
   seenAt: Date;
 };
+
+/** Why an endpoint is disabled: by hand, after failing for days, or because it answered 410. */
+export type DisabledReason = "MANUAL" | "FAILING" | "GONE";
+
+/** A signing secret of an endpoint; a rotated-out one signs until `expiresAt`. */
+export type EndpointSecret = { secret: string; createdAt: Date; expiresAt: Date | null };
+
+/** A receiver of outbound webhooks. */
+export type WebhookEndpointRecord = {
+  _id: string;
+  url: string;
+  eventTypes: string[];
+  /** The customer accounts whose events it hears; empty for every account (staff only). */
+  accounts: string[];
+  /** Who registered it. */
+  owner: string;
+  secrets: EndpointSecret[];
+  enabled: boolean;
+  disabledReason: DisabledReason | null;
+  disabledAt: Date | null;
+  /** Since when every attempt has failed; null once one succeeds. */
+  failingSince: Date | null;
+  /** When a disabled endpoint's probe is due (not for endpoints disabled by hand). */
+  nextProbeAt: Date | null;
+  createdAt: Date;
+};
+
+export type DeliveryState = "pending" | "delivered" | "failed" | "exhausted";
+
+/** One attempt to deliver: the answer's status (null when none came) and how long it took. */
+export type DeliveryAttempt = {
+  at: Date;
+  status: number | null;
+  latencyMs: number;
+  error: string | null;
+};
+
+/** One event to one endpoint; its `_id` is the `webhook-id`, the same on every attempt. */
+export type WebhookDeliveryRecord = {
+  _id: string;
+  endpointId: string;
+  eventId: string;
+  type: string;
+  /** `<endpoint>:<order>` when the event is about an order: deliveries of one key go in order. */
+  orderKey: string | null;
+  /** Creation order, increasing: what "earlier" means for ordering. */
+  sequence: number;
+  /** The body sent on every attempt. */
+  payload: string;
+  state: DeliveryState;
+  /** Attempts on the current schedule (a replay starts it again). */
+  scheduled: number;
+  attempts: DeliveryAttempt[];
+  /** When the next attempt is due; also the lease of an attempt in flight. Null when closed. */
+  nextAttemptAt: Date | null;
+  /** Held while its endpoint is disabled. */
+  paused: boolean;
+  createdAt: Date;
+  deliveredAt: Date | null;
+};
