@@ -118,10 +118,23 @@ describe("reconciliation over a period with injected faults", () => {
     ).toBe("Return");
     await closed(gateway, returnC);
     const to = new Date(Date.now() + 60_000);
+    // Settled means every shipment's stock movement is in, not only an empty list: a shipment
+    // still inside its grace period is not judged yet, so an empty list alone can come too early.
+    const movedOut = (found: Report, orderId: string) =>
+      found.orders
+        .find((row) => row.order.id === orderId)
+        ?.lines.some((line) => line.movements.some((m) => m.kind === "SHIPMENT")) === true;
     await waitFor(
-      async () => ((await report(from, to)).discrepancies.length === 0 ? true : undefined),
+      async () => {
+        const found = await report(from, to);
+        const settled =
+          found.discrepancies.length === 0 &&
+          [orderA, orderB, orderC, orderE].every((order) => movedOut(found, order.id));
+        return settled ? true : undefined;
+      },
       {
-        description: "the seeded period to reconcile before any fault",
+        description:
+          "the seeded period to reconcile, every shipment's stock moved, before any fault",
       },
     );
 
