@@ -16,6 +16,19 @@ export interface CarrierMilestone {
   reasonCode: string | null;
 }
 
+/**
+ * A carrier's update as milestones: a delivery that names who signed for it is also the proof of
+ * delivery, with the same time and place.
+ */
+export function milestonesOf(
+  milestone: CarrierMilestone,
+  signer: string | null,
+): CarrierMilestone[] {
+  return milestone.type === "DELIVERED" && signer
+    ? [milestone, { ...milestone, type: "PROOF_OF_DELIVERY", signedBy: signer }]
+    : [milestone];
+}
+
 /** A carrier's event, mapped: its id at the source, the parcel it is about, its milestones. */
 export interface CarrierEvent {
   eventId: string;

@@ -1,5 +1,10 @@
 import type { MilestoneType } from "@waybill/contracts";
-import { text, type CarrierMilestone, type Mapped } from "../../webhooks/carrier-events.ts";
+import {
+  milestonesOf,
+  text,
+  type CarrierMilestone,
+  type Mapped,
+} from "../../webhooks/carrier-events.ts";
 import type { AfterShipCheckpoint, AfterShipWebhook } from "./payload.ts";
 
 /**
@@ -75,17 +80,12 @@ export function mapAfterShip(webhook: AfterShipWebhook): Mapped {
     signedBy: null,
     reasonCode: WITH_REASON.has(type) ? text(msg.subtag) : null,
   };
-  const signer = text(msg.signed_by);
-  const milestones =
-    type === "DELIVERED" && signer
-      ? [milestone, { ...milestone, type: "PROOF_OF_DELIVERY" as const, signedBy: signer }]
-      : [milestone];
   return {
     event: {
       eventId: webhook.event_id,
       carrier: AFTERSHIP_CARRIERS[msg.slug] ?? msg.slug,
       trackingNumber: msg.tracking_number,
-      milestones,
+      milestones: milestonesOf(milestone, text(msg.signed_by)),
     },
   };
 }

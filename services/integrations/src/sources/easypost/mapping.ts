@@ -1,5 +1,10 @@
 import type { MilestoneType } from "@waybill/contracts";
-import { text, type CarrierMilestone, type Mapped } from "../../webhooks/carrier-events.ts";
+import {
+  milestonesOf,
+  text,
+  type CarrierMilestone,
+  type Mapped,
+} from "../../webhooks/carrier-events.ts";
 import type { EasyPostEvent, EasyPostTrackingDetail } from "./payload.ts";
 
 /**
@@ -66,17 +71,12 @@ export function mapEasyPost(event: EasyPostEvent): Mapped {
     reasonCode:
       type === "EXCEPTION" ? (text(detail?.status_detail) ?? text(tracker.status_detail)) : null,
   };
-  const signer = text(tracker.signed_by);
-  const milestones =
-    type === "DELIVERED" && signer
-      ? [milestone, { ...milestone, type: "PROOF_OF_DELIVERY" as const, signedBy: signer }]
-      : [milestone];
   return {
     event: {
       eventId: event.id,
       carrier: EASYPOST_CARRIERS[tracker.carrier] ?? tracker.carrier,
       trackingNumber: tracker.tracking_code,
-      milestones,
+      milestones: milestonesOf(milestone, text(tracker.signed_by)),
     },
   };
 }
