@@ -42,6 +42,11 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       NATS_URL: z.string().min(1).optional(),
       /** How often open subscriptions check their credentials again (expiry, revocation). */
       SUBSCRIPTION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+      /**
+       * How many events behind its stream a live subscriber may fall before it is ended with its
+       * cursor (SUBSCRIBER_TOO_SLOW); the gateway keeps this many of each stream's newest events.
+       */
+      SUBSCRIPTION_MAX_LAG: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
       /** Shipments and returns younger than this are still on their way, not yet discrepancies. */
       RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
       /** How often the healing sweep runs; 0 turns it off. */

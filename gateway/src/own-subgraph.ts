@@ -7,8 +7,6 @@ import { exceptionResolvers } from "./admin/exception-resolvers.ts";
 import type { ApiKeyStore } from "./auth/api-keys.ts";
 import type { Reconciler } from "./reconciliation/reconciler.ts";
 import { reconciliationResolvers } from "./reconciliation/resolvers.ts";
-import type { MilestoneFeed } from "./subscriptions/milestones.ts";
-import { subscriptionResolvers } from "./subscriptions/resolvers.ts";
 
 /** The name of the gateway's own subgraph in the supergraph; it runs inside the gateway. */
 export const GATEWAY_SUBGRAPH = "gateway";
@@ -17,14 +15,13 @@ export type OwnSubgraphOptions = {
   urlOf: (service: ServiceName) => string;
   signingKey: Buffer;
   apiKeys: ApiKeyStore;
-  /** Milestones for subscriptions; undefined when the gateway has no NATS. */
-  milestones?: MilestoneFeed | undefined;
   reconciler: Reconciler;
 };
 
 /**
  * The schema of the gateway's own subgraph: the admin API (every service's exception queue and
- * replays, called at `urlOf(service)` and signed with `signingKey`; API keys) and subscriptions.
+ * replays, called at `urlOf(service)` and signed with `signingKey`; API keys) and the reconciliation.
+ * Its Subscription type is served by the gateway itself, over the whole API schema (subscriptions/).
  */
 export function ownSchema(options: OwnSubgraphOptions): GraphQLSchema {
   const exceptions = exceptionResolvers(exceptionQueueClient(options.urlOf, options.signingKey));
@@ -35,7 +32,6 @@ export function ownSchema(options: OwnSubgraphOptions): GraphQLSchema {
     ...reconciliation,
     Query: { ...exceptions.Query, ...keys.Query, ...reconciliation.Query },
     Mutation: { ...exceptions.Mutation, ...keys.Mutation, ...reconciliation.Mutation },
-    ...subscriptionResolvers(options.milestones),
   });
 }
 

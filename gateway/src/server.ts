@@ -6,7 +6,16 @@ import {
   type GraphQLDataSourceProcessOptions,
 } from "@apollo/gateway";
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { getOperationAST, OperationTypeNode, parse, type GraphQLError } from "graphql";
+import { randomUUID } from "node:crypto";
+import {
+  buildSchema,
+  getOperationAST,
+  printSchema,
+  OperationTypeNode,
+  parse,
+  type GraphQLError,
+  type GraphQLSchema,
+} from "graphql";
 import {
   decodePrincipal,
   encodePrincipal,
@@ -15,6 +24,7 @@ import {
   type Principal,
 } from "@waybill/auth";
 import type { Bus } from "@waybill/bus";
+import { codedError } from "@waybill/graphql";
 import {
   HttpError,
   httpErrors,
@@ -62,7 +72,9 @@ import { exceptionQueueClient, internalClient } from "./admin/exception-queue-cl
 import type { RaisedStore } from "./reconciliation/raised.ts";
 import { reconciler } from "./reconciliation/reconciler.ts";
 import { startSweeps } from "./reconciliation/sweeps.ts";
-import { milestoneFeed } from "./subscriptions/milestones.ts";
+import { eventFieldResolver, type RunQuery } from "./subscriptions/federated.ts";
+import { subscriptionFeeds } from "./subscriptions/feeds.ts";
+import type { SubscriptionSetup } from "./subscriptions/prepare.ts";
 import { attachWebSocket, sseHandler } from "./subscriptions/transports.ts";
 import { supergraphUrl, WEBHOOK_PREFIX, webhookRelay } from "./webhooks.ts";
 
@@ -159,7 +171,6 @@ export async function createGateway(
     signingKey: config.signingKey,
     apiKeys: options.apiKeys,
     reconciler: reconciliation,
-    milestones: options.bus ? milestoneFeed(options.bus) : undefined,
   });
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -168,6 +179,12 @@ export async function createGateway(
         ? ownDataSource(schema)
         : new SubgraphDataSource({ url: config.subgraphUrls[name] ?? url, fetcher }),
     logger,
+  });
+  // Subscriptions run over the API schema, so that events' entities can be selected in full: a
+  // copy without the resolvers the gateway puts on it for its own execution.
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = buildSchema(printSchema(loaded.apiSchema));
   });
   const limits = queryLimits(config);
   const server = new ApolloServer<GatewayContext>({
@@ -186,6 +203,35 @@ export async function createGateway(
     ],
   });
   await server.start();
+  /** A query through the supergraph as a subscriber: a query plan, the subgraphs over HTTP. */
+  const run: RunQuery = async (query, variables, principal) => {
+    const response = await server.executeOperation(
+      { query, variables },
+      { contextValue: { correlationId: `subscription-${randomUUID()}`, principal } },
+    );
+    if (response.body.kind !== "single") throw new Error("a subscription's read was incremental");
+    const { data, errors } = response.body.singleResult;
+    return { data, errors: errors as readonly GraphQLError[] | undefined };
+  };
+  const feeds = options.bus
+    ? subscriptionFeeds({ bus: options.bus, run, maxLag: config.SUBSCRIPTION_MAX_LAG, logger })
+    : undefined;
+  const setup: SubscriptionSetup = {
+    get schema() {
+      if (!apiSchema) throw new Error("the supergraph is not loaded");
+      return apiSchema;
+    },
+    limits,
+    subscribe: (source, args, context, info) => {
+      if (!feeds)
+        throw codedError(
+          "INTERNAL_SERVER_ERROR",
+          "subscriptions need the gateway's NATS_URL to be set",
+        );
+      return feeds.subscribe(source, args, context, info);
+    },
+    resolve: eventFieldResolver(run),
+  };
   const authenticate = authenticator({
     apiKeys: options.apiKeys,
     jwt: config.jwt ? jwtAuthenticator(config.jwt) : undefined,
@@ -205,8 +251,7 @@ export async function createGateway(
     logger,
   });
   const transport = {
-    schema,
-    limits,
+    setup: () => setup,
     authenticate: (credentials: Credentials) => authenticate.credentials(credentials),
     throttle: (principal: Principal) => throttle(`principal:${principal.subject}`),
     recheckMs: config.SUBSCRIPTION_RECHECK_SECONDS * 1_000,
@@ -274,15 +319,15 @@ export async function createGateway(
     sendAnswer(res, await idempotent(principal, key, body, execute));
   };
   const stream: RequestHandler = async (req, res) => {
-    if (req.method !== "POST") throw httpErrors.methodNotAllowed("POST");
+    if (req.method !== "POST" && req.method !== "GET")
+      throw httpErrors.methodNotAllowed("GET, POST");
     const principal = await authenticated(req);
     await throttle(`principal:${principal.subject}`);
-    // graphql-sse reads the body itself: refuse what is too large or of unknown size up front.
-    const length = Number(req.headers["content-length"] ?? Number.NaN);
-    if (!Number.isFinite(length))
-      throw new HttpError(411, "LENGTH_REQUIRED", "send a Content-Length");
-    if (length > config.MAX_BODY_BYTES) throw httpErrors.payloadTooLarge(config.MAX_BODY_BYTES);
-    await sse(req, res, principal);
+    const body =
+      req.method === "POST"
+        ? await readJsonBody(req, config.MAX_BODY_BYTES)
+        : requestOfSearch(new URL(req.url ?? "/", "http://gateway").searchParams);
+    await sse(req, res, principal, body);
   };
   const authenticated = async (req: IncomingMessage): Promise<Principal> => {
     try {
@@ -329,12 +374,32 @@ export async function createGateway(
       await sweeps.stop();
       clearInterval(sweep);
       await sockets?.close();
+      await feeds?.close();
       await server.stop();
     },
   };
 }
 
 const STREAM_PATH = "/graphql/stream";
+
+/** A subscription sent as GET: `query`, `operationName`, and `variables` and `extensions` as JSON. */
+function requestOfSearch(search: URLSearchParams): unknown {
+  const json = (name: string) => {
+    const value = search.get(name);
+    if (value === null) return undefined;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      throw new HttpError(400, "BAD_REQUEST", `${name} must be JSON`);
+    }
+  };
+  return {
+    query: search.get("query") ?? undefined,
+    operationName: search.get("operationName") ?? undefined,
+    variables: json("variables"),
+    extensions: json("extensions"),
+  };
+}
 
 /** Whether a request body names a subscription (checked only when the word appears at all). */
 function isSubscription(body: unknown): boolean {

@@ -20,6 +20,68 @@ import { subscribeSse, type Received } from "../support/subscriptions.ts";
 import { waitFor } from "@waybill/devtools";
 import { signingKey, subgraphRequest } from "../support/subgraph-calls.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
+import { ROLE_SCOPES, type Scope } from "@waybill/auth";
+
+/**
+ * Each subscription field, read from the start of its stream with an entity selected: the scope
+ * it needs, whose account an event is of, and what the event must show the actor.
+ */
+type SubscriptionCase = {
+  name: string;
+  scope: Scope;
+  query: string;
+  /** Whose account an event is of; absent where events are no customer's (stock). */
+  customerOf?: (event: Record<string, unknown>) => unknown;
+  judge: (event: Record<string, unknown>, actor: Actor, label: string) => void;
+};
+
+/** The entity an event refers to was read through the supergraph with the subscriber's rights. */
+const entityRead =
+  (entity: string, key: string) => (event: Record<string, unknown>, _actor: Actor, label: string) =>
+    expect((event[entity] as Record<string, unknown> | null)?.id, label).toBe(event[key]);
+
+const SUBSCRIPTION_CASES: SubscriptionCase[] = [
+  {
+    name: "shipmentMilestones",
+    scope: "shipments:read",
+    query: `subscription { shipmentMilestones(after: "0") { cursor shipmentId customerId shipment { id } } }`,
+    customerOf: (event) => event.customerId,
+    judge: entityRead("shipment", "shipmentId"),
+  },
+  {
+    name: "orderUpdated",
+    scope: "orders:read",
+    query: `subscription { orderUpdated(after: "0") { cursor orderId customerId order { id customer { id } } } }`,
+    customerOf: (event) => event.customerId,
+    judge: entityRead("order", "orderId"),
+  },
+  {
+    name: "invoiceEvents",
+    scope: "invoices:read",
+    query: `subscription { invoiceEvents(after: "0") { cursor kind invoiceId customerId invoice { id } } }`,
+    customerOf: (event) => event.customerId,
+    judge: entityRead("invoice", "invoiceId"),
+  },
+  {
+    name: "returnEvents",
+    scope: "returns:read",
+    query: `subscription { returnEvents(after: "0") { cursor kind returnId customerId return { id } } }`,
+    customerOf: (event) => event.customerId,
+    judge: entityRead("return", "returnId"),
+  },
+  {
+    name: "stockLevels",
+    scope: "catalog:read",
+    // Stock is no customer's: whoever may read the catalog hears every level.
+    query: `subscription { stockLevels(after: "0") { cursor sku warehouse available onHand reserved product { sku } } }`,
+    judge(event, actor, label) {
+      const counts = ROLE_SCOPES[actor].includes("inventory:read");
+      expect(event.onHand === null, label).toBe(!counts);
+      expect(event.reserved === null, label).toBe(!counts);
+      expect((event.product as { sku: string } | null)?.sku, label).toBe(event.sku);
+    },
+  },
+];
 
 let system: TestSystem;
 let world: World;
@@ -111,7 +173,7 @@ describe("authorization matrix", () => {
           operation.operation === OperationTypeNode.MUTATION;
         return `${isMutation ? "Mutation" : "Query"}.${item.name.split(/[ .]/)[0] ?? ""}`;
       }),
-      "Subscription.shipmentMilestones",
+      ...SUBSCRIPTION_CASES.map((field) => `Subscription.${field.name}`),
     ]);
     expect([...rootFields()].filter((name) => !covered.has(name))).toEqual([]);
   });
@@ -154,7 +216,7 @@ describe("authorization matrix", () => {
     }
   });
 
-  it("Subscription.shipmentMilestones: each role hears what it may, limited roles only their accounts'", async () => {
+  it("every subscription: each role hears what it may, limited roles only their accounts', entities read with their rights", async () => {
     await execute(system.gatewayUrl, RECORD_MILESTONE, {
       input: {
         shipmentId: world.a.shipmentId,
@@ -162,43 +224,66 @@ describe("authorization matrix", () => {
         occurredAt: new Date().toISOString(),
       },
     });
-    const query = `subscription { shipmentMilestones(after: "0") { shipmentId type } }`;
-    const heard: [Actor, Received][] = ACTORS.map((actor) => [
-      actor,
-      subscribeSse(
-        system.gatewayUrl,
-        `Bearer ${tokens.get(actor) ?? ""}`,
-        { query },
-        "shipmentMilestones",
-      ),
-    ]);
+    const heard: { field: SubscriptionCase; actor: Actor; received: Received }[] = [];
+    for (const field of SUBSCRIPTION_CASES)
+      for (const actor of ACTORS)
+        heard.push({
+          field,
+          actor,
+          received: subscribeSse(
+            system.gatewayUrl,
+            `Bearer ${tokens.get(actor) ?? ""}`,
+            { query: field.query },
+            field.name,
+          ),
+        });
     try {
-      for (const [actor, received] of heard) {
-        if (actor === "carrier") {
+      for (const { field, actor, received } of heard) {
+        const scopes = ROLE_SCOPES[actor];
+        const label = `${field.name} as ${actor}`;
+        if (!scopes.includes(field.scope)) {
           await waitFor(() => (received.errors.length ? true : undefined), {
-            description: "the carrier's refusal",
+            description: `the refusal of ${label}`,
             timeoutMs: 15_000,
             intervalMs: 50,
           });
-          expect(JSON.stringify(received.errors)).toContain("FORBIDDEN");
-          expect(received.events).toEqual([]);
+          expect(JSON.stringify(received.errors), label).toContain("FORBIDDEN");
+          expect(received.events, label).toEqual([]);
           continue;
         }
-        // A's milestone was recorded after B's exception: once it is here, a leak would be too.
-        await waitFor(
-          () =>
-            received.events.some((event) => event.shipmentId === world.a.shipmentId)
-              ? true
-              : undefined,
-          { description: `${actor} to hear of A's milestone`, timeoutMs: 15_000, intervalMs: 50 },
-        );
-        const heardOfB = received.events.some((event) => event.shipmentId === world.b.shipmentId);
-        expect(heardOfB, actor).toBe(!isLimited(actor));
+        const customerOf = field.customerOf;
+        if (!customerOf) {
+          await waitFor(() => (received.events.length ? true : undefined), {
+            description: `${label} to hear an event`,
+            timeoutMs: 15_000,
+            intervalMs: 50,
+          });
+        } else {
+          const of = (account: Account) => (event: Record<string, unknown>) =>
+            customerOf(event) === account.customerId;
+          await waitFor(() => (received.events.some(of(world.a)) ? true : undefined), {
+            description: `${label} to hear of A`,
+            timeoutMs: 15_000,
+            intervalMs: 50,
+          });
+          if (isLimited(actor)) {
+            // A's events and B's come through one ordered read; a leak would show within moments.
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            expect(received.events.some(of(world.b)), label).toBe(false);
+          } else
+            await waitFor(() => (received.events.some(of(world.b)) ? true : undefined), {
+              description: `${label} to hear of B`,
+              timeoutMs: 15_000,
+              intervalMs: 50,
+            });
+        }
+        expect(received.errors, label).toEqual([]);
+        for (const event of received.events) field.judge(event, actor, label);
       }
     } finally {
-      for (const [, received] of heard) received.stop();
+      for (const { received } of heard) received.stop();
     }
-  });
+  }, 120_000);
 
   it("clients cannot send _entities or _service to the gateway", async () => {
     const answer = await request(

@@ -7,15 +7,21 @@ import {
   validate,
   type DocumentNode,
   type ExecutionArgs,
+  type GraphQLFieldResolver,
   type GraphQLSchema,
 } from "graphql";
-import type { Principal } from "@waybill/auth";
 import type { QueryLimits } from "../limits/index.ts";
-
-/** What a subscription runs with: the caller the gateway authenticated. */
-export type SubscriptionContext = { principal: Principal };
+import type { SubscriptionContext } from "./feeds.ts";
 
 export type SubscriptionArgs = ExecutionArgs & { contextValue: SubscriptionContext };
+
+/** The API schema subscriptions are validated against, and the resolvers that run them. */
+export type SubscriptionSetup = {
+  schema: GraphQLSchema;
+  limits: QueryLimits;
+  subscribe: GraphQLFieldResolver<unknown, SubscriptionContext, Record<string, unknown>>;
+  resolve: GraphQLFieldResolver<unknown, SubscriptionContext>;
+};
 
 export type SubscriptionRequest = {
   query: string;
@@ -28,11 +34,11 @@ export type SubscriptionRequest = {
  * aliases); anything but a subscription is refused, since queries and mutations go to POST /graphql.
  */
 export function prepareSubscription(
-  schema: GraphQLSchema,
-  limits: QueryLimits,
+  setup: SubscriptionSetup,
   request: SubscriptionRequest,
-  principal: Principal,
+  context: SubscriptionContext,
 ): SubscriptionArgs | readonly GraphQLError[] {
+  const { schema, limits } = setup;
   let document: DocumentNode;
   try {
     document = parse(request.query, limits.parseOptions);
@@ -71,6 +77,8 @@ export function prepareSubscription(
     document,
     variableValues: request.variables ?? {},
     operationName: request.operationName ?? null,
-    contextValue: { principal },
+    contextValue: context,
+    subscribeFieldResolver: setup.subscribe,
+    fieldResolver: setup.resolve,
   };
 }

@@ -1,21 +1,21 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { GraphQLError, type GraphQLSchema } from "graphql";
-import { createHandler } from "graphql-sse/lib/use/http";
+import { GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import type { Principal } from "@waybill/auth";
 import type { Logger } from "@waybill/observability";
 import { credentialsOf, type Credentials } from "../auth/authenticate.ts";
-import type { QueryLimits } from "../limits/index.ts";
+import { principalKey, type SubscriptionContext } from "./feeds.ts";
 import {
   prepareSubscription,
-  type SubscriptionContext,
   type SubscriptionRequest,
+  type SubscriptionSetup,
 } from "./prepare.ts";
+import { serveEventStream } from "./event-stream.ts";
 
 export type SubscriptionTransportOptions = {
-  schema: GraphQLSchema;
-  limits: QueryLimits;
+  /** The API schema and resolvers; set once the gateway has loaded the supergraph. */
+  setup: () => SubscriptionSetup;
   /** Verifies a caller's credentials; throws when they are missing or wrong. */
   authenticate(credentials: Credentials): Promise<Principal>;
   /** Counts a request against the principal's rate limit; throws when it is over. */
@@ -35,7 +35,7 @@ const isErrors = <T extends object>(
 ): value is readonly GraphQLError[] => Array.isArray(value);
 
 /** The request with its trusted document resolved, or the refusal as a coded GraphQL error. */
-function resolve(
+export function resolveRequest(
   options: SubscriptionTransportOptions,
   payload: unknown,
   principal: Principal,
@@ -54,13 +54,20 @@ function resolve(
   }
 }
 
+/** A subscription's context: its caller, and the cursor it resumes from when the transport says. */
+export const contextFor = (principal: Principal, resumeAfter?: string): SubscriptionContext => ({
+  principal,
+  principalKey: principalKey(principal),
+  resumeAfter,
+});
+
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 /**
  * Checks the credentials again every `recheckMs` while a connection is open, and calls `revoke`
  * once they fail (a token that expired, a key that was revoked). Returns the stop function.
  */
-function keepChecking(
+export function keepChecking(
   options: SubscriptionTransportOptions,
   credentials: Credentials,
   revoke: () => void,
@@ -114,9 +121,15 @@ export function attachWebSocket(
       onSubscribe(ctx, _id, payload) {
         const principal = principals.get(ctx.extra);
         if (!principal) return [];
-        const request = resolve(options, payload, principal);
+        const request = resolveRequest(options, payload, principal);
         if (isErrors(request)) return request;
-        return prepareSubscription(options.schema, options.limits, request, principal);
+        return prepareSubscription(options.setup(), request, contextFor(principal));
+      },
+      // Each result names the cursor to resume after, whatever the subscriber selected.
+      onNext(_ctx, _id, _payload, args, result) {
+        const { cursor } = args.contextValue as SubscriptionContext;
+        if (cursor === undefined) return;
+        return { ...result, extensions: { ...result.extensions, cursor } };
       },
     },
     sockets,
@@ -130,35 +143,31 @@ export function attachWebSocket(
 }
 
 /**
- * GraphQL over Server-Sent Events (graphql-sse, distinct connections mode): POST a subscription
- * with `Accept: text/event-stream`; the caller was authenticated before this handler runs.
+ * GraphQL over Server-Sent Events at `/graphql/stream` (graphql-sse's distinct connections
+ * protocol): each event is sent with its cursor as the SSE `id`, and a reconnecting client's
+ * `Last-Event-ID` resumes right after it. The caller was authenticated before this handler runs.
  */
 export function sseHandler(options: SubscriptionTransportOptions) {
-  const principals = new WeakMap<IncomingMessage, Principal>();
-  const handle = createHandler<SubscriptionContext>({
-    schema: options.schema,
-    onSubscribe(req, params) {
-      const principal = principals.get(req.raw);
-      if (!principal) return [null, { status: 401, statusText: "Unauthorized" }] as const;
-      const request = resolve(options, params, principal);
-      const prepared = isErrors(request)
-        ? request
-        : prepareSubscription(options.schema, options.limits, request, principal);
-      if (!isErrors(prepared)) return prepared;
-      return [
-        JSON.stringify({ errors: prepared }),
-        { status: 400, statusText: "Bad Request", headers: { "content-type": "application/json" } },
-      ] as const;
-    },
-  });
-  return async (req: IncomingMessage, res: ServerResponse, principal: Principal) => {
-    principals.set(req, principal);
-    const credentials = credentialsOf(req);
-    // Ending the response ends the stream, which stops the subscription's consumer.
-    const stop = keepChecking(options, credentials, () => res.end());
+  return async (req: IncomingMessage, res: ServerResponse, principal: Principal, body: unknown) => {
+    const request = resolveRequest(options, body, principal);
+    const lastEventId = req.headers["last-event-id"];
+    const context = contextFor(
+      principal,
+      typeof lastEventId === "string" ? lastEventId : undefined,
+    );
+    const prepared = isErrors(request)
+      ? request
+      : prepareSubscription(options.setup(), request, context);
+    if (isErrors(prepared)) {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ errors: prepared }));
+      return;
+    }
+    // Ending the response ends the stream, which stops the subscription's read.
+    const stop = keepChecking(options, credentialsOf(req), () => res.end());
     res.once("close", stop);
     try {
-      await handle(req, res);
+      await serveEventStream(prepared, res, options.logger);
     } finally {
       stop();
     }

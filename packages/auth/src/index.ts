@@ -14,6 +14,7 @@ export {
   encodePrincipal,
   type Principal,
   principalOf,
+  ROLE_SCOPES,
   type Role,
   ROLES,
   type Scope,

@@ -73,6 +73,8 @@ export interface Bus {
   publish(event: CloudEvent): Promise<PublishResult>;
   /** Reads a service's stream from a position, each message parsed once (see `ReadOptions`). */
   read(options: ReadOptions): Promise<StreamReader>;
+  /** The sequence of the last message stored on a service's stream (0 when it is empty). */
+  lastSequence(stream: string): Promise<number>;
   /** True once the connection is closed for good (it is not while reconnecting). */
   isClosed(): boolean;
   /** False while the connection is down and the client reconnects. */
@@ -123,6 +125,9 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     },
     publish: publish(true),
     read: (readOptions) => openReader({ jetstream: js, manager, names }, readOptions),
+    async lastSequence(stream) {
+      return (await manager.streams.info(names.streamName(stream))).state.last_seq;
+    },
     isClosed: () => connection.isClosed(),
     isConnected: () => watch.connected && !connection.isClosed(),
     async close() {

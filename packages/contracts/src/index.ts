@@ -1,5 +1,6 @@
 export type { CloudEvent } from "./cloudevent.ts";
 export type { EventData, EventType } from "./events.ts";
+export type { Money } from "./money.ts";
 export {
   formatAmount,
   formatTaxRate,

@@ -232,6 +232,11 @@ export type Order = {
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   placedAt: Scalars['DateTime']['output'];
+  /**
+   * The order's told changes so far: the revision of the last orderUpdated event about it, so a
+   * subscriber can tell the state it read from the changes that follow.
+   */
+  revision: Scalars['Int']['output'];
   /** Service cases about the order, oldest first. */
   serviceCases: ServiceCaseConnection;
   /** What happened to the order, oldest first. */
@@ -939,6 +944,7 @@ export type OrderResolvers<ContextType = OrdersContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   serviceCases?: Resolver<ResolversTypes['ServiceCaseConnection'], ParentType, ContextType, Partial<OrderServiceCasesArgs>>;
   timeline?: Resolver<ResolversTypes['TimelineEntryConnection'], ParentType, ContextType, Partial<OrderTimelineArgs>>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
