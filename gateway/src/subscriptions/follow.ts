@@ -47,9 +47,13 @@ export async function* follow<T>(options: FollowOptions<T>): AsyncGenerator<T, v
     const lag = tail.head() - position;
     if (lag > options.maxLag) throw new SubscriberTooSlow(position, lag);
   };
+  let live = false;
   while (!signal.aborted) {
     const kept = tail.after(position);
+    // Once live, falling out of the window is falling too far behind: never skipped over.
+    if (!kept && live) throw new SubscriberTooSlow(position, tail.head() - position);
     if (kept) {
+      live = true;
       for (const entry of kept) {
         if (signal.aborted) return;
         const picked = options.pick(entry);
