@@ -13,7 +13,7 @@ import {
   printSchema,
   OperationTypeNode,
   parse,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLSchema,
 } from "graphql";
 import {
@@ -211,7 +211,11 @@ export async function createGateway(
     );
     if (response.body.kind !== "single") throw new Error("a subscription's read was incremental");
     const { data, errors } = response.body.singleResult;
-    return { data, errors: errors as readonly GraphQLError[] | undefined };
+    // The answer's errors are formatted; the subscriber gets them as errors with their codes.
+    const refusals = errors?.map(
+      (error) => new GraphQLError(error.message, { extensions: error.extensions ?? {} }),
+    );
+    return { data, errors: refusals };
   };
   const feeds = options.bus
     ? subscriptionFeeds({ bus: options.bus, run, maxLag: config.SUBSCRIPTION_MAX_LAG, logger })

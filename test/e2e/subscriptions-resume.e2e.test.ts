@@ -242,6 +242,97 @@ describe("subscriptions", () => {
     }
   }, 120_000);
 
+  it("send the current state first with includeCurrent, then the changes", async () => {
+    const { orderId, lineIds } = await placeOrder(
+      system.gatewayUrl,
+      [{ sku: "SUB-MUG", quantity: 1, unitPrice: "12.00", taxRate: "21" }],
+      "ON_SHIPMENT",
+    );
+    const customer = `Bearer ${await system.identities.token("customer", {
+      customerId: (
+        await execute<{ order: { customer: { id: string } } }>(
+          system.gatewayUrl,
+          `query ($id: ID!) { order(id: $id) { customer { id } } }`,
+          { id: orderId },
+        )
+      ).order.customer.id,
+    })}`;
+    const order = track(
+      subscribeWs(
+        system.gatewayUrl,
+        customer,
+        {
+          query: `subscription ($id: ID) { orderUpdated(orderId: $id, includeCurrent: true) {
+            cursor current fulfilmentStatus revision order { id fulfilmentStatus revision } } }`,
+          variables: { id: orderId },
+        },
+        "orderUpdated",
+      ),
+    );
+    const stock = track(
+      streamSse(
+        system.gatewayUrl,
+        customer,
+        {
+          query: `subscription { stockLevels(skus: ["SUB-MUG"], includeCurrent: true) {
+            cursor current sku warehouse available onHand } }`,
+        },
+        "stockLevels",
+      ),
+    );
+    await waitFor(() => (order.events.length && stock.events.length ? true : undefined), {
+      description: "the current state",
+      timeoutMs: 30_000,
+      intervalMs: 50,
+    });
+    const [now] = order.events as { current: boolean; revision: number; order: unknown }[];
+    expect(now).toMatchObject({ current: true, fulfilmentStatus: "UNFULFILLED" });
+    expect(now?.order).toEqual({
+      id: orderId,
+      fulfilmentStatus: "UNFULFILLED",
+      revision: now?.revision,
+    });
+    const { product } = await execute<{
+      product: { stock: { warehouse: string; available: number }[] };
+    }>(system.gatewayUrl, `{ product(sku: "SUB-MUG") { stock { warehouse available } } }`);
+    // A customer hears what may be promised, never the warehouse's counts.
+    expect(stock.events[0]).toMatchObject({
+      current: true,
+      sku: "SUB-MUG",
+      warehouse: "AMS1",
+      available: product.stock.find((level) => level.warehouse === "AMS1")?.available,
+      onHand: null,
+    });
+    expect(order.cursors[0]).toBe(now && String((order.events[0] as { cursor: string }).cursor));
+
+    await ship(system.gatewayUrl, orderId, [{ lineId: lineIds[0] ?? "", quantity: 1 }]);
+    await waitFor(
+      () => (order.events.some((event) => event.fulfilmentStatus === "SHIPPED") ? true : undefined),
+      { description: "the change after the current state", timeoutMs: 30_000, intervalMs: 50 },
+    );
+    const changes = order.events.slice(1) as { current: boolean; revision: number }[];
+    expect(
+      changes.every((change) => !change.current && change.revision > (now?.revision ?? 0)),
+    ).toBe(true);
+    expect(order.errors).toEqual([]);
+    expect(stock.errors).toEqual([]);
+
+    const refused = track(
+      subscribeWs(
+        system.gatewayUrl,
+        customer,
+        { query: `subscription { orderUpdated(includeCurrent: true) { cursor } }` },
+        "orderUpdated",
+      ),
+    );
+    await waitFor(() => (refused.errors.length ? true : undefined), {
+      description: "includeCurrent without an order refused",
+      timeoutMs: 30_000,
+      intervalMs: 50,
+    });
+    expect(JSON.stringify(refused.errors)).toContain("BAD_USER_INPUT");
+  }, 120_000);
+
   it("resume every field after a dropped connection with each missed event once, in order", async () => {
     const references = Object.fromEntries(FIELD_NAMES.map((field) => [field, ws(field, "0")]));
     const first = FIELD_NAMES.map((field) => ({

@@ -376,7 +376,7 @@ const returnEvents: SubscriptionField = {
 const STOCK_READER: Principal = {
   subject: "gateway:stock-levels",
   role: "warehouse",
-  scopes: ["inventory:read"],
+  scopes: ["catalog:read", "inventory:read"],
 };
 
 const CURRENT_STOCK = /* GraphQL */ `
