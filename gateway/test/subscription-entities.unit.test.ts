@@ -30,16 +30,18 @@ const event = (cursor: string): Payload => ({
   },
 });
 
+/** A stream that tells the given events, as a feed would. */
+async function* told(...payloads: Payload[]) {
+  for (const payload of payloads) yield await Promise.resolve(payload);
+}
+
 async function deliver(run: RunQuery, document: string, variables: Record<string, unknown>) {
   const results = (await subscribe({
     schema,
     document: parse(document),
     variableValues: variables,
     contextValue: { principal, principalKey: JSON.stringify(principal) },
-    subscribeFieldResolver: () =>
-      (async function* () {
-        yield event("7");
-      })(),
+    subscribeFieldResolver: () => told(event("7")),
     fieldResolver: eventFieldResolver(run),
   })) as AsyncIterableIterator<ExecutionResult>;
   const first = await results.next();
@@ -108,10 +110,7 @@ describe("an event's entities", () => {
         schema,
         document: parse(document),
         contextValue: { principal, principalKey: JSON.stringify(principal) },
-        subscribeFieldResolver: () =>
-          (async function* () {
-            yield event("9");
-          })(),
+        subscribeFieldResolver: () => told(event("9")),
         fieldResolver: resolver,
       })) as AsyncIterableIterator<ExecutionResult>;
       expect((await results.next()).value).toEqual({
