@@ -14,6 +14,6 @@ export { dispatch, type EventHandlers, handledTypes } from "./handlers.ts";
 export { applyOnce, INBOX } from "./inbox.ts";
 export { uuidv7 as newEventId } from "./ids.ts";
 export { buildEvent, enqueueEvent, type NewEvent, OUTBOX, type OutboxRecord } from "./outbox.ts";
-export type { StreamEntry, StreamReader, StreamStart } from "./reader.ts";
+export type { StreamEntry, StreamReader } from "./reader.ts";
 export { startOutboxRelay } from "./relay.ts";
 export { type ReplayResult, replayStream } from "./replay.ts";
