@@ -23,6 +23,11 @@ export interface SystemOptions {
   output: (process: string, line: string) => void;
   /** Extra environment for every process. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * More gateways beside the first, each with its own port and data (so callers authenticate
+   * with tokens there, not the first gateway's API keys), over the same subgraphs and broker.
+   */
+  moreGateways?: number;
 }
 
 export interface ManagedProcess {
@@ -48,6 +53,8 @@ export interface RunningSystem {
   nats: NatsServerProcess | null;
   services: Record<SubgraphName, ManagedProcess>;
   gateway: ManagedProcess;
+  /** The gateways asked for beside the first (`moreGateways`). */
+  moreGateways: ManagedProcess[];
   /** Called with the process name when one exits without being asked to. */
   onUnexpectedExit(listener: (name: string, code: number | null) => void): void;
   stop(): Promise<void>;
@@ -180,7 +187,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   try {
     const services = {} as Record<SubgraphName, ManagedProcess>;
     const urls: NodeJS.ProcessEnv = {};
-    const defaults = [...SUBGRAPHS.map(({ port }) => port), GATEWAY_PORT];
+    const extra = options.moreGateways ?? 0;
+    const defaults = [
+      ...SUBGRAPHS.map(({ port }) => port),
+      ...Array.from({ length: extra + 1 }, (_, i) => GATEWAY_PORT + 100 * i),
+    ];
     const ports = options.ports === "free" ? await freePorts(defaults.length) : defaults;
     const portOf = (index: number) => ports[index] ?? defaults[index] ?? 0;
     const gatewayPort = portOf(SUBGRAPHS.length);
@@ -201,6 +212,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       NATS_URL: natsUrl,
     });
     await gateway.start();
+    const moreGateways = Array.from({ length: extra }, (_, i) =>
+      launch(
+        `gateway-${i + 2}`,
+        "gateway/src/main.ts",
+        portOf(SUBGRAPHS.length + 1 + i),
+        "/healthz",
+        {
+          ...urls,
+          DATA_DIR: join(dataDir, `gateway-${i + 2}`),
+          NATS_URL: natsUrl,
+        },
+      ),
+    );
+    await Promise.all(moreGateways.map((more) => more.start()));
     return {
       gatewayUrl: gateway.url,
       adminApiKey: secrets.adminApiKey,
@@ -209,6 +234,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       nats,
       services,
       gateway,
+      moreGateways,
       onUnexpectedExit: (listener) => listeners.push(listener),
       stop: stopAll,
     };

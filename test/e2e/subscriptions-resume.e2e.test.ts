@@ -35,11 +35,14 @@ const track = <T extends Received>(received: T) => {
 const MAX_LAG = 500;
 
 beforeAll(async () => {
-  system = await startTestSystem({
-    SUBSCRIPTION_MAX_LAG: String(MAX_LAG),
-    QUERY_MAX_ALIASES: "120",
-    QUERY_MAX_TOKENS: "5000",
-  });
+  system = await startTestSystem(
+    {
+      SUBSCRIPTION_MAX_LAG: String(MAX_LAG),
+      QUERY_MAX_ALIASES: "120",
+      QUERY_MAX_TOKENS: "5000",
+    },
+    { moreGateways: 1 },
+  );
   await execute(system.gatewayUrl, CREATE_PRODUCT, {
     sku: "SUB-MUG",
     name: "Subscription mug",
@@ -403,6 +406,30 @@ describe("subscriptions", () => {
       resumed.stop();
     }
   }, 600_000);
+
+  it("are served by any gateway: a subscriber moves to a second gateway with its cursor", async () => {
+    // The second gateway keeps its own API keys; the identity provider's tokens work on both.
+    const agent = `Bearer ${await system.identities.token("agent", {})}`;
+    const [second] = system.moreGateways;
+    if (!second) throw new Error("the system has no second gateway");
+    const on = (gatewayUrl: string, field: Field, after: string) =>
+      track(
+        subscribeWs(gatewayUrl, agent, { query: documentOf(field), variables: { after } }, field),
+      );
+    const from = String(await bus.lastSequence("orders"));
+    const first = on(system.gatewayUrl, "orderUpdated", from);
+    await moneyCycles(2);
+    const reference = on(system.gatewayUrl, "orderUpdated", from);
+    await caughtUp(first, await settled(reference), "the first gateway's subscriber");
+    first.stop();
+    const left = cursorsOf(first).at(-1) ?? from;
+    await moneyCycles(2);
+    const moved = on(second.url, "orderUpdated", left);
+    await caughtUp(moved, await settled(reference), "the subscriber on the second gateway");
+    expect([...cursorsOf(first), ...cursorsOf(moved)]).toEqual(cursorsOf(reference));
+    expect(cursorsOf(moved).length).toBeGreaterThan(0);
+    expect(moved.errors).toEqual([]);
+  }, 300_000);
 
   it("end a stalled subscriber with SUBSCRIBER_TOO_SLOW and its cursor; resuming there misses nothing", async () => {
     const after = String(await bus.lastSequence("inventory"));

@@ -21,7 +21,10 @@ export interface TestSystem extends RunningSystem {
  * Requests through `request`/`execute` to its gateway carry its admin API key unless they name
  * a credential of their own.
  */
-export async function startTestSystem(env: NodeJS.ProcessEnv = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  env: NodeJS.ProcessEnv = {},
+  options: { moreGateways?: number } = {},
+): Promise<TestSystem> {
   const dataDir = await mkdtemp(join(tmpdir(), "waybill-e2e-"));
   const logs: TestSystem["logs"] = [];
   const unexpected: string[] = [];
@@ -31,6 +34,7 @@ export async function startTestSystem(env: NodeJS.ProcessEnv = {}): Promise<Test
       dataDir,
       ports: "free",
       logLevel: "info",
+      ...options,
       // The suites drive thousands of requests with one key; the rate-limit test sets its own.
       env: { ...identities.env, RATE_LIMIT_REQUESTS: "0", ...env },
       output: (name, line) => {
