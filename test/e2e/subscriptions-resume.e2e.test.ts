@@ -431,6 +431,29 @@ describe("subscriptions", () => {
     expect(moved.errors).toEqual([]);
   }, 300_000);
 
+  it("survive a broker restart: a subscriber hears what follows, or is ended with its cursor and resumes", async () => {
+    const from = String(await bus.lastSequence("orders"));
+    const live = ws("orderUpdated", from);
+    await moneyCycles(1);
+    await system.nats?.restart();
+    await moneyCycles(1);
+    const reference = ws("orderUpdated", from);
+    const last = await settled(reference);
+    await waitFor(
+      () => (cursorsOf(live).at(-1) === last || live.errors.length ? true : undefined),
+      { description: "the live subscriber to catch up or end", timeoutMs: 60_000, intervalMs: 50 },
+    );
+    let heard = cursorsOf(live);
+    if (live.errors.length) {
+      const [ending] = live.errors as { extensions?: { cursor?: string | null } }[];
+      const resumed = ws("orderUpdated", ending?.extensions?.cursor ?? heard.at(-1) ?? from);
+      await caughtUp(resumed, last, "the subscriber resumed after the broker restart");
+      heard = [...heard, ...cursorsOf(resumed)];
+    }
+    expect(heard).toEqual(cursorsOf(reference));
+    expect(heard.length).toBeGreaterThan(0);
+  }, 300_000);
+
   it("end a stalled subscriber with SUBSCRIBER_TOO_SLOW and its cursor; resuming there misses nothing", async () => {
     const after = String(await bus.lastSequence("inventory"));
     const fat = Array.from({ length: 100 }, (_, i) => `w${i}: warehouse`).join(" ");

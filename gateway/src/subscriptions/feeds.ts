@@ -49,20 +49,27 @@ function typesByStream(): Map<string, EventType[]> {
 export function subscriptionFeeds(options: FeedOptions) {
   const types = typesByStream();
   const tails = new Map<string, Promise<StreamTail>>();
-  const tailOf = (stream: string) => {
-    let tail = tails.get(stream);
-    if (!tail) {
-      tail = openTail(options.bus, {
-        stream,
-        types: types.get(stream) ?? [],
-        window: options.maxLag + 1,
-        logger: options.logger,
-      });
-      // A stream that cannot be read yet (not created) is tried again by the next subscriber.
-      tail.catch(() => tails.delete(stream));
-      tails.set(stream, tail);
+  const tailOf = async (stream: string): Promise<StreamTail> => {
+    const open = tails.get(stream);
+    if (open) {
+      const tail = await open.catch(() => undefined);
+      if (tail && !tail.ended()) return tail;
+      // Another subscriber may have opened it again meanwhile.
+      if (tails.get(stream) !== open) return tailOf(stream);
     }
-    return tail;
+    // The first subscriber opens the read; one that ended (the broker failed it) or could not
+    // open (the stream does not exist yet) is opened again by the next.
+    const opening = openTail(options.bus, {
+      stream,
+      types: types.get(stream) ?? [],
+      window: options.maxLag + 1,
+      logger: options.logger,
+    });
+    tails.set(stream, opening);
+    opening.catch(() => {
+      if (tails.get(stream) === opening) tails.delete(stream);
+    });
+    return opening;
   };
   const readCurrent: ReadCurrent = async (query, variables, principal) => {
     const { data, errors } = await options.run(query, variables, principal);

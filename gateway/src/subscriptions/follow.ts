@@ -63,7 +63,9 @@ export async function* follow<T>(options: FollowOptions<T>): AsyncGenerator<T, v
           yield picked;
         } else position = entry.sequence;
       }
-      if (!kept.length) await tail.newer(position, signal);
+      if (kept.length) continue;
+      if (tail.ended()) throw new Error(`the read of stream ${tail.stream} ended`);
+      await tail.newer(position, signal);
       continue;
     }
     // Behind the tail's window: read the stream up to its current end, then look again.

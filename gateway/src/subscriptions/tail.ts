@@ -15,6 +15,8 @@ export interface StreamTail {
   after(position: number): readonly StreamEntry[] | undefined;
   /** Resolves once an entry newer than `position` is kept (or the tail closes). */
   newer(position: number, signal: AbortSignal): Promise<void>;
+  /** True once the read ended: closed, or failed; its followers end with their cursors. */
+  ended(): boolean;
   close(): Promise<void>;
 }
 
@@ -61,12 +63,19 @@ export async function openTail(bus: Bus, options: TailOptions): Promise<StreamTa
       }
     }
     wake();
-  }).catch((error: unknown) => {
-    if (!closed) options.logger.error({ err: error, stream: options.stream }, "stream tail failed");
-  });
+  })
+    .catch((error: unknown) => {
+      if (!closed)
+        options.logger.error({ err: error, stream: options.stream }, "stream tail failed");
+    })
+    .finally(() => {
+      closed = true;
+      wake();
+    });
   return {
     stream: options.stream,
     head: () => head,
+    ended: () => closed,
     after(position) {
       if (position < floor) return undefined;
       // Sequences grow along `kept`: find the first entry after `position` by bisection.
