@@ -336,6 +336,24 @@ describe("subscriptions", () => {
     expect(JSON.stringify(refused.errors)).toContain("BAD_USER_INPUT");
   }, 120_000);
 
+  it("refuse a cursor that is none, by argument or by Last-Event-ID", async () => {
+    const byArgument = ws("invoiceEvents", "12; DROP");
+    const byHeader = sse("returnEvents", "-1");
+    for (const [name, received] of [
+      ["after", byArgument],
+      ["Last-Event-ID", byHeader],
+    ] as const) {
+      await waitFor(() => (received.errors.length ? true : undefined), {
+        description: `the refusal of a bad ${name}`,
+        timeoutMs: 30_000,
+        intervalMs: 50,
+      });
+      expect(JSON.stringify(received.errors), name).toContain("BAD_USER_INPUT");
+      expect(JSON.stringify(received.errors), name).toContain(name);
+      expect(received.events, name).toEqual([]);
+    }
+  }, 60_000);
+
   it("resume every field after a dropped connection with each missed event once, in order", async () => {
     const references = Object.fromEntries(FIELD_NAMES.map((field) => [field, ws(field, "0")]));
     const first = FIELD_NAMES.map((field) => ({
