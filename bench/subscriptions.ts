@@ -91,6 +91,7 @@ async function throughput(row: Row): Promise<Measured> {
     await inParallel(Array.from({ length: events }), SEND_CONCURRENCY, () =>
       recordNow(api, nextShipment()),
     );
+  const sentSeconds = (Date.now() - started) / 1000;
   const expected = events * row.perEvent;
   await pool
     .until((t) => t.deliveries >= expected, 240_000, `${expected} deliveries`)
@@ -108,6 +109,7 @@ async function throughput(row: Row): Promise<Measured> {
     expected,
     tally,
     seconds,
+    sentSeconds,
     cpu: used,
   };
 }
