@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { format, resolveConfig } from "prettier";
 
 const FILE = join(import.meta.dirname, "..", "RESULTS.md");
-const ORDER = ["gateway", "roundtrips", "pipeline", "pipeline-tmpfs", "webhooks"] as const;
+const ORDER = [
+  "gateway",
+  "roundtrips",
+  "pipeline",
+  "pipeline-tmpfs",
+  "webhooks",
+  "subscriptions",
+] as const;
 export type Section = (typeof ORDER)[number];
 
 const HEADER = `# Waybill benchmarks
