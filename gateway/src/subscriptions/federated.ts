@@ -45,7 +45,10 @@ function markAnswered(value: unknown) {
 /** How long an entity read is shared by subscribers asking the same of the same event. */
 const SHARED_MS = 5_000;
 
-type EntityQuery = { text: string; variables: readonly string[] };
+/** A root query for an entity, with a short id standing for its text in sharing keys. */
+const KEPT_QUERY_IDS = 10_000;
+
+type EntityQuery = { id: number; text: string; variables: readonly string[] };
 
 /**
  * Resolves events for subscribers: the root field gives the event's payload, an event's own
@@ -57,13 +60,23 @@ type EntityQuery = { text: string; variables: readonly string[] };
  */
 export function eventFieldResolver(run: RunQuery): GraphQLFieldResolver<unknown, EventContext> {
   const queries = new WeakMap<FieldNode, EntityQuery>();
+  const ids = new Map<string, number>();
+  let lastId = 0;
   const shared = new Map<string, Promise<unknown>>();
 
   const queryOf = (ref: EntityRef, info: GraphQLResolveInfo): EntityQuery => {
     const node = info.fieldNodes[0] as FieldNode;
     let query = queries.get(node);
     if (!query) {
-      query = entityQuery(ref, info);
+      const built = entityQuery(ref, info);
+      let id = ids.get(built.text);
+      if (id === undefined) {
+        // Ids only grow, so forgetting the texts (bounded memory) can never make two share one.
+        if (ids.size >= KEPT_QUERY_IDS) ids.clear();
+        id = ++lastId;
+        ids.set(built.text, id);
+      }
+      query = { ...built, id };
       queries.set(node, query);
     }
     return query;
@@ -78,7 +91,9 @@ export function eventFieldResolver(run: RunQuery): GraphQLFieldResolver<unknown,
     const query = queryOf(ref, info);
     const variables: Record<string, unknown> = { key: ref.value };
     for (const name of query.variables) variables[name] = info.variableValues[name];
-    const key = `${ref.query}:${ref.value}@${cursor}|${context.principalKey}|${query.text}|${JSON.stringify(variables)}`;
+    const key = `${ref.query}:${ref.value}@${cursor}|${context.principalKey}|${query.id}|${
+      query.variables.length ? JSON.stringify(variables) : ""
+    }`;
     let answer = shared.get(key);
     if (!answer) {
       answer = run(query.text, variables, context.principal).then(({ data, errors }) => {
@@ -120,7 +135,7 @@ export function eventFieldResolver(run: RunQuery): GraphQLFieldResolver<unknown,
  * fragments and variables the selection uses, and `__typename` in every selection set so that
  * abstract types resolve from the answer.
  */
-function entityQuery(ref: EntityRef, info: GraphQLResolveInfo): EntityQuery {
+function entityQuery(ref: EntityRef, info: GraphQLResolveInfo): Omit<EntityQuery, "id"> {
   const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
   const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections };
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -29,19 +29,29 @@ export type SubscriptionRequest = {
   operationName?: string | null | undefined;
 };
 
+/** How many distinct valid documents are kept parsed, per schema. */
+const KEPT_DOCUMENTS = 1_000;
+const validDocuments = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
+
 /**
- * Parses and validates a subscription under the same limits as any request (tokens, depth, cost,
- * aliases); anything but a subscription is refused, since queries and mutations go to POST /graphql.
+ * The document parsed and validated, or why not. Valid documents are kept by their text, so the
+ * many subscribers of one client share one parsed document (and what is derived from its nodes).
  */
-export function prepareSubscription(
+function validDocument(
   setup: SubscriptionSetup,
-  request: SubscriptionRequest,
-  context: SubscriptionContext,
-): SubscriptionArgs | readonly GraphQLError[] {
+  query: string,
+): DocumentNode | readonly GraphQLError[] {
   const { schema, limits } = setup;
+  let kept = validDocuments.get(schema);
+  if (!kept) {
+    kept = new Map();
+    validDocuments.set(schema, kept);
+  }
+  const found = kept.get(query);
+  if (found) return found;
   let document: DocumentNode;
   try {
-    document = parse(request.query, limits.parseOptions);
+    document = parse(query, limits.parseOptions);
   } catch (error) {
     const tooLong = /token limit/i.test((error as Error).message);
     return [
@@ -60,6 +70,24 @@ export function prepareSubscription(
             extensions: { code: "GRAPHQL_VALIDATION_FAILED" },
           }),
     );
+  // The oldest kept document makes room: Maps iterate in insertion order.
+  if (kept.size >= KEPT_DOCUMENTS) kept.delete(kept.keys().next().value ?? "");
+  kept.set(query, document);
+  return document;
+}
+
+/**
+ * Parses and validates a subscription under the same limits as any request (tokens, depth, cost,
+ * aliases); anything but a subscription is refused, since queries and mutations go to POST /graphql.
+ */
+export function prepareSubscription(
+  setup: SubscriptionSetup,
+  request: SubscriptionRequest,
+  context: SubscriptionContext,
+): SubscriptionArgs | readonly GraphQLError[] {
+  const { schema, limits } = setup;
+  const document = validDocument(setup, request.query);
+  if (!("kind" in document)) return document;
   const operation = getOperationAST(document, request.operationName);
   const refusal = operation && limits.cost(schema, document, operation, request.variables ?? {});
   if (refusal) return [refusal];
