@@ -175,10 +175,9 @@ subgraphs, the subscribers' process and nats-server. A CPU profile of a whole ru
 (\`BENCH_CPU_PROF\`, 2026-12-03; the gateway busy 104 s of 139 s) puts 29 % of the gateway's
 time in graphql-js execution (collecting fields, argument values and completing values, per
 subscriber), 17 % in garbage collection, about 17 % in serialising and writing messages (graphql-ws
-\`stringifyMessage\`, \`writeUtf8String\`, \`writev\`), 3 % in building the sharing key of the
-entity read (\`read\` in \`subscriptions/federated.ts\` joins the entity query's whole text and
-its variables into a map key for every subscriber and event) and 1 % parsing the event's
-instants again for every subscriber (\`iso\` in \`subscriptions/fields.ts\`). The read itself is
+\`stringifyMessage\`, \`writeUtf8String\`, \`writev\`) and 1 % parsing the event's instants
+again for every subscriber (\`iso\` in \`subscriptions/fields.ts\`); building each entity read's
+sharing key from the query's whole text took another 3 % before it was keyed by a short id. The read itself is
 shared as meant: with one principal the subgraphs do one read per event. With ten partners each
 event costs ten reads through the query planner and its subgraphs, which then compete with the
 gateway for the two cores. Rows whose events/s came within a tenth of recorded/s (${keptPace.join(", ") || "none"}) kept
@@ -189,11 +188,11 @@ backlog's drain time; at a steady 2 milestones/s (2,000 deliveries/s) it is the 
 event, a thousand executions of about 0.1 ms in turn on one loop plus the entity read.
 
 Memory: 5,000 idle subscriptions cost the gateway about
-${count((run.memory.at(-1)?.heapUsedMiB ?? 0) - (run.memory[0]?.heapUsedMiB ?? 0))} MiB of heap. About half of each
-subscription's share is its own parsed document: each subscribe message is parsed and validated
-anew (\`subscriptions/prepare.ts\`), and this selection's document is 12 kB on the heap (5,000
-parses, measured apart); the rest is the subscription's state in graphql-ws and the gateway's follow (not broken
-down here).
+${count((run.memory.at(-1)?.heapUsedMiB ?? 0) - (run.memory[0]?.heapUsedMiB ?? 0))} MiB of heap: the subscription's state in graphql-ws and the gateway's
+follow. Subscribers sending the same document share one parsed copy (\`subscriptions/prepare.ts\`
+keeps valid documents by their text); parsed anew for each, this selection's document alone was
+12 kB of heap per subscription (5,000 parses, measured apart), about half of what a subscription
+cost before.
 
 
 
