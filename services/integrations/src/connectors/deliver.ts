@@ -10,7 +10,6 @@ import type { CircuitBreaker } from "./breaker.ts";
 import { DocumentNotFoundError, readDocument } from "./hub-read.ts";
 import type { ConnectorMetrics } from "./metrics.ts";
 import { ConnectorError, type Connector } from "./outcome.ts";
-import { closeException } from "./parking.ts";
 
 /** One connector at work: its system's client, its deliveries, its breaker and its limits. */
 export interface ConnectorRun {
@@ -129,7 +128,7 @@ async function attempt(run: ConnectorRun, record: ConnectorDeliveryRecord): Prom
     if (result.state === "delivered")
       run.metrics.delivered(run.connector.name, performance.now() - started);
     await run.repo.wakeOrder(run.connector.name, record.orderId, at);
-    if (record.exceptionId) await closeException(run.store, record.exceptionId, at);
+    if (record.exceptionId) await run.repo.closeException(record.exceptionId, at);
   }
 }
 

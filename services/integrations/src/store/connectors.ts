@@ -1,3 +1,4 @@
+import { EXCEPTIONS, type ExceptionRecord } from "@waybill/bus";
 import { type Session, type Store } from "@waybill/store";
 import { integrationsCollections } from "./collections.ts";
 import type { ConnectorDeliveryRecord, ConnectorDeliveryState } from "./records.ts";
@@ -137,6 +138,17 @@ export function connectorRepository(store: Store) {
         },
         { returnDocument: "after" },
       ),
+    /**
+     * Closes the exception a parked delivery raised once its document is delivered (after a retry
+     * of the delivery itself, or after the mapping was fixed): master data's queue shows what is left.
+     */
+    closeException: (id: string, at: Date) =>
+      store
+        .collection<ExceptionRecord>(EXCEPTIONS)
+        .updateOne(
+          { _id: id, status: "open" },
+          { $set: { status: "resolved", resolution: "delivered", resolvedAt: at } },
+        ),
     /** Deliveries waiting to go out (open, parked included): a connector's backlog. */
     backlog: (connector: string) => deliveries.countDocuments({ connector, state: { $in: OPEN } }),
   };
