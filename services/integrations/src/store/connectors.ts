@@ -1,6 +1,7 @@
 import { EXCEPTIONS, type ExceptionRecord } from "@waybill/bus";
-import { type Session, type Store } from "@waybill/store";
+import { findPage, type PageQuery, type Session, type Store } from "@waybill/store";
 import { integrationsCollections } from "./collections.ts";
+import { CONNECTOR_DELIVERIES_NEWEST_FIRST } from "./pages.ts";
 import type { ConnectorDeliveryRecord, ConnectorDeliveryState } from "./records.ts";
 
 const OPEN: ConnectorDeliveryState[] = ["pending", "failed"];
@@ -62,9 +63,9 @@ export function connectorRepository(store: Store) {
     /** The delivery of one document to one connector, if recorded. */
     deliveryOf: (connector: string, documentId: string) =>
       deliveries.findOne({ _id: `${connector}:${documentId}` }),
-    /** A connector's deliveries, newest first (the delivery log). */
-    log: (connector: string, limit: number) =>
-      deliveries.find({ connector }, { sort: { sequence: -1 }, limit }),
+    /** A page of a connector's deliveries, newest first (the delivery log). */
+    deliveriesPage: (connector: string, page: PageQuery) =>
+      findPage(deliveries, { connector }, CONNECTOR_DELIVERIES_NEWEST_FIRST, page),
     /** Open deliveries of a connector whose attempt is due, oldest first. */
     due: (connector: string, now: Date, limit: number) =>
       deliveries.find(

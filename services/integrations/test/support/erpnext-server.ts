@@ -39,6 +39,8 @@ export interface TestErpnext {
   /** Customers and items that exist (links to others fail with LinkValidationError). */
   customers: Set<string>;
   items: Set<string>;
+  /** While true, every request gets 503, as from a site behind a proxy while it is down. */
+  down: boolean;
   /** The next create stores the invoice, then answers 500 (or never answers in time). */
   failAfterCreate(mode: "5xx" | "timeout"): void;
   /** The next request is refused with 429 and this Retry-After (seconds). */
@@ -92,6 +94,7 @@ export async function startTestErpnext({ slowMs = 3_000 } = {}): Promise<TestErp
     requests: [] as TestErpnext["requests"],
     customers: new Set<string>(),
     items: new Set<string>(),
+    down: false,
   };
   const timers = new Set<NodeJS.Timeout>();
 
@@ -188,6 +191,7 @@ export async function startTestErpnext({ slowMs = 3_000 } = {}): Promise<TestErp
       site.requests.push({ method: req.method ?? "", path, status });
       send(res, status, body, headers);
     };
+    if (site.down) return answer(503, frappeError("Exception", "Service Unavailable"));
     if (req.headers.authorization !== `token ${site.apiKey}:${site.apiSecret}`)
       return answer(401, frappeError("AuthenticationError", "Invalid token"));
     if (rateLimit !== null) {
