@@ -44,6 +44,7 @@ const BOUNDED = new Map([
   ["CreditNote.lines", "at most one per line of its invoice"],
   ["CreditNote.charges", "at most one per charge on its invoice"],
   ["Return.creditNotes", "one per invoice of its order that the return reached"],
+  ["Query.connectors", "one per connector Waybill has, switched on by CONNECTORS"],
 ]);
 
 const objectLists = () =>

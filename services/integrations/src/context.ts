@@ -1,5 +1,6 @@
 import type { Principal } from "@waybill/auth";
 import type { ServiceRuntime } from "@waybill/service";
+import { type Connectors, connectorsOf } from "./connectors/connectors.ts";
 import { type Outbound, outboundOf } from "./outbound/outbound.ts";
 import { integrationsRepository, type IntegrationsRepository } from "./store/repository.ts";
 
@@ -11,6 +12,8 @@ export interface IntegrationsContext {
   repo: IntegrationsRepository;
   /** Outbound webhooks: endpoints, deliveries and the address guard. */
   outbound: Outbound;
+  /** The finance connectors switched on, their deliveries and their health. */
+  connectors: Connectors;
 }
 
 export function createContext(
@@ -22,5 +25,6 @@ export function createContext(
     principal,
     repo: integrationsRepository(runtime.store),
     outbound: outboundOf(runtime),
+    connectors: connectorsOf(runtime),
   };
 }

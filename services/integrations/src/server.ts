@@ -1,12 +1,15 @@
 import { secretFromEnv } from "@waybill/config";
 import type { ServiceDefinition } from "@waybill/service";
 import { integrationsConfig } from "./config.ts";
+import { connectorJobs, connectorsOf } from "./connectors/connectors.ts";
+import { connectorConsumers } from "./connectors/consumers.ts";
 import { createContext, type IntegrationsContext } from "./context.ts";
 import { hubClient } from "./hub/client.ts";
 import { outboundConsumers } from "./outbound/consumers.ts";
 import { outboundJobs } from "./outbound/jobs.ts";
 import { outboundOf } from "./outbound/outbound.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { prepareConnectorStore } from "./store/connectors.ts";
 import { prepareOutboundStore } from "./store/outbound.ts";
 import { integrationsRepository, prepareIntegrationsStore } from "./store/repository.ts";
 import { webhookRoutes } from "./webhooks/route.ts";
@@ -16,7 +19,8 @@ import { webhookSources } from "./webhooks/sources.ts";
  * The integrations subgraph: every external format. Webhooks from outside systems arrive through
  * the gateway at `/webhooks/<source>/<topic>`, are verified by their source's signature and turned
  * into calls on the hub; receipts of what was verified are kept. Partners' endpoints hear the hub's
- * events by signed webhooks (`outbound/`).
+ * events by signed webhooks (`outbound/`); finance systems receive billing's documents through
+ * connectors (`connectors/`), off unless `CONNECTORS` names them.
  */
 export const integrationsService: ServiceDefinition<IntegrationsContext> = {
   name: "integrations",
@@ -25,12 +29,29 @@ export const integrationsService: ServiceDefinition<IntegrationsContext> = {
   async prepare(store) {
     await prepareIntegrationsStore(store);
     await prepareOutboundStore(store);
+    await prepareConnectorStore(store);
   },
   context: (runtime, principal) => createContext(runtime, principal),
-  consumers: (runtime) => outboundConsumers(outboundOf(runtime).repo),
-  // The delivery loop and its metrics; the configuration is validated here, before consuming.
-  metrics: (runtime) => void outboundOf(runtime),
-  jobs: (runtime) => outboundJobs(outboundOf(runtime)),
+  // Both read billing's stream; the host merges them into one consumer, one inbox record.
+  consumers: (runtime) => {
+    const connectors = connectorsOf(runtime);
+    return [
+      ...outboundConsumers(outboundOf(runtime).repo),
+      ...connectorConsumers(
+        connectors.repo,
+        connectors.runs.map((run) => run.connector.name),
+      ),
+    ];
+  },
+  // Delivery loops and their metrics; configurations (mapping files too) are validated here.
+  metrics: (runtime) => {
+    outboundOf(runtime);
+    connectorsOf(runtime);
+  },
+  jobs: (runtime) => [
+    ...outboundJobs(outboundOf(runtime)),
+    ...connectorJobs(connectorsOf(runtime)),
+  ],
   routes(runtime, env) {
     const config = integrationsConfig(env);
     const hub = hubClient(config.GATEWAY_URL, secretFromEnv(env, "INTERNAL_SIGNING_KEY"));

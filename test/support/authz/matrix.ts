@@ -38,6 +38,8 @@ const STOCK: Actor[] = ["warehouse", "agent", "finance", "admin"];
 const CASES: Actor[] = ["agent", "finance", "admin"];
 const STAFF_INVOICES: Actor[] = ["agent", "finance", "admin"];
 const ADMIN: Actor[] = ["admin"];
+/** Finance systems' connectors: finance and admin. */
+const FINANCE: Actor[] = ["finance", "admin"];
 /** Partners manage their accounts' webhook endpoints; admin every one. */
 const WEBHOOKS: Actor[] = ["partner", "admin"];
 
@@ -333,6 +335,10 @@ export const ROOT_CASES: Case[] = [
     WEBHOOKS,
     (r) => page(r, "webhookEndpoints"),
   ),
+  // No connector is switched on in the test system: the list is empty for those allowed.
+  read("connectors", "integrations", `{ connectors { name health backlog } }`, none, FINANCE, (r) =>
+    Array.isArray(field(r, "connectors")),
+  ),
   // A partner is refused an id it does not manage, missing ones included; staff get NOT_FOUND.
   read(
     "webhookEndpoint",
@@ -382,6 +388,14 @@ export const ROOT_CASES: Case[] = [
     `mutation { replayWebhookDelivery(id: "msg_missing") { id } }`,
     none,
     ADMIN,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "retryConnectorDelivery",
+    "integrations",
+    `mutation { retryConnectorDelivery(id: "erpnext:inv_missing") { id } }`,
+    none,
+    FINANCE,
     "code:NOT_FOUND",
   ),
   mutation(

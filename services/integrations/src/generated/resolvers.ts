@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WebhookReceiptRecord, WebhookEndpointRecord, WebhookDeliveryRecord, DeliveryAttempt } from '../store/records.ts';
+import type { WebhookReceiptRecord, WebhookEndpointRecord, WebhookDeliveryRecord, DeliveryAttempt, ConnectorDeliveryRecord } from '../store/records.ts';
+import type { ConnectorRun } from '../connectors/deliver.ts';
 import type { IntegrationsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -17,6 +18,65 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A finance system Waybill delivers billing's documents to (CONNECTORS switches it on). */
+export type Connector = {
+  __typename?: 'Connector';
+  /** Documents not yet delivered, parked ones included. */
+  backlog: Scalars['Int']['output'];
+  /** Its deliveries, newest first. */
+  deliveries: ConnectorDeliveryConnection;
+  /**
+   * UP (sending), RATE_LIMITED (waiting out a 429), DOWN (paused by its breaker after failures in
+   * a row) or PROBING (trying the oldest document before resuming).
+   */
+  health: Scalars['String']['output'];
+  /** Its name in CONNECTORS, for example erpnext. */
+  name: Scalars['String']['output'];
+};
+
+
+/** A finance system Waybill delivers billing's documents to (CONNECTORS switches it on). */
+export type ConnectorDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One billing document to one connector's system. */
+export type ConnectorDelivery = {
+  __typename?: 'ConnectorDelivery';
+  attempts: Scalars['Int']['output'];
+  connector: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  documentId: Scalars['ID']['output'];
+  /** The document's id in the system, once delivered. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** INVOICE, CREDIT_NOTE or ADJUSTMENT_NOTE. */
+  kind: Scalars['String']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  orderId: Scalars['ID']['output'];
+  /** Waiting for a person: an exception was raised (an unmapped value, a refusal, retries spent). */
+  parked: Scalars['Boolean']['output'];
+  /** Our number, which the system is searched by before anything is created. */
+  reference: Scalars['String']['output'];
+  /** PENDING, DELIVERED, FAILED (retries are due, or it is parked) or SKIPPED (nothing to send). */
+  state: Scalars['String']['output'];
+};
+
+export type ConnectorDeliveryConnection = {
+  __typename?: 'ConnectorDeliveryConnection';
+  edges: Array<ConnectorDeliveryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ConnectorDeliveryEdge = {
+  __typename?: 'ConnectorDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: ConnectorDelivery;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Stops deliveries to an endpoint; what it misses is kept and sent when it is enabled. */
@@ -31,6 +91,8 @@ export type Mutation = {
   replayWebhookDeliveries: Scalars['Int']['output'];
   /** Sends one delivery again, from the start of the retry schedule. */
   replayWebhookDelivery: WebhookDelivery;
+  /** Sends one document again from the start of its schedule, parked or not. For finance and admin. */
+  retryConnectorDelivery: ConnectorDelivery;
   /** A new secret; the previous one keeps signing beside it during the overlap. */
   rotateWebhookSecret: WebhookEndpointSecret;
 };
@@ -64,6 +126,11 @@ export type MutationReplayWebhookDeliveryArgs = {
 };
 
 
+export type MutationRetryConnectorDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRotateWebhookSecretArgs = {
   endpointId: Scalars['ID']['input'];
 };
@@ -81,6 +148,8 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The connectors switched on. For finance and admin. */
+  connectors: Array<Connector>;
   webhookEndpoint?: Maybe<WebhookEndpoint>;
   /** The webhook endpoints the caller manages, oldest first: all for staff, its accounts' for a partner. */
   webhookEndpoints: WebhookEndpointConnection;
@@ -314,13 +383,17 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Connector: ResolverTypeWrapper<ConnectorRun>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ConnectorDelivery: ResolverTypeWrapper<ConnectorDeliveryRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ConnectorDeliveryConnection: ResolverTypeWrapper<Omit<ConnectorDeliveryConnection, 'edges'> & { edges: Array<ResolversTypes['ConnectorDeliveryEdge']> }>;
+  ConnectorDeliveryEdge: ResolverTypeWrapper<Omit<ConnectorDeliveryEdge, 'node'> & { node: ResolversTypes['ConnectorDelivery'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   WebhookAttempt: ResolverTypeWrapper<DeliveryAttempt>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRecord>;
@@ -337,13 +410,17 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Connector: ConnectorRun;
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  ConnectorDelivery: ConnectorDeliveryRecord;
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  ConnectorDeliveryConnection: Omit<ConnectorDeliveryConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConnectorDeliveryEdge']> };
+  ConnectorDeliveryEdge: Omit<ConnectorDeliveryEdge, 'node'> & { node: ResolversParentTypes['ConnectorDelivery'] };
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   WebhookAttempt: DeliveryAttempt;
   WebhookDelivery: WebhookDeliveryRecord;
@@ -358,6 +435,40 @@ export type ResolversParentTypes = {
   WebhookReceiptEdge: Omit<WebhookReceiptEdge, 'node'> & { node: ResolversParentTypes['WebhookReceipt'] };
 };
 
+export type ConnectorResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Connector'] = ResolversParentTypes['Connector']> = {
+  backlog?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['ConnectorDeliveryConnection'], ParentType, ContextType, Partial<ConnectorDeliveriesArgs>>;
+  health?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConnectorDeliveryResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['ConnectorDelivery'] = ResolversParentTypes['ConnectorDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connector?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  documentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConnectorDeliveryConnectionResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['ConnectorDeliveryConnection'] = ResolversParentTypes['ConnectorDeliveryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ConnectorDeliveryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ConnectorDeliveryEdgeResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['ConnectorDeliveryEdge'] = ResolversParentTypes['ConnectorDeliveryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ConnectorDelivery'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -368,6 +479,7 @@ export type MutationResolvers<ContextType = IntegrationsContext, ParentType exte
   registerWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'accounts' | 'eventTypes' | 'url'>>;
   replayWebhookDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveriesArgs, 'endpointId' | 'since'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
+  retryConnectorDelivery?: Resolver<ResolversTypes['ConnectorDelivery'], ParentType, ContextType, RequireFields<MutationRetryConnectorDeliveryArgs, 'id'>>;
   rotateWebhookSecret?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationRotateWebhookSecretArgs, 'endpointId'>>;
 };
 
@@ -377,6 +489,7 @@ export type PageInfoResolvers<ContextType = IntegrationsContext, ParentType exte
 };
 
 export type QueryResolvers<ContextType = IntegrationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  connectors?: Resolver<Array<ResolversTypes['Connector']>, ParentType, ContextType>;
   webhookEndpoint?: Resolver<Maybe<ResolversTypes['WebhookEndpoint']>, ParentType, ContextType, RequireFields<QueryWebhookEndpointArgs, 'id'>>;
   webhookEndpoints?: Resolver<ResolversTypes['WebhookEndpointConnection'], ParentType, ContextType, Partial<QueryWebhookEndpointsArgs>>;
   webhookReceipts?: Resolver<ResolversTypes['WebhookReceiptConnection'], ParentType, ContextType, Partial<QueryWebhookReceiptsArgs>>;
@@ -464,6 +577,10 @@ export type WebhookReceiptEdgeResolvers<ContextType = IntegrationsContext, Paren
 };
 
 export type Resolvers<ContextType = IntegrationsContext> = {
+  Connector?: ConnectorResolvers<ContextType>;
+  ConnectorDelivery?: ConnectorDeliveryResolvers<ContextType>;
+  ConnectorDeliveryConnection?: ConnectorDeliveryConnectionResolvers<ContextType>;
+  ConnectorDeliveryEdge?: ConnectorDeliveryEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

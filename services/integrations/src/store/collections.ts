@@ -1,6 +1,7 @@
 import type { Store } from "@waybill/store";
 import type {
   CarrierEventRecord,
+  ConnectorDeliveryRecord,
   FulfillmentLinkRecord,
   WebhookDeliveryRecord,
   WebhookEndpointRecord,
@@ -18,5 +19,6 @@ export function integrationsCollections(store: Store) {
     fulfillmentLinks: store.collection<FulfillmentLinkRecord>("fulfillmentLinks"),
     endpoints: store.collection<WebhookEndpointRecord>("webhookEndpoints"),
     deliveries: store.collection<WebhookDeliveryRecord>("webhookDeliveries"),
+    connectorDeliveries: store.collection<ConnectorDeliveryRecord>("connectorDeliveries"),
   };
 }

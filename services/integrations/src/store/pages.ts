@@ -17,3 +17,9 @@ export const DELIVERIES_NEWEST_FIRST = [
   { field: "sequence", direction: -1, kind: "number" },
   { field: "_id", direction: -1, kind: "string" },
 ] as const satisfies ListOrder;
+
+/** A connector's deliveries: newest first. */
+export const CONNECTOR_DELIVERIES_NEWEST_FIRST = [
+  { field: "sequence", direction: -1, kind: "number" },
+  { field: "_id", direction: -1, kind: "string" },
+] as const satisfies ListOrder;

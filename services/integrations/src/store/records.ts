@@ -92,3 +92,41 @@ export type WebhookDeliveryRecord = {
   createdAt: Date;
   deliveredAt: Date | null;
 };
+
+/** Where a connector delivery stands. `skipped`: nothing for the system to receive. */
+export type ConnectorDeliveryState = "pending" | "delivered" | "failed" | "skipped";
+
+/** One billing document to one connector's system: one record per (connector, document). */
+export type ConnectorDeliveryRecord = {
+  /** `<connector>:<document id>`. */
+  _id: string;
+  connector: string;
+  kind: "invoice" | "credit_note" | "adjustment_note";
+  documentId: string;
+  /** The invoice itself, or the invoice a note refers to. */
+  invoiceId: string;
+  /** Our number (INV-..., CN-..., AN-...), the reference the system is searched by. */
+  reference: string;
+  orderId: string;
+  /** Creation order, increasing: documents of one order go in this order. */
+  sequence: number;
+  /** The event that asked for it, as received: a parked document's exception carries a copy. */
+  event: string;
+  /** The exception raised when it was last parked, closed once it is delivered. */
+  exceptionId: string | null;
+  state: ConnectorDeliveryState;
+  /** Waiting for a person (an exception was raised): not tried until retried. */
+  parked: boolean;
+  /** The document's id in the outside system, once delivered. */
+  externalId: string | null;
+  /** Attempts made, over every retry. */
+  attempts: number;
+  /** Attempts on the current schedule (a retry starts it again). */
+  scheduled: number;
+  lastError: string | null;
+  /** When the next attempt is due; also the lease of an attempt in flight. Null when closed. */
+  nextAttemptAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deliveredAt: Date | null;
+};

@@ -1,0 +1,114 @@
+import type { ConsumedEvent } from "@waybill/bus";
+import type { ConsumerDefinition, UnitOfWork } from "@waybill/service";
+import type { Session } from "@waybill/store";
+import type { ConnectorRepository } from "../store/connectors.ts";
+import type { ConnectorDeliveryRecord } from "../store/records.ts";
+import type { DocumentKind } from "./documents.ts";
+
+/** The billing events whose documents connectors deliver. */
+export const CONNECTOR_EVENT_TYPES = [
+  "billing.invoice.issued",
+  "billing.credit_note.issued",
+  "billing.adjustment_note.issued",
+] as const;
+
+let lastSequence = 0;
+
+/** Increasing within the process, and with the clock across processes. */
+function nextSequence(): number {
+  lastSequence = Math.max(lastSequence + 1, Date.now() * 1000);
+  return lastSequence;
+}
+
+type Subject = {
+  kind: DocumentKind;
+  documentId: string;
+  invoiceId: string;
+  reference: string;
+  orderId: string;
+};
+
+/** The document an event announces. */
+export function subjectOf(event: ConsumedEvent): Subject | null {
+  switch (event.type) {
+    case "billing.invoice.issued":
+      return {
+        kind: "invoice",
+        documentId: event.data.invoiceId,
+        invoiceId: event.data.invoiceId,
+        reference: event.data.number,
+        orderId: event.data.orderId,
+      };
+    case "billing.credit_note.issued":
+      return {
+        kind: "credit_note",
+        documentId: event.data.creditNoteId,
+        invoiceId: event.data.invoiceId,
+        reference: event.data.number,
+        orderId: event.data.orderId,
+      };
+    case "billing.adjustment_note.issued":
+      return {
+        kind: "adjustment_note",
+        documentId: event.data.adjustmentNoteId,
+        invoiceId: event.data.invoiceId,
+        reference: event.data.number,
+        orderId: event.data.orderId,
+      };
+    default:
+      return null;
+  }
+}
+
+/**
+ * One delivery per connector switched on, written in the inbox record's transaction: an event the
+ * bus delivers twice records its document once. An event retried from the exception queue (a
+ * fresh copy of the one whose document was parked) takes the parked delivery up again.
+ */
+export async function recordDeliveries(
+  repo: ConnectorRepository,
+  connectors: readonly string[],
+  event: ConsumedEvent,
+  session: Session,
+): Promise<void> {
+  const subject = subjectOf(event);
+  if (!subject) return;
+  const now = new Date();
+  for (const connector of connectors) {
+    const record: ConnectorDeliveryRecord = {
+      _id: `${connector}:${subject.documentId}`,
+      connector,
+      ...subject,
+      sequence: nextSequence(),
+      event: JSON.stringify(event),
+      exceptionId: null,
+      state: "pending",
+      parked: false,
+      externalId: null,
+      attempts: 0,
+      scheduled: 0,
+      lastError: null,
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+      deliveredAt: null,
+    };
+    await repo.ensure(record, session);
+  }
+}
+
+/** The billing stream's documents, for the connectors switched on (none: no consumer). */
+export function connectorConsumers(
+  repo: ConnectorRepository,
+  connectors: readonly string[],
+): ConsumerDefinition[] {
+  if (connectors.length === 0) return [];
+  const handle = (event: ConsumedEvent, work: UnitOfWork) =>
+    recordDeliveries(repo, connectors, event, work.session);
+  return [
+    {
+      stream: "billing",
+      handlers: Object.fromEntries(CONNECTOR_EVENT_TYPES.map((type) => [type, handle])),
+    },
+  ];
+}

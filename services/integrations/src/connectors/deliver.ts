@@ -1,0 +1,173 @@
+import { newEventId, recordException } from "@waybill/bus";
+import { HttpError } from "@waybill/http";
+import type { Logger } from "@waybill/observability";
+import type { Store } from "@waybill/store";
+import type { Hub } from "../hub/client.ts";
+import { nextAttemptAt } from "../outbound/schedule.ts";
+import type { AttemptResult, ConnectorRepository } from "../store/connectors.ts";
+import type { ConnectorDeliveryRecord } from "../store/records.ts";
+import type { CircuitBreaker } from "./breaker.ts";
+import { DocumentNotFoundError, readDocument } from "./hub-read.ts";
+import type { ConnectorMetrics } from "./metrics.ts";
+import { ConnectorError, type Connector } from "./outcome.ts";
+
+/** One connector at work: its system's client, its deliveries, its breaker and its limits. */
+export interface ConnectorRun {
+  connector: Connector;
+  repo: ConnectorRepository;
+  store: Store;
+  hub: Hub;
+  breaker: CircuitBreaker;
+  metrics: ConnectorMetrics;
+  logger: Logger;
+  /** Seconds before each attempt, the first included. */
+  schedule: readonly number[];
+  /** How long an attempt may hold its delivery before another worker takes it again. */
+  leaseMs: number;
+  /** Nothing is sent before this instant (ms): a 429's Retry-After is the system's, not a document's. */
+  pausedUntil: number;
+  now?: () => Date;
+}
+
+/** How long a delivery waiting for an earlier one of its order sleeps unless woken. */
+const WAIT_MS = 3_600_000;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Turns what went wrong into a ConnectorError: the hub's and our own troubles are ours to wait out. */
+function asConnectorError(error: unknown): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  if (error instanceof HttpError || error instanceof DocumentNotFoundError)
+    return new ConnectorError("later", errorText(error));
+  return new ConnectorError("later", `unexpected: ${errorText(error)}`);
+}
+
+/** Raises the exception of a parked delivery: a fresh copy of its event, for a retry to apply. */
+async function park(run: ConnectorRun, record: ConnectorDeliveryRecord, error: ConnectorError) {
+  const copy = { ...(JSON.parse(record.event) as Record<string, unknown>), id: newEventId() };
+  const exceptionId = `connectors/${record._id}/${record.attempts + 1}`;
+  await recordException(run.store, {
+    _id: exceptionId,
+    consumer: `integrations`,
+    category: error.category,
+    error: `${run.connector.name} ${record.reference}: ${error.message}`,
+    event: JSON.stringify(copy),
+    eventId: copy.id,
+    type: record.kind,
+    stream: "billing",
+    streamSeq: null,
+    attempts: 1,
+  });
+  return exceptionId;
+}
+
+async function failure(
+  run: ConnectorRun,
+  record: ConnectorDeliveryRecord,
+  error: ConnectorError,
+  at: Date,
+): Promise<AttemptResult> {
+  const base = { state: "failed" as const, error: error.message };
+  if (error.kind === "rate_limited") {
+    run.pausedUntil = Math.max(
+      run.pausedUntil,
+      at.getTime() + (error.retryAfterSeconds ?? 1) * 1000,
+    );
+    return { ...base, nextAttemptAt: new Date(run.pausedUntil), counted: false };
+  }
+  if (error.kind === "unavailable") run.breaker.failed(at.getTime());
+  const next =
+    error.kind === "parked"
+      ? null
+      : nextAttemptAt(run.schedule, record.scheduled + 1, at, undefined);
+  if (next) return { ...base, nextAttemptAt: next, counted: true };
+  const reason =
+    error.kind === "parked"
+      ? error
+      : new ConnectorError("parked", `retries spent: ${error.message}`, {
+          category: "max_deliveries",
+        });
+  const exceptionId = await park(run, record, reason);
+  return { ...base, parked: true, nextAttemptAt: null, counted: true, exceptionId };
+}
+
+/** One attempt at one claimed delivery, recorded whatever happens. */
+async function attempt(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise<void> {
+  const clock = run.now ?? (() => new Date());
+  const started = performance.now();
+  let result: AttemptResult;
+  try {
+    const original =
+      record.kind === "invoice"
+        ? null
+        : await run.repo.deliveryOf(run.connector.name, record.invoiceId);
+    if (record.kind !== "invoice" && original?.state !== "delivered")
+      throw new ConnectorError("later", `waiting for invoice ${record.invoiceId} to be delivered`);
+    const document = await readDocument(run.hub, record.kind, record.documentId, record.invoiceId);
+    if (document.lines.length === 0) {
+      result = { state: "skipped", error: "nothing to bill", nextAttemptAt: null, counted: true };
+    } else {
+      const externalId = await run.connector.deliver(document, {
+        originalExternalId: original?.externalId ?? null,
+      });
+      result = { state: "delivered", externalId, error: null, nextAttemptAt: null, counted: true };
+    }
+    run.breaker.succeeded();
+  } catch (thrown) {
+    const error = asConnectorError(thrown);
+    run.metrics.failed(run.connector.name, error.kind);
+    run.logger.warn(
+      { connector: run.connector.name, delivery: record._id, kind: error.kind, err: error.message },
+      "connector delivery failed",
+    );
+    result = await failure(run, record, error, clock());
+  }
+  const at = clock();
+  await run.repo.record(record, result, at);
+  if (result.state === "delivered" || result.state === "skipped") {
+    if (result.state === "delivered")
+      run.metrics.delivered(run.connector.name, performance.now() - started);
+    await run.repo.wakeOrder(run.connector.name, record.orderId, at);
+    if (record.exceptionId) await run.repo.closeException(record.exceptionId, at);
+  }
+}
+
+/**
+ * One pass over a connector's due deliveries: oldest first, one per order at a time (a credit note
+ * after its invoice), no more than the connector's concurrency and what its breaker allows, none
+ * while a 429 is waited out. Returns how many were attempted.
+ */
+export async function deliverDue(run: ConnectorRun): Promise<number> {
+  const clock = run.now ?? (() => new Date());
+  const now = clock();
+  if (now.getTime() < run.pausedUntil) return 0;
+  const allowed = run.breaker.allowance(run.connector.concurrency, now.getTime());
+  if (allowed === 0) return 0;
+  const due = await run.repo.due(run.connector.name, now, allowed * 4);
+  const ready: ConnectorDeliveryRecord[] = [];
+  const orders = new Set<string>();
+  for (const record of due) {
+    if (ready.length >= allowed) break;
+    if (orders.has(record.orderId)) continue;
+    if (await run.repo.earlierOpen(record)) {
+      // The earlier one wakes it when it is done.
+      await run.repo.postpone(record, new Date(now.getTime() + WAIT_MS));
+      continue;
+    }
+    const claimed = await run.repo.claim(record, new Date(now.getTime() + run.leaseMs));
+    if (!claimed) continue;
+    orders.add(record.orderId);
+    ready.push(claimed);
+  }
+  await Promise.all(
+    ready.map((record) =>
+      attempt(run, record).catch((error: unknown) => {
+        run.logger.error(
+          { err: error, delivery: record._id },
+          "connector attempt failed to record",
+        );
+      }),
+    ),
+  );
+  return ready.length;
+}

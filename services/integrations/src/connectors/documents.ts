@@ -1,0 +1,35 @@
+/** The billing documents a connector sends: an invoice, a credit note or an adjustment note. */
+export type DocumentKind = "invoice" | "credit_note" | "adjustment_note";
+
+/** An amount as the supergraph gives it: a decimal string in the currency's precision. */
+export type Amount = { amount: string; currency: string };
+
+/** One line of a document: what an ERP needs to bill it, as billing priced it. */
+export type DocumentLine = {
+  /** The order line billed; null for shipping and carrier charges. */
+  lineId: string | null;
+  /** Position of the order line in its order (0-based); null for shipping and charges. */
+  orderLineIndex: number | null;
+  /** What is billed: a SKU, `shipping`, or a carrier charge type. */
+  code: string;
+  kind: "product" | "shipping" | "charge";
+  quantity: number;
+  unitPrice: Amount;
+  /** Percent, as a decimal string ("20"); null for shipping (the mapping names its tax). */
+  taxRate: string | null;
+};
+
+/** A billing document as read through the supergraph, in the shape every connector maps from. */
+export type FinanceDocument = {
+  kind: DocumentKind;
+  id: string;
+  /** Our number (INV-..., CN-..., AN-...): the reference an ERP is searched by. */
+  number: string;
+  customerId: string;
+  currency: string;
+  issuedAt: string;
+  order: { id: string; channel: string; externalReference: string | null };
+  /** For notes: the invoice they refer to. */
+  invoice: { id: string; number: string } | null;
+  lines: DocumentLine[];
+};

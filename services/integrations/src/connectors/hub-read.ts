@@ -1,0 +1,208 @@
+import { principalOf, type Principal } from "@waybill/auth";
+import type { Hub } from "../hub/client.ts";
+import type { Amount, DocumentKind, DocumentLine, FinanceDocument } from "./documents.ts";
+
+/** Who connectors are when they read billing's documents: finance, reading only. */
+export const CONNECTOR_PRINCIPAL: Principal = principalOf({
+  subject: "service:integrations:connectors",
+  role: "finance",
+  scopes: ["orders:read", "invoices:read"],
+});
+
+const ORDER = "order { id channel externalReference currency lines { id } }";
+const LINE = "lineId sku quantity unitPrice { amount currency } taxRate";
+const CHARGE = "chargeId type amount { amount currency } taxRate";
+
+/** The invoice, with what its lines need, as the supergraph answers it. */
+export const INVOICE_DOCUMENT = `query ConnectorInvoice($id: ID!) {
+  invoice(id: $id) { id number issuedAt customerId ${ORDER}
+    lines { ${LINE} } shippingCharge { amount currency }
+    charges { ${CHARGE} } }
+}`;
+
+export const CREDIT_NOTE_DOCUMENT = `query ConnectorCreditNote($id: ID!) {
+  creditNote(id: $id) { id number issuedAt customerId invoice { id number } ${ORDER}
+    lines { ${LINE} } shippingRefund { amount currency } charges { ${CHARGE} } }
+}`;
+
+export const ADJUSTMENT_NOTE_DOCUMENT = `query ConnectorAdjustmentNotes($id: ID!) {
+  invoice(id: $id) { id number ${ORDER}
+    adjustmentNotes { id number issuedAt customerId ${CHARGE} } }
+}`;
+
+type OrderRead = {
+  id: string;
+  channel: string;
+  externalReference: string | null;
+  currency: string;
+  lines: { id: string }[];
+};
+type LineRead = {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  unitPrice: Amount;
+  taxRate: string;
+};
+type ChargeRead = { chargeId: string; type: string; amount: Amount; taxRate: string };
+
+const productLines = (order: OrderRead, lines: LineRead[], sign: 1 | -1): DocumentLine[] =>
+  lines.map((line) => ({
+    lineId: line.lineId,
+    orderLineIndex: order.lines.findIndex((candidate) => candidate.id === line.lineId),
+    code: line.sku,
+    kind: "product",
+    quantity: sign * line.quantity,
+    unitPrice: line.unitPrice,
+    taxRate: line.taxRate,
+  }));
+
+const chargeLines = (charges: ChargeRead[], sign: 1 | -1): DocumentLine[] =>
+  charges.map((charge) => ({
+    lineId: null,
+    orderLineIndex: null,
+    code: charge.type,
+    kind: "charge",
+    quantity: sign,
+    unitPrice: charge.amount,
+    taxRate: charge.taxRate,
+  }));
+
+/**
+ * Shipping as one line, when there is any. The supergraph tells no shipping tax rate: the
+ * mapping names the tax template shipping is billed with.
+ */
+const shippingLine = (amount: Amount, sign: 1 | -1) =>
+  /^0*(\.0*)?$/.test(amount.amount)
+    ? []
+    : [
+        {
+          lineId: null,
+          orderLineIndex: null,
+          code: "shipping",
+          kind: "shipping" as const,
+          quantity: sign,
+          unitPrice: amount,
+          taxRate: null,
+        },
+      ];
+
+const orderOf = (order: OrderRead) => ({
+  id: order.id,
+  channel: order.channel,
+  externalReference: order.externalReference,
+});
+
+/** Thrown when billing has no such document (yet): the delivery is tried again later. */
+export class DocumentNotFoundError extends Error {}
+
+/**
+ * Reads a billing document through the supergraph. Events tell what changed; the lines' SKUs,
+ * prices and tax rates are billing's, read as billing answers them rather than derived again.
+ * `invoiceId` is the invoice a note refers to (the adjustment note is read through it).
+ */
+export async function readDocument(
+  hub: Hub,
+  kind: DocumentKind,
+  id: string,
+  invoiceId: string,
+): Promise<FinanceDocument> {
+  if (kind === "invoice") {
+    type Answer = {
+      invoice: {
+        id: string;
+        number: string | null;
+        issuedAt: string | null;
+        customerId: string;
+        order: OrderRead;
+        lines: LineRead[];
+        shippingCharge: Amount;
+        charges: ChargeRead[];
+      } | null;
+    };
+    const { invoice } = await hub.execute<Answer>(INVOICE_DOCUMENT, { id }, CONNECTOR_PRINCIPAL);
+    if (!invoice?.number || !invoice.issuedAt) throw new DocumentNotFoundError(`invoice ${id}`);
+    return {
+      kind,
+      id,
+      number: invoice.number,
+      customerId: invoice.customerId,
+      currency: invoice.order.currency,
+      issuedAt: invoice.issuedAt,
+      order: orderOf(invoice.order),
+      invoice: null,
+      lines: [
+        ...productLines(invoice.order, invoice.lines, 1),
+        ...shippingLine(invoice.shippingCharge, 1),
+        ...chargeLines(invoice.charges, 1),
+      ],
+    };
+  }
+  if (kind === "credit_note") {
+    type Answer = {
+      creditNote: {
+        id: string;
+        number: string;
+        issuedAt: string;
+        customerId: string;
+        invoice: { id: string; number: string };
+        order: OrderRead;
+        lines: LineRead[];
+        shippingRefund: Amount;
+        charges: ChargeRead[];
+      } | null;
+    };
+    const { creditNote } = await hub.execute<Answer>(
+      CREDIT_NOTE_DOCUMENT,
+      { id },
+      CONNECTOR_PRINCIPAL,
+    );
+    if (!creditNote) throw new DocumentNotFoundError(`credit note ${id}`);
+    return {
+      kind,
+      id,
+      number: creditNote.number,
+      customerId: creditNote.customerId,
+      currency: creditNote.order.currency,
+      issuedAt: creditNote.issuedAt,
+      order: orderOf(creditNote.order),
+      invoice: creditNote.invoice,
+      lines: [
+        ...productLines(creditNote.order, creditNote.lines, -1),
+        ...shippingLine(creditNote.shippingRefund, -1),
+        ...chargeLines(creditNote.charges, -1),
+      ],
+    };
+  }
+  type Answer = {
+    invoice: {
+      id: string;
+      number: string | null;
+      order: OrderRead;
+      adjustmentNotes: ({
+        id: string;
+        number: string;
+        issuedAt: string;
+        customerId: string;
+      } & ChargeRead)[];
+    } | null;
+  };
+  const { invoice } = await hub.execute<Answer>(
+    ADJUSTMENT_NOTE_DOCUMENT,
+    { id: invoiceId },
+    CONNECTOR_PRINCIPAL,
+  );
+  const note = invoice?.adjustmentNotes.find((candidate) => candidate.id === id);
+  if (!invoice?.number || !note) throw new DocumentNotFoundError(`adjustment note ${id}`);
+  return {
+    kind,
+    id,
+    number: note.number,
+    customerId: note.customerId,
+    currency: invoice.order.currency,
+    issuedAt: note.issuedAt,
+    order: orderOf(invoice.order),
+    invoice: { id: invoice.id, number: invoice.number },
+    lines: chargeLines([note], 1),
+  };
+}

@@ -1,0 +1,57 @@
+import type { ExceptionCategory } from "@waybill/bus";
+import type { FinanceDocument } from "./documents.ts";
+
+/**
+ * Why a delivery did not go through, as the framework acts on it:
+ * - `unavailable`: the system did not answer, timed out or answered 5xx. Counts towards the
+ *   breaker; tried again on the schedule (a lookup comes first, so nothing is created twice).
+ * - `rate_limited`: 429; the connector waits `retryAfterSeconds` before sending anything.
+ * - `parked`: retrying cannot help (an unmapped value, a document the system refuses): an
+ *   exception of `category` is raised and the delivery waits for its retry.
+ * - `later`: something of ours is not ready (the hub, or the original invoice not yet delivered).
+ */
+export type FailureKind = "unavailable" | "rate_limited" | "parked" | "later";
+
+/** A failed delivery attempt, with what the framework needs to decide what comes next. */
+export class ConnectorError extends Error {
+  readonly kind: FailureKind;
+  readonly retryAfterSeconds: number | undefined;
+  readonly category: ExceptionCategory;
+
+  constructor(
+    kind: FailureKind,
+    message: string,
+    options: { retryAfterSeconds?: number; category?: ExceptionCategory } = {},
+  ) {
+    super(message);
+    this.name = "ConnectorError";
+    this.kind = kind;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.category = options.category ?? "conflict";
+  }
+}
+
+/** Values the mapping has no entry for: master data's to add; the document is parked, not sent. */
+export function unmapped(values: readonly string[]): ConnectorError {
+  return new ConnectorError("parked", `unmapped: ${values.join(", ")}`, {
+    category: "missing_reference",
+  });
+}
+
+/** What a connector is told about the document's relatives it has already delivered. */
+export interface Delivered {
+  /** The external id of the invoice a note refers to, once that invoice was delivered. */
+  originalExternalId: string | null;
+}
+
+/**
+ * One outside system. `deliver` sends one document and returns its external id; it looks the
+ * document up by our reference first, so calling it again after a lost answer creates nothing
+ * twice. It throws a ConnectorError when the document did not go through.
+ */
+export interface Connector {
+  name: string;
+  /** Requests in flight at once to this system. */
+  concurrency: number;
+  deliver(document: FinanceDocument, delivered: Delivered): Promise<string>;
+}
