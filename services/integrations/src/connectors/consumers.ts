@@ -3,6 +3,7 @@ import type { ConsumerDefinition, UnitOfWork } from "@waybill/service";
 import type { Session } from "@waybill/store";
 import type { ConnectorRepository } from "../store/connectors.ts";
 import type { ConnectorDeliveryRecord } from "../store/records.ts";
+import { nextSequence } from "../store/sequence.ts";
 import type { DocumentKind } from "./documents.ts";
 
 /** The billing events whose documents connectors deliver. */
@@ -11,14 +12,6 @@ export const CONNECTOR_EVENT_TYPES = [
   "billing.credit_note.issued",
   "billing.adjustment_note.issued",
 ] as const;
-
-let lastSequence = 0;
-
-/** Increasing within the process, and with the clock across processes. */
-function nextSequence(): number {
-  lastSequence = Math.max(lastSequence + 1, Date.now() * 1000);
-  return lastSequence;
-}
 
 type Subject = {
   kind: DocumentKind;

@@ -3,14 +3,7 @@ import type { ConsumedEvent } from "@waybill/bus";
 import { newEventId } from "@waybill/service";
 import type { OutboundRepository } from "../store/outbound.ts";
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from "../store/records.ts";
-
-let lastSequence = 0;
-
-/** Increasing within the process, and with the clock across processes. */
-function nextSequence(): number {
-  lastSequence = Math.max(lastSequence + 1, Date.now() * 1000);
-  return lastSequence;
-}
+import { nextSequence } from "../store/sequence.ts";
 
 const field = (data: object, name: string): string | null => {
   const value = (data as Record<string, unknown>)[name];
