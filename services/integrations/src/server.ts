@@ -39,7 +39,7 @@ export const integrationsService: ServiceDefinition<IntegrationsContext> = {
       ...outboundConsumers(outboundOf(runtime).repo),
       ...connectorConsumers(
         connectors.repo,
-        connectors.runs.map((run) => run.connector.name),
+        connectors.runs.map((run) => run.connector),
       ),
     ];
   },

@@ -1,6 +1,12 @@
 import { metricValue, testPrincipal, waitFor } from "@waybill/devtools";
 import { afterEach, describe, expect, it } from "vitest";
-import { healthOf, listConnectors, retryDelivery } from "../src/connectors/admin.ts";
+import {
+  healthOf,
+  listConnectors,
+  replayDeliveries,
+  replayDelivery,
+  retryDelivery,
+} from "../src/connectors/admin.ts";
 import {
   type ConnectorBed,
   issueInvoice,
@@ -103,5 +109,74 @@ describe("connectors as finance sees them", () => {
     expect(bed.erp.invoices.map((doc) => doc["waybill_reference"])[0]).toBe("INV-2026-000001");
     expect(bed.erp.invoices).toHaveLength(3);
     expect(healthOf(run!, Date.now())).toBe("UP");
+  });
+
+  it("replays one document or all since a time: found again where it still is, made again where it was lost", async () => {
+    bed = await startConnectorBed();
+    const delivered = (id: string) =>
+      waitFor(
+        async () => {
+          const record = await bed.connectors.repo.deliveryOf("erpnext", id);
+          return record?.state === "delivered" && record;
+        },
+        { description: `${id} delivered` },
+      );
+    await bed.consume(
+      issueInvoice(bed.billing, "inv_old", "INV-2026-000001", order("ord_old"), [1, 0]),
+    );
+    await delivered("inv_old");
+    const since = new Date();
+    await bed.consume(
+      issueInvoice(bed.billing, "inv_a", "INV-2026-000002", order("ord_a"), [1, 0]),
+    );
+    await bed.consume(
+      issueInvoice(bed.billing, "inv_b", "INV-2026-000003", order("ord_b"), [2, 1]),
+    );
+    const first = await delivered("inv_a");
+    await delivered("inv_b");
+    expect(bed.erp.invoices).toHaveLength(3);
+
+    // One document replayed while ERPNext still has it: looked up, not doubled.
+    const replayed = await replayDelivery(bed.connectors, finance, first._id);
+    expect(replayed.state).toBe("pending");
+    const again = await waitFor(
+      async () => {
+        const record = await bed.connectors.repo.deliveryOf("erpnext", "inv_a");
+        return record?.state === "delivered" && record.attempts === 2 && record;
+      },
+      { description: "inv_a delivered a second time" },
+    );
+    expect(again.externalId).toBe(first.externalId);
+    expect(bed.erp.invoices).toHaveLength(3);
+
+    // ERPNext lost everything after a restore: a replay since the time makes those documents again.
+    bed.erp.invoices.splice(1);
+    expect(await replayDeliveries(bed.connectors, finance, "erpnext", since)).toBe(2);
+    await waitFor(
+      () =>
+        ["INV-2026-000002", "INV-2026-000003"].every(
+          (reference) =>
+            bed.erp.invoices.filter((doc) => doc["waybill_reference"] === reference).length === 1,
+        ),
+      { description: "both made again" },
+    );
+    await delivered("inv_a");
+    await delivered("inv_b");
+    expect(bed.erp.invoices).toHaveLength(3);
+    // The document from before the time was not touched.
+    expect((await bed.connectors.repo.deliveryOf("erpnext", "inv_old"))?.attempts).toBe(1);
+
+    await expect(
+      replayDeliveries(bed.connectors, testPrincipal("agent"), "erpnext", since),
+    ).rejects.toThrow("not permitted");
+    await expect(replayDeliveries(bed.connectors, finance, "netsuite", since)).rejects.toThrow(
+      "not switched on",
+    );
+    await expect(
+      replayDeliveries(bed.connectors, finance, "erpnext", new Date(Date.now() + 60_000)),
+    ).rejects.toThrow("future");
+    await expect(replayDelivery(bed.connectors, finance, "erpnext:nope")).rejects.toThrow(
+      "no connector delivery",
+    );
   });
 });

@@ -34,3 +34,36 @@ export async function retryDelivery(
   if (found.state === "delivered") return found;
   return (await connectors.repo.retry(id, new Date())) ?? found;
 }
+
+/**
+ * Sends one document again, delivered or not: the connector looks it up by our reference first,
+ * so one still in the system is found rather than doubled, and one deleted there is made again.
+ */
+export async function replayDelivery(
+  connectors: Connectors,
+  principal: Principal | undefined,
+  id: string,
+): Promise<ConnectorDeliveryRecord> {
+  requireFinance(principal);
+  if (!(await connectors.repo.delivery(id)))
+    throw codedError("NOT_FOUND", `no connector delivery ${id}`);
+  await connectors.repo.replay({ _id: id }, new Date());
+  const replayed = await connectors.repo.delivery(id);
+  if (!replayed) throw codedError("NOT_FOUND", `no connector delivery ${id}`);
+  return replayed;
+}
+
+/** Sends again every document a connector recorded since a time; returns how many. */
+export async function replayDeliveries(
+  connectors: Connectors,
+  principal: Principal | undefined,
+  connector: string,
+  since: Date,
+): Promise<number> {
+  requireFinance(principal);
+  if (!connectors.runs.some((run) => run.connector.name === connector))
+    throw codedError("NOT_FOUND", `connector ${connector} is not switched on`);
+  if (since.getTime() > Date.now())
+    throw codedError("BAD_USER_INPUT", "since must not be in the future");
+  return connectors.repo.replay({ connector, createdAt: { $gte: since } }, new Date());
+}

@@ -4,7 +4,8 @@ import type { Session } from "@waybill/store";
 import type { ConnectorRepository } from "../store/connectors.ts";
 import type { ConnectorDeliveryRecord } from "../store/records.ts";
 import { nextSequence } from "../store/sequence.ts";
-import type { DocumentKind } from "./documents.ts";
+import type { DeliveryKind } from "./documents.ts";
+import type { Connector } from "./outcome.ts";
 
 /** The billing events whose documents connectors deliver. */
 export const CONNECTOR_EVENT_TYPES = [
@@ -13,10 +14,13 @@ export const CONNECTOR_EVENT_TYPES = [
   "billing.adjustment_note.issued",
 ] as const;
 
+/** The shipments' event a despatch is sent for, to the connectors that take despatches. */
+export const DESPATCH_EVENT_TYPE = "shipments.shipment.confirmed";
+
 type Subject = {
-  kind: DocumentKind;
+  kind: DeliveryKind;
   documentId: string;
-  invoiceId: string;
+  invoiceId: string | null;
   reference: string;
   orderId: string;
 };
@@ -46,6 +50,14 @@ export function subjectOf(event: ConsumedEvent): Subject | null {
         documentId: event.data.adjustmentNoteId,
         invoiceId: event.data.invoiceId,
         reference: event.data.number,
+        orderId: event.data.orderId,
+      };
+    case "shipments.shipment.confirmed":
+      return {
+        kind: "despatch",
+        documentId: event.data.shipmentId,
+        invoiceId: null,
+        reference: event.data.shipmentId,
         orderId: event.data.orderId,
       };
     default:
@@ -90,18 +102,32 @@ export async function recordDeliveries(
   }
 }
 
-/** The billing stream's documents, for the connectors switched on (none: no consumer). */
+/**
+ * The billing stream's documents for the connectors switched on, and the shipments stream's
+ * confirmations for those that take despatches (none: no consumer).
+ */
 export function connectorConsumers(
   repo: ConnectorRepository,
-  connectors: readonly string[],
+  connectors: readonly Connector[],
 ): ConsumerDefinition[] {
-  if (connectors.length === 0) return [];
-  const handle = (event: ConsumedEvent, work: UnitOfWork) =>
-    recordDeliveries(repo, connectors, event, work.session);
-  return [
-    {
+  const recorder = (names: string[]) => (event: ConsumedEvent, work: UnitOfWork) =>
+    recordDeliveries(repo, names, event, work.session);
+  const all = connectors.map((connector) => connector.name);
+  const despatching = connectors
+    .filter((connector) => connector.despatch !== undefined)
+    .map((c) => c.name);
+  const consumers: ConsumerDefinition[] = [];
+  if (all.length > 0) {
+    const handle = recorder(all);
+    consumers.push({
       stream: "billing",
       handlers: Object.fromEntries(CONNECTOR_EVENT_TYPES.map((type) => [type, handle])),
-    },
-  ];
+    });
+  }
+  if (despatching.length > 0)
+    consumers.push({
+      stream: "shipments",
+      handlers: { [DESPATCH_EVENT_TYPE]: recorder(despatching) },
+    });
+  return consumers;
 }

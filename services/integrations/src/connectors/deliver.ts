@@ -7,7 +7,7 @@ import { nextAttemptAt } from "../outbound/schedule.ts";
 import type { AttemptResult, ConnectorRepository } from "../store/connectors.ts";
 import type { ConnectorDeliveryRecord } from "../store/records.ts";
 import type { CircuitBreaker } from "./breaker.ts";
-import { DocumentNotFoundError, readDocument } from "./hub-read.ts";
+import { DocumentNotFoundError, readDespatch, readDocument } from "./hub-read.ts";
 import type { ConnectorMetrics } from "./metrics.ts";
 import { ConnectorError, type Connector } from "./outcome.ts";
 
@@ -54,7 +54,7 @@ async function park(run: ConnectorRun, record: ConnectorDeliveryRecord, error: C
     event: JSON.stringify(copy),
     eventId: copy.id,
     type: record.kind,
-    stream: "billing",
+    stream: record.kind === "despatch" ? "shipments" : "billing",
     streamSeq: null,
     attempts: 1,
   });
@@ -91,27 +91,40 @@ async function failure(
   return { ...base, parked: true, nextAttemptAt: null, counted: true, exceptionId };
 }
 
+/** Sends one delivery's document: what its attempt ends with when the system took it. */
+async function send(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise<AttemptResult> {
+  const delivered = (externalId: string): AttemptResult => ({
+    state: "delivered",
+    externalId,
+    error: null,
+    nextAttemptAt: null,
+    counted: true,
+  });
+  if (record.kind === "despatch") {
+    if (!run.connector.despatch)
+      return { state: "skipped", error: "takes no despatches", nextAttemptAt: null, counted: true };
+    return delivered(await run.connector.despatch(await readDespatch(run.hub, record.documentId)));
+  }
+  const invoiceId = record.invoiceId ?? record.documentId;
+  const original =
+    record.kind === "invoice" ? null : await run.repo.deliveryOf(run.connector.name, invoiceId);
+  if (record.kind !== "invoice" && original?.state !== "delivered")
+    throw new ConnectorError("later", `waiting for invoice ${invoiceId} to be delivered`);
+  const document = await readDocument(run.hub, record.kind, record.documentId, invoiceId);
+  if (document.lines.length === 0)
+    return { state: "skipped", error: "nothing to bill", nextAttemptAt: null, counted: true };
+  return delivered(
+    await run.connector.deliver(document, { originalExternalId: original?.externalId ?? null }),
+  );
+}
+
 /** One attempt at one claimed delivery, recorded whatever happens. */
 async function attempt(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise<void> {
   const clock = run.now ?? (() => new Date());
   const started = performance.now();
   let result: AttemptResult;
   try {
-    const original =
-      record.kind === "invoice"
-        ? null
-        : await run.repo.deliveryOf(run.connector.name, record.invoiceId);
-    if (record.kind !== "invoice" && original?.state !== "delivered")
-      throw new ConnectorError("later", `waiting for invoice ${record.invoiceId} to be delivered`);
-    const document = await readDocument(run.hub, record.kind, record.documentId, record.invoiceId);
-    if (document.lines.length === 0) {
-      result = { state: "skipped", error: "nothing to bill", nextAttemptAt: null, counted: true };
-    } else {
-      const externalId = await run.connector.deliver(document, {
-        originalExternalId: original?.externalId ?? null,
-      });
-      result = { state: "delivered", externalId, error: null, nextAttemptAt: null, counted: true };
-    }
+    result = await send(run, record);
     run.breaker.succeeded();
   } catch (thrown) {
     const error = asConnectorError(thrown);

@@ -1,6 +1,9 @@
 /** The billing documents a connector sends: an invoice, a credit note or an adjustment note. */
 export type DocumentKind = "invoice" | "credit_note" | "adjustment_note";
 
+/** What a connector delivers: billing's documents, and despatches for connectors that take them. */
+export type DeliveryKind = DocumentKind | "despatch";
+
 /** An amount as the supergraph gives it: a decimal string in the currency's precision. */
 export type Amount = { amount: string; currency: string };
 
@@ -32,4 +35,32 @@ export type FinanceDocument = {
   /** For notes: the invoice they refer to. */
   invoice: { id: string; number: string } | null;
   lines: DocumentLine[];
+};
+
+/** One line of a despatch: what left the warehouse for one order line. */
+export type DespatchLine = {
+  lineId: string;
+  /** Position of the order line in its order (0-based). */
+  orderLineIndex: number;
+  /** The SKU shipped. */
+  code: string;
+  quantity: number;
+};
+
+/**
+ * A confirmed shipment as read through the supergraph: what an advance ship notice or a despatch
+ * confirmation carries. Its reference is the shipment's id.
+ */
+export type DespatchDocument = {
+  kind: "despatch";
+  id: string;
+  number: string;
+  customerId: string;
+  order: { id: string; channel: string; externalReference: string | null };
+  warehouse: string;
+  carrier: string;
+  service: string;
+  trackingNumber: string;
+  shippedAt: string;
+  lines: DespatchLine[];
 };

@@ -1,12 +1,18 @@
 import { principalOf, type Principal } from "@waybill/auth";
 import type { Hub } from "../hub/client.ts";
-import type { Amount, DocumentKind, DocumentLine, FinanceDocument } from "./documents.ts";
+import type {
+  Amount,
+  DespatchDocument,
+  DocumentKind,
+  DocumentLine,
+  FinanceDocument,
+} from "./documents.ts";
 
-/** Who connectors are when they read billing's documents: finance, reading only. */
+/** Who connectors are when they read the hub's documents: finance, reading only. */
 export const CONNECTOR_PRINCIPAL: Principal = principalOf({
   subject: "service:integrations:connectors",
   role: "finance",
-  scopes: ["orders:read", "invoices:read"],
+  scopes: ["orders:read", "invoices:read", "shipments:read"],
 });
 
 const ORDER = "order { id channel externalReference currency lines { id } }";
@@ -92,6 +98,12 @@ const orderOf = (order: OrderRead) => ({
   channel: order.channel,
   externalReference: order.externalReference,
 });
+
+export const DESPATCH_DOCUMENT = `query ConnectorDespatch($id: ID!) {
+  shipment(id: $id) { id warehouse carrier service trackingNumber shippedAt
+    lines { lineId sku quantity }
+    order { id channel externalReference customerId lines { id } } }
+}`;
 
 /** Thrown when billing has no such document (yet): the delivery is tried again later. */
 export class DocumentNotFoundError extends Error {}
@@ -204,5 +216,42 @@ export async function readDocument(
     order: orderOf(invoice.order),
     invoice: { id: invoice.id, number: invoice.number },
     lines: chargeLines([note], 1),
+  };
+}
+
+/** Reads a confirmed shipment through the supergraph, as shipments answer it. */
+export async function readDespatch(hub: Hub, id: string): Promise<DespatchDocument> {
+  type Answer = {
+    shipment: {
+      id: string;
+      warehouse: string;
+      carrier: string;
+      service: string;
+      trackingNumber: string;
+      shippedAt: string;
+      lines: { lineId: string; sku: string; quantity: number }[];
+      order: OrderRead & { customerId: string };
+    } | null;
+  };
+  const { shipment } = await hub.execute<Answer>(DESPATCH_DOCUMENT, { id }, CONNECTOR_PRINCIPAL);
+  if (!shipment) throw new DocumentNotFoundError(`shipment ${id}`);
+  const { order } = shipment;
+  return {
+    kind: "despatch",
+    id,
+    number: id,
+    customerId: order.customerId,
+    order: orderOf(order),
+    warehouse: shipment.warehouse,
+    carrier: shipment.carrier,
+    service: shipment.service,
+    trackingNumber: shipment.trackingNumber,
+    shippedAt: shipment.shippedAt,
+    lines: shipment.lines.map((line) => ({
+      lineId: line.lineId,
+      orderLineIndex: order.lines.findIndex((candidate) => candidate.id === line.lineId),
+      code: line.sku,
+      quantity: line.quantity,
+    })),
   };
 }

@@ -1,5 +1,5 @@
 import type { ExceptionCategory } from "@waybill/bus";
-import type { FinanceDocument } from "./documents.ts";
+import type { DespatchDocument, FinanceDocument } from "./documents.ts";
 
 /**
  * Why a delivery did not go through, as the framework acts on it:
@@ -54,4 +54,9 @@ export interface Connector {
   /** Requests in flight at once to this system. */
   concurrency: number;
   deliver(document: FinanceDocument, delivered: Delivered): Promise<string>;
+  /**
+   * Sends one confirmed shipment (an advance ship notice, a despatch confirmation) and returns its
+   * external id, with the same lookup first. Connectors without it are not told of shipments.
+   */
+  despatch?(document: DespatchDocument): Promise<string>;
 }

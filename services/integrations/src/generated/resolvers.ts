@@ -18,7 +18,10 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** A finance system Waybill delivers billing's documents to (CONNECTORS switches it on). */
+/**
+ * A finance system or trading partner Waybill delivers billing's documents (and, where it takes
+ * them, despatches) to. CONNECTORS switches it on.
+ */
 export type Connector = {
   __typename?: 'Connector';
   /** Documents not yet delivered, parked ones included. */
@@ -35,13 +38,16 @@ export type Connector = {
 };
 
 
-/** A finance system Waybill delivers billing's documents to (CONNECTORS switches it on). */
+/**
+ * A finance system or trading partner Waybill delivers billing's documents (and, where it takes
+ * them, despatches) to. CONNECTORS switches it on.
+ */
 export type ConnectorDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** One billing document to one connector's system. */
+/** One document to one connector's system. */
 export type ConnectorDelivery = {
   __typename?: 'ConnectorDelivery';
   attempts: Scalars['Int']['output'];
@@ -52,7 +58,7 @@ export type ConnectorDelivery = {
   /** The document's id in the system, once delivered. */
   externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** INVOICE, CREDIT_NOTE or ADJUSTMENT_NOTE. */
+  /** INVOICE, CREDIT_NOTE, ADJUSTMENT_NOTE or DESPATCH (a confirmed shipment). */
   kind: Scalars['String']['output'];
   lastError?: Maybe<Scalars['String']['output']>;
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
@@ -87,6 +93,17 @@ export type Mutation = {
    * accounts only; staff: none for every account). The URL must be https and reach a public address.
    */
   registerWebhookEndpoint: WebhookEndpointSecret;
+  /**
+   * Sends again every document the connector recorded since a time (delivered, skipped or parked;
+   * those still on their way are left to finish). Returns how many. For finance and admin.
+   */
+  replayConnectorDeliveries: Scalars['Int']['output'];
+  /**
+   * Sends one document again even if it was delivered: the connector looks it up by our reference
+   * first, so one still in the system is found, not doubled, and one deleted there is made again.
+   * For finance and admin.
+   */
+  replayConnectorDelivery: ConnectorDelivery;
   /** Sends again every delivery to an endpoint made since a time; how many. */
   replayWebhookDeliveries: Scalars['Int']['output'];
   /** Sends one delivery again, from the start of the retry schedule. */
@@ -112,6 +129,17 @@ export type MutationRegisterWebhookEndpointArgs = {
   accounts: Array<Scalars['ID']['input']>;
   eventTypes: Array<Scalars['String']['input']>;
   url: Scalars['String']['input'];
+};
+
+
+export type MutationReplayConnectorDeliveriesArgs = {
+  connector: Scalars['String']['input'];
+  since: Scalars['DateTime']['input'];
+};
+
+
+export type MutationReplayConnectorDeliveryArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -477,6 +505,8 @@ export type MutationResolvers<ContextType = IntegrationsContext, ParentType exte
   disableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationDisableWebhookEndpointArgs, 'endpointId'>>;
   enableWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpoint'], ParentType, ContextType, RequireFields<MutationEnableWebhookEndpointArgs, 'endpointId'>>;
   registerWebhookEndpoint?: Resolver<ResolversTypes['WebhookEndpointSecret'], ParentType, ContextType, RequireFields<MutationRegisterWebhookEndpointArgs, 'accounts' | 'eventTypes' | 'url'>>;
+  replayConnectorDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationReplayConnectorDeliveriesArgs, 'connector' | 'since'>>;
+  replayConnectorDelivery?: Resolver<ResolversTypes['ConnectorDelivery'], ParentType, ContextType, RequireFields<MutationReplayConnectorDeliveryArgs, 'id'>>;
   replayWebhookDeliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveriesArgs, 'endpointId' | 'since'>>;
   replayWebhookDelivery?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType, RequireFields<MutationReplayWebhookDeliveryArgs, 'id'>>;
   retryConnectorDelivery?: Resolver<ResolversTypes['ConnectorDelivery'], ParentType, ContextType, RequireFields<MutationRetryConnectorDeliveryArgs, 'id'>>;

@@ -5,7 +5,13 @@ import type {
   MutationResolvers,
   QueryResolvers,
 } from "../generated/resolvers.ts";
-import { healthOf, listConnectors, retryDelivery } from "../connectors/admin.ts";
+import {
+  healthOf,
+  listConnectors,
+  replayDeliveries,
+  replayDelivery,
+  retryDelivery,
+} from "../connectors/admin.ts";
 import { CONNECTOR_DELIVERIES_NEWEST_FIRST } from "../store/pages.ts";
 
 export const ConnectorQuery: QueryResolvers = {
@@ -14,6 +20,9 @@ export const ConnectorQuery: QueryResolvers = {
 
 export const ConnectorMutation: MutationResolvers = {
   retryConnectorDelivery: (_, { id }, ctx) => retryDelivery(ctx.connectors, ctx.principal, id),
+  replayConnectorDelivery: (_, { id }, ctx) => replayDelivery(ctx.connectors, ctx.principal, id),
+  replayConnectorDeliveries: (_, { connector, since }, ctx) =>
+    replayDeliveries(ctx.connectors, ctx.principal, connector, since),
 };
 
 // A connector was authorised when the list was read: its figures and deliveries go with it.

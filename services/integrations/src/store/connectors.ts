@@ -140,6 +140,29 @@ export function connectorRepository(store: Store) {
         { returnDocument: "after" },
       ),
     /**
+     * Sends closed or parked documents again from the start of their schedule: one (`_id`) or a
+     * connector's recorded since a time. Deliveries still open are on their way and left alone.
+     * Returns how many were taken up.
+     */
+    async replay(
+      filter: { _id: string } | { connector: string; createdAt: { $gte: Date } },
+      now: Date,
+    ): Promise<number> {
+      const { modifiedCount } = await deliveries.updateMany(
+        { ...filter, $or: [{ state: { $nin: OPEN } }, { parked: true }] },
+        {
+          $set: {
+            state: "pending",
+            parked: false,
+            scheduled: 0,
+            nextAttemptAt: now,
+            updatedAt: now,
+          },
+        },
+      );
+      return modifiedCount;
+    },
+    /**
      * Closes the exception a parked delivery raised once its document is delivered (after a retry
      * of the delivery itself, or after the mapping was fixed): master data's queue shows what is left.
      */

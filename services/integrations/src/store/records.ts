@@ -1,3 +1,5 @@
+import type { DeliveryKind } from "../connectors/documents.ts";
+
 /** A verified webhook as received and answered. */
 export type WebhookReceiptRecord = {
   _id: string;
@@ -101,11 +103,11 @@ export type ConnectorDeliveryRecord = {
   /** `<connector>:<document id>`. */
   _id: string;
   connector: string;
-  kind: "invoice" | "credit_note" | "adjustment_note";
+  kind: DeliveryKind;
   documentId: string;
-  /** The invoice itself, or the invoice a note refers to. */
-  invoiceId: string;
-  /** Our number (INV-..., CN-..., AN-...), the reference the system is searched by. */
+  /** The invoice itself, or the invoice a note refers to; null for a despatch. */
+  invoiceId: string | null;
+  /** Our number (INV-..., CN-..., AN-...; a despatch's shipment id), which the system is searched by. */
   reference: string;
   orderId: string;
   /** Creation order, increasing: documents of one order go in this order. */
