@@ -1,12 +1,20 @@
 import { connect } from "@nats-io/transport-node";
 import { jetstreamManager } from "@nats-io/jetstream";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@waybill/devtools";
 import { CREATE_PRODUCT } from "../documents/inventory.ts";
 import { openStore } from "@waybill/store";
+import {
+  startTestErpnext,
+  type TestErpnext,
+} from "../../services/integrations/test/support/erpnext-server.ts";
 import { execute } from "../support/graphql.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
+import { checkConnectorDocuments, type ExternalDocument, netOf } from "./connector-invariants.ts";
 import { createCustomers, orderJourney, type DriverFigures } from "./driver.ts";
 import { checkInvariants } from "./invariants.ts";
 
@@ -14,11 +22,36 @@ import { checkInvariants } from "./invariants.ts";
 const ORDERS = Number(process.env.FAULT_ORDERS ?? 400);
 const WORKERS = 8;
 const SKUS = ["F-MUG", "F-TEE", "F-CAP", "F-BAG", "F-PEN"];
-const SERVICES = ["orders", "shipments", "inventory", "billing", "returns"] as const;
+const SERVICES = [
+  "orders",
+  "shipments",
+  "inventory",
+  "billing",
+  "returns",
+  "integrations",
+] as const;
 
 let system: TestSystem;
+// The finance systems the connectors deliver to, failing now and then as real ones do.
+let erp: TestErpnext;
+let dir: string;
+const mapping = {
+  company: "Waybill Fault Ltd",
+  customers: {} as Record<string, string>,
+  items: Object.fromEntries(SKUS.map((sku) => [sku, `ITEM-${sku}`])),
+  itemTaxTemplates: { "20": "VAT 20" },
+  shipping: { itemCode: "SHIP", itemTaxTemplate: "VAT 20" },
+  charges: { LIFTGATE: "CHG-LIFTGATE", FUEL: "CHG-FUEL" },
+};
 
 beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "waybill-faults-"));
+  erp = await startTestErpnext({ slowMs: 1_500 });
+  erp.customers.add("CUST-FAULT");
+  for (const item of [...Object.values(mapping.items), "SHIP", "CHG-LIFTGATE", "CHG-FUEL"])
+    erp.items.add(item);
+  await writeFile(join(dir, "erpnext-mapping.json"), JSON.stringify(mapping));
+  await writeFile(join(dir, "erpnext-secret"), erp.apiSecret);
   // Short redelivery so a killed consumer's message comes back in seconds; many deliveries so
   // nothing is parked merely because its service was down for a while.
   system = await startTestSystem({
@@ -28,6 +61,15 @@ beforeAll(async () => {
     // The driver stamps milestones up to two hours ahead of now to order them: allow that lead.
     CLOCK_SKEW_SECONDS: "86400",
     LOG_LEVEL: "warn",
+    CONNECTORS: "erpnext",
+    // Retried for minutes, never parked merely because the hub or the system was down a while.
+    CONNECTOR_RETRY_SCHEDULE: `0,${Array.from({ length: 60 }, () => "2").join(",")}`,
+    CONNECTOR_BREAKER_SECONDS: "2",
+    ERPNEXT_URL: erp.url,
+    ERPNEXT_API_KEY: erp.apiKey,
+    ERPNEXT_API_SECRET_FILE: join(dir, "erpnext-secret"),
+    ERPNEXT_MAPPING_FILE: join(dir, "erpnext-mapping.json"),
+    ERPNEXT_TIMEOUT_SECONDS: "1",
   });
   for (const sku of SKUS)
     await execute(system.gatewayUrl, CREATE_PRODUCT, {
@@ -40,7 +82,36 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await system?.dispose();
+  await erp?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
+
+/** Waits until every connector has delivered its backlog (as far as it can: the check tells). */
+async function connectorsSettled(gateway: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const { connectors } = await execute<{ connectors: { backlog: number }[] }>(
+        gateway,
+        `{ connectors { backlog } }`,
+      );
+      return connectors.every((connector) => connector.backlog === 0);
+    },
+    { description: "every connector to deliver its backlog", timeoutMs: 300_000, intervalMs: 500 },
+  ).catch(() => undefined);
+}
+
+/** ERPNext's Sales Invoices in the terms the check compares. */
+const erpnextDocuments = (): ExternalDocument[] =>
+  erp.invoices.map((doc) => ({
+    id: doc.name,
+    reference: String(doc["waybill_reference"]),
+    kind: doc["is_return"] === 1 ? "credit" : doc["is_debit_note"] === 1 ? "debit" : "invoice",
+    against: typeof doc["return_against"] === "string" ? doc["return_against"] : null,
+    net: netOf(
+      doc.items.map((item) => ({ rate: String(item["rate"]), quantity: Number(item["qty"]) })),
+      String(doc["currency"]),
+    ),
+  }));
 
 /** Waits until every durable consumer has nothing pending and nothing unacknowledged. */
 async function drained(natsUrl: string): Promise<void> {
@@ -79,6 +150,9 @@ describe("fault injection", () => {
     };
     const faults = { kills: 0, brokerRestarts: 0, pauses: 0 };
     const customers = await createCustomers(gateway, figures, Date.now().toString(36));
+    // Master data maps every customer before their orders come in.
+    for (const customer of customers) mapping.customers[customer.id] = "CUST-FAULT";
+    await writeFile(join(dir, "erpnext-mapping.json"), JSON.stringify(mapping));
     let next = 0;
     let driving = true;
 
@@ -113,6 +187,9 @@ describe("fault injection", () => {
           await sleep(500);
           await system.services[name].start();
         }
+        // ERPNext creates a document and the answer is lost, then it throttles.
+        erp.failAfterCreate(round % 2 === 0 ? "5xx" : "timeout");
+        erp.rateLimitOnce(1);
         await sleep(1_000);
         await system.nats?.restart();
         faults.brokerRestarts += 1;
@@ -129,17 +206,24 @@ describe("fault injection", () => {
     // The relays publish what the last transactions committed; then consumers apply it.
     await sleep(2_000);
     await drained(system.natsUrl);
+    await connectorsSettled(gateway);
     await system.stop();
 
     const report = await checkInvariants(system.dataDir);
+    const delivered = await checkConnectorDocuments(system.dataDir, {
+      erpnext: erpnextDocuments(),
+    });
     const summary = {
       ...figures,
       ...faults,
       ...report.figures,
-      anomalies: report.anomalies.length,
+      ...delivered.figures,
+      anomalies: report.anomalies.length + delivered.anomalies.length,
     };
     console.log(`fault injection: ${JSON.stringify(summary)}`);
     expect(report.anomalies).toEqual([]);
+    expect(delivered.anomalies).toEqual([]);
+    expect(delivered.figures["erpnextDocuments"]).toBeGreaterThan(report.figures["shipments"] ?? 0);
     expect(report.figures.shipments).toBe(figures.shipments);
     // Every third order returns a unit after delivery and every sixth one before its invoice.
     expect(figures.returns).toBeGreaterThanOrEqual(Math.floor(ORDERS / 2));
@@ -169,6 +253,11 @@ describe("fault injection", () => {
     expect(broken.anomalies.some((a) => /credits line .* above what was received/.test(a))).toBe(
       true,
     );
+    // The connector check fails when ERPNext holds a document twice.
+    const doubled = erpnextDocuments();
+    doubled.push({ ...doubled[0]!, id: "ACC-SINV-DOUBLE" });
+    const twice = await checkConnectorDocuments(system.dataDir, { erpnext: doubled });
+    expect(twice.anomalies.some((a) => /holds 2 documents for/.test(a))).toBe(true);
     expect(faults.kills).toBeGreaterThanOrEqual(SERVICES.length);
     expect(faults.brokerRestarts).toBeGreaterThanOrEqual(1);
   });
