@@ -11,6 +11,7 @@ const ORDER = [
   "pipeline-tmpfs",
   "webhooks",
   "subscriptions",
+  "connectors",
 ] as const;
 export type Section = (typeof ORDER)[number];
 
