@@ -1,27 +1,6 @@
-import { readFileSync } from "node:fs";
-import { ConfigError, readConfig } from "@waybill/config";
+import { readConfig } from "@waybill/config";
 import { z } from "zod";
-
-/**
- * A credential from `NAME` or from the file `NAME_FILE` names (one of the two, never both), with
- * no default. A file is read again on every call: a rotated secret is picked up without a restart.
- */
-export function credentialFromEnv(env: NodeJS.ProcessEnv, name: string): () => string {
-  const inline = env[name];
-  const file = env[`${name}_FILE`];
-  if (inline && file) throw new ConfigError(`set ${name} or ${name}_FILE, not both`);
-  const read = (): string => {
-    if (!file) return inline ?? "";
-    try {
-      return readFileSync(file, "utf8").trim();
-    } catch (error) {
-      throw new ConfigError(`${name}_FILE: cannot read ${file}: ${(error as Error).message}`);
-    }
-  };
-  if (!read())
-    throw new ConfigError(`${name} (or ${name}_FILE) is required when CONNECTORS has erpnext`);
-  return read;
-}
+import { credentialFromEnv } from "../credentials.ts";
 
 /** The ERPNext connector's settings; read only when `CONNECTORS` names it. */
 export function erpnextConfig(env: NodeJS.ProcessEnv) {
@@ -46,8 +25,8 @@ export function erpnextConfig(env: NodeJS.ProcessEnv) {
     mappingFile: config.ERPNEXT_MAPPING_FILE,
     timeoutMs: config.ERPNEXT_TIMEOUT_SECONDS * 1_000,
     concurrency: config.ERPNEXT_CONCURRENCY,
-    apiKey: credentialFromEnv(env, "ERPNEXT_API_KEY"),
-    apiSecret: credentialFromEnv(env, "ERPNEXT_API_SECRET"),
+    apiKey: credentialFromEnv(env, "ERPNEXT_API_KEY", "erpnext"),
+    apiSecret: credentialFromEnv(env, "ERPNEXT_API_SECRET", "erpnext"),
   };
 }
 
