@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ConnectorDeliveryRecord } from "../src/store/records.ts";
 import {
   adjustLiftgate,
+  confirmShipment,
   type ConnectorBed,
   creditMugs,
   issueInvoice,
@@ -249,5 +250,70 @@ describe("ERPNext connector against a test ERPNext site", () => {
       "PEN-01",
       "SHIP",
     ]);
+  });
+
+  it("with Delivery Notes on, makes a confirmed shipment one submitted Delivery Note with its tracking, on the Sales Order", async () => {
+    bed = await startConnectorBed({ ERPNEXT_DELIVERY_NOTES: "true" });
+    bed.erp.warehouses.add("Stores - WT");
+    bed.erp.salesOrders.set("SAL-ORD-2026-00007", {
+      name: "SAL-ORD-2026-00007",
+      items: [
+        { name: "so-row-a", idx: 1, item_code: "MUG-01" },
+        { name: "so-row-b", idx: 2, item_code: "PEN-01" },
+      ],
+    });
+    const ord = order("ord_dn", "erpnext", "SAL-ORD-2026-00007");
+    // Only the pens shipped, and ERPNext's answer to the create is lost.
+    bed.erp.failAfterCreate("5xx");
+    const event = confirmShipment(bed.billing, "shp_dn", ord, [0, 4]);
+    expect(await bed.consume(event)).toBe("handled");
+    expect(await bed.consume(event)).toBe("duplicate");
+    const delivery = await settled("shp_dn");
+    expect(delivery.kind).toBe("despatch");
+    expect(bed.erp.deliveryNotes).toHaveLength(1);
+    const [note] = bed.erp.deliveryNotes;
+    expect(delivery.externalId).toBe(note?.name);
+    expect(note).toMatchObject({
+      customer: "CUST-ACME",
+      waybill_reference: "shp_dn",
+      lr_no: "1ZSHP_DN",
+      lr_date: "2026-12-03",
+      transporter_name: "UPS GROUND",
+      docstatus: 1,
+    });
+    expect(note?.items).toEqual([
+      expect.objectContaining({
+        item_code: "PEN-01",
+        qty: 4,
+        warehouse: "Stores - WT",
+        against_sales_order: "SAL-ORD-2026-00007",
+        so_detail: "so-row-b",
+      }),
+    ]);
+    // A shipment from a warehouse the mapping lacks is master data's, not a wrong note.
+    await bed.consume(confirmShipment(bed.billing, "shp_wh", order("ord_wh"), [1, 0]));
+    bed.billing.shipments.set("shp_wh", {
+      ...bed.billing.shipments.get("shp_wh"),
+      warehouse: "WH-9",
+    });
+    const parked = await waitFor(
+      async () => {
+        const record = await bed.connectors.repo.deliveryOf("erpnext", "shp_wh");
+        return record?.parked && record;
+      },
+      { description: "shp_wh parked" },
+    );
+    expect(parked.lastError).toContain("warehouse WH-9");
+    expect(bed.erp.deliveryNotes).toHaveLength(1);
+  });
+
+  it("takes no shipments unless Delivery Notes are on", async () => {
+    bed = await startConnectorBed();
+    const [run] = bed.connectors.runs;
+    expect(run && "despatch" in run.connector).toBe(false);
+    await bed.consume(confirmShipment(bed.billing, "shp_off", order("ord_off"), [1, 0]));
+    const record = await settled("shp_off", "skipped");
+    expect(record.lastError).toBe("takes no despatches");
+    expect(bed.erp.deliveryNotes).toEqual([]);
   });
 });

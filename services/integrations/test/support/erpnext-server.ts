@@ -21,6 +21,10 @@ import type { AddressInfo } from "node:net";
  *   `rate`, `sales_order`, `so_detail`, `item_tax_template`), with the rules the connector relies
  *   on: a return needs a submitted `return_against` and negative quantities; `waybill_reference`
  *   is a unique custom field.
+ * - Delivery Note fields as erpnext/stock/doctype/delivery_note/delivery_note.json names them
+ *   (`customer`, `lr_no`, `lr_date`, `transporter_name`, `items[].item_code`, `qty`, `warehouse`,
+ *   `against_sales_order`, `so_detail`): positive quantities, a Warehouse that exists, and the
+ *   same unique `waybill_reference`.
  *
  * It counts the Sales Invoices it holds and every request, and can be told to fail in the ways a
  * real site does.
@@ -31,6 +35,8 @@ export interface TestErpnext {
   /** The secret accepted now. */
   apiSecret: string;
   invoices: SalesInvoiceDoc[];
+  deliveryNotes: SalesInvoiceDoc[];
+  warehouses: Set<string>;
   salesOrders: Map<
     string,
     { name: string; items: { name: string; idx: number; item_code: string }[] }
@@ -90,6 +96,8 @@ export async function startTestErpnext({ slowMs = 3_000 } = {}): Promise<TestErp
     apiKey: "wb-api-key-0001",
     apiSecret: "secret-0",
     invoices: [] as SalesInvoiceDoc[],
+    deliveryNotes: [] as SalesInvoiceDoc[],
+    warehouses: new Set<string>(),
     salesOrders: new Map() as TestErpnext["salesOrders"],
     requests: [] as TestErpnext["requests"],
     customers: new Set<string>(),
@@ -166,11 +174,71 @@ export async function startTestErpnext({ slowMs = 3_000 } = {}): Promise<TestErp
     return [200, { data: stored }];
   }
 
-  function list(url: URL): unknown {
+  /** Validates and stores a Delivery Note; the error answer when frappe would refuse it. */
+  function createDeliveryNote(doc: Record<string, unknown>): [number, unknown] {
+    const items = Array.isArray(doc["items"]) ? (doc["items"] as Record<string, unknown>[]) : [];
+    const reference = doc["waybill_reference"];
+    if (typeof reference !== "string" || !reference)
+      return [417, frappeError("MandatoryError", "waybill_reference is mandatory")];
+    if (site.deliveryNotes.some((note) => note["waybill_reference"] === reference))
+      return [
+        417,
+        frappeError("UniqueValidationError", `Waybill Reference ${reference} already exists`),
+      ];
+    if (!site.customers.has(String(doc["customer"])))
+      return [
+        417,
+        frappeError("LinkValidationError", `Could not find Customer: ${String(doc["customer"])}`),
+      ];
+    if (items.length === 0) return [417, frappeError("MandatoryError", "Items are mandatory")];
+    for (const item of items) {
+      if (!site.items.has(String(item["item_code"])))
+        return [
+          417,
+          frappeError("LinkValidationError", `Could not find Item: ${String(item["item_code"])}`),
+        ];
+      if (!site.warehouses.has(String(item["warehouse"])))
+        return [
+          417,
+          frappeError(
+            "LinkValidationError",
+            `Could not find Warehouse: ${String(item["warehouse"])}`,
+          ),
+        ];
+      const qty = item["qty"];
+      if (typeof qty !== "number" || !Number.isInteger(qty) || qty <= 0)
+        return [417, frappeError("ValidationError", "Quantity must be positive")];
+      const order = item["against_sales_order"];
+      if (order !== undefined && (typeof order !== "string" || !site.salesOrders.has(order)))
+        return [
+          417,
+          frappeError(
+            "LinkValidationError",
+            `Could not find Sales Order: ${JSON.stringify(order)}`,
+          ),
+        ];
+    }
+    sequence += 1;
+    const stored: SalesInvoiceDoc = {
+      ...doc,
+      doctype: "Delivery Note",
+      name: `MAT-DN-2026-${String(sequence).padStart(5, "0")}`,
+      docstatus: doc["docstatus"] === 1 ? 1 : 0,
+      items: items.map((item, index) => ({
+        ...item,
+        idx: index + 1,
+        name: `dn-row-${sequence}-${index + 1}`,
+      })),
+    };
+    site.deliveryNotes.push(stored);
+    return [200, { data: stored }];
+  }
+
+  function list(url: URL, docs: SalesInvoiceDoc[] = site.invoices): unknown {
     const filters = JSON.parse(url.searchParams.get("filters") ?? "[]") as unknown[][];
     const fields = JSON.parse(url.searchParams.get("fields") ?? '["name"]') as string[];
     const limit = Number(url.searchParams.get("limit_page_length") ?? 20);
-    const rows = site.invoices.filter((invoice) =>
+    const rows = docs.filter((invoice) =>
       filters.every((filter) => {
         // [field, op, value] or [doctype, field, op, value]
         const [field, op, value] = filter.length === 4 ? filter.slice(1) : filter;
@@ -204,6 +272,9 @@ export async function startTestErpnext({ slowMs = 3_000 } = {}): Promise<TestErp
     const body = req.method === "GET" ? {} : await bodyOf(req);
     if (req.method === "GET" && path === "/api/resource/Sales Invoice")
       return answer(200, list(url));
+    if (req.method === "GET" && path === "/api/resource/Delivery Note")
+      return answer(200, list(url, site.deliveryNotes));
+
     const order = /^\/api\/resource\/Sales Order\/(.+)$/.exec(path);
     if (req.method === "GET" && order) {
       const found = site.salesOrders.get(order[1] ?? "");
@@ -211,8 +282,13 @@ export async function startTestErpnext({ slowMs = 3_000 } = {}): Promise<TestErp
         ? answer(200, { data: { doctype: "Sales Order", docstatus: 1, ...found } })
         : answer(404, frappeError("DoesNotExistError", `Sales Order ${order[1] ?? ""} not found`));
     }
-    if (req.method === "POST" && path === "/api/resource/Sales Invoice") {
-      const [status, reply] = create(body);
+    const creates: Record<string, (doc: Record<string, unknown>) => [number, unknown]> = {
+      "/api/resource/Sales Invoice": create,
+      "/api/resource/Delivery Note": createDeliveryNote,
+    };
+    const creator = creates[path];
+    if (req.method === "POST" && creator) {
+      const [status, reply] = creator(body);
       if (status === 200 && fault) {
         const mode = fault;
         fault = null;

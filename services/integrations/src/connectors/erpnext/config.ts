@@ -17,6 +17,9 @@ export function erpnextConfig(env: NodeJS.ProcessEnv) {
         .int("ERPNEXT_CONCURRENCY must be a whole number")
         .positive("ERPNEXT_CONCURRENCY must be above 0")
         .default(4),
+      ERPNEXT_DELIVERY_NOTES: z
+        .enum(["true", "false"], { message: "ERPNEXT_DELIVERY_NOTES must be true or false" })
+        .default("false"),
     },
     env,
   );
@@ -25,6 +28,8 @@ export function erpnextConfig(env: NodeJS.ProcessEnv) {
     mappingFile: config.ERPNEXT_MAPPING_FILE,
     timeoutMs: config.ERPNEXT_TIMEOUT_SECONDS * 1_000,
     concurrency: config.ERPNEXT_CONCURRENCY,
+    /** Each confirmed shipment also becomes a submitted Delivery Note. */
+    deliveryNotes: config.ERPNEXT_DELIVERY_NOTES === "true",
     apiKey: credentialFromEnv(env, "ERPNEXT_API_KEY", "erpnext"),
     apiSecret: credentialFromEnv(env, "ERPNEXT_API_SECRET", "erpnext"),
   };

@@ -1,3 +1,4 @@
+import { ConfigError } from "@waybill/config";
 import type { MappingFile } from "../mapping-file.ts";
 import { mappingFile } from "../mapping-file.ts";
 import type { Connector } from "../outcome.ts";
@@ -17,5 +18,12 @@ export function createErpnext(config: ErpnextConfig): {
     () => ({ key: config.apiKey(), secret: config.apiSecret() }),
     config.timeoutMs,
   );
-  return { connector: erpnextConnector(client, mapping, config.concurrency), mapping };
+  if (config.deliveryNotes && !mapping.current().warehouses)
+    throw new ConfigError(
+      "ERPNEXT_MAPPING_FILE: warehouses are required when ERPNEXT_DELIVERY_NOTES is true",
+    );
+  return {
+    connector: erpnextConnector(client, mapping, config.concurrency, config.deliveryNotes),
+    mapping,
+  };
 }

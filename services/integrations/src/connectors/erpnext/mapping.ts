@@ -27,6 +27,8 @@ export const erpnextMapping = z
      * Sales Order (the order's external reference) line by line. Others go standalone.
      */
     salesOrderChannel: z.string().min(1).optional(),
+    /** Waybill warehouse → ERPNext Warehouse: where Delivery Notes take stock from. */
+    warehouses: names.optional(),
   })
   .strict();
 
