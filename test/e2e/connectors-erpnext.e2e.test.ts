@@ -39,6 +39,7 @@ const mapping = {
   shipping: { itemCode: "SHIP", itemTaxTemplate: "GB VAT 20% - WT" },
   charges: { REDELIVERY: "CHG-REDELIVERY" },
   salesOrderChannel: "erpnext",
+  warehouses: { AMS1: "Stores - E2E" },
 };
 
 /** Master data changes the mapping while the hub runs; the connector reads the file again. */
@@ -50,6 +51,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "waybill-erpnext-e2e-"));
   erp = await startTestErpnext({ slowMs: 2_000 });
   erp.customers.add("CUST-E2E");
+  erp.warehouses.add("Stores - E2E");
   for (const item of ["MUG-01", "PEN-01", "SHIP", "CHG-REDELIVERY"]) erp.items.add(item);
   mappingPath = join(dir, "erpnext-mapping.json");
   await saveMapping();
@@ -64,6 +66,7 @@ beforeAll(async () => {
     ERPNEXT_API_SECRET_FILE: secretPath,
     ERPNEXT_MAPPING_FILE: mappingPath,
     ERPNEXT_TIMEOUT_SECONDS: "1",
+    ERPNEXT_DELIVERY_NOTES: "true",
   });
   gateway = system.gatewayUrl;
   for (const sku of ["CN-MUG", "CN-PEN"])
@@ -183,6 +186,22 @@ describe("billing's documents reach ERPNext through the hub", () => {
       erp.requests.filter((r) => r.method === "POST" && r.status === 500).length,
     ).toBeGreaterThan(0);
     expect(byReference(invoice?.number)).toHaveLength(1);
+    // The shipment went first, as a Delivery Note on the same Sales Order row.
+    const note = erp.deliveryNotes.find((doc) => doc["waybill_reference"] === shipment);
+    expect(note).toMatchObject({
+      customer: "CUST-E2E",
+      docstatus: 1,
+      transporter_name: "UPS Standard",
+    });
+    expect(note?.items).toEqual([
+      expect.objectContaining({
+        item_code: "MUG-01",
+        qty: 2,
+        warehouse: "Stores - E2E",
+        against_sales_order: "SAL-ORD-2026-00042",
+        so_detail: "so-row-1",
+      }),
+    ]);
   });
 
   it("a return becomes a credit note against its invoice, and a carrier charge after issue a debit note", async () => {
@@ -218,24 +237,26 @@ describe("billing's documents reach ERPNext through the hub", () => {
     ]);
   });
 
-  it("an unmapped item is master data's exception; once mapped, retrying it delivers", async () => {
+  it("an unmapped item is master data's exception, holding the order's later documents; once mapped, retrying it delivers them all", async () => {
     const { orderId, lineIds } = await erpOrder([{ sku: "CN-PEN", quantity: 4 }], null);
     const shipment = await ship(gateway, orderId, [{ lineId: lineIds[0] ?? "", quantity: 4 }]);
     const [invoice] = await issued(gateway, orderId, [shipment]);
     type Exception = { id: string; owner: string; category: string; error: string };
+    // The shipment's Delivery Note comes first and is parked; the invoice waits behind it.
     const exception = await waitFor(
       async () => {
         const { exceptions } = await execute<{ exceptions: Paged<Exception> }>(
           gateway,
           `{ exceptions(filter: { service: "integrations", status: OPEN }) { edges { node { id owner category error } } } }`,
         );
-        return nodes(exceptions).find((e) => e.error.includes(invoice?.number ?? "?"));
+        return nodes(exceptions).find((e) => e.error.includes(shipment));
       },
       { description: "the master-data exception", timeoutMs: 30_000 },
     );
     expect(exception).toMatchObject({ owner: "MASTER_DATA", category: "MISSING_REFERENCE" });
-    expect(exception.error).toContain("CN-PEN");
+    expect(exception.error).toContain("item CN-PEN");
     expect(byReference(invoice?.number)).toEqual([]);
+    expect(erp.deliveryNotes.filter((doc) => doc["waybill_reference"] === shipment)).toEqual([]);
 
     mapping.items["CN-PEN"] = "PEN-01";
     await saveMapping();
@@ -244,6 +265,9 @@ describe("billing's documents reach ERPNext through the hub", () => {
     });
     const doc = await inErpnext(invoice?.number, "the invoice after the retry");
     expect(doc.items[0]).toMatchObject({ item_code: "PEN-01", qty: 4 });
+    expect(erp.deliveryNotes.filter((note) => note["waybill_reference"] === shipment)).toEqual([
+      expect.objectContaining({ docstatus: 1 }),
+    ]);
     await waitFor(
       async () => {
         const { exceptions } = await execute<{ exceptions: Paged<{ id: string }> }>(
