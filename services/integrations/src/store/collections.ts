@@ -3,6 +3,7 @@ import type {
   CarrierEventRecord,
   ConnectorDeliveryRecord,
   FulfillmentLinkRecord,
+  StockLevelRecord,
   WebhookDeliveryRecord,
   WebhookEndpointRecord,
   WebhookReceiptRecord,
@@ -20,5 +21,6 @@ export function integrationsCollections(store: Store) {
     endpoints: store.collection<WebhookEndpointRecord>("webhookEndpoints"),
     deliveries: store.collection<WebhookDeliveryRecord>("webhookDeliveries"),
     connectorDeliveries: store.collection<ConnectorDeliveryRecord>("connectorDeliveries"),
+    stockLevels: store.collection<StockLevelRecord>("stockLevels"),
   };
 }

@@ -132,3 +132,23 @@ export type ConnectorDeliveryRecord = {
   updatedAt: Date;
   deliveredAt: Date | null;
 };
+
+/**
+ * One (storefront, SKU, warehouse) level: the newest inventory told, what was last sent, and
+ * since when it has been waiting. `revision` only grows: an older event never overwrites a newer.
+ */
+export type StockLevelRecord = {
+  /** `<sink>:<sku>@<warehouse>`. */
+  _id: string;
+  sink: string;
+  sku: string;
+  warehouse: string;
+  available: number;
+  revision: number;
+  /** The revision the storefront has; 0 before anything was sent. */
+  sentRevision: number;
+  /** When the oldest change not yet sent arrived; null when the storefront is current. */
+  pendingSince: Date | null;
+  /** When the newest change arrived. */
+  changedAt: Date;
+};
