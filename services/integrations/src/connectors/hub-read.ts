@@ -21,7 +21,7 @@ const CHARGE = "chargeId type amount { amount currency } taxRate";
 
 /** The invoice, with what its lines need, as the supergraph answers it. */
 export const INVOICE_DOCUMENT = `query ConnectorInvoice($id: ID!) {
-  invoice(id: $id) { id number issuedAt customerId ${ORDER}
+  invoice(id: $id) { id number issuedAt customerId ${ORDER} shipment { id }
     lines { ${LINE} } shippingCharge { amount currency }
     charges { ${CHARGE} } }
 }`;
@@ -102,7 +102,7 @@ const orderOf = (order: OrderRead) => ({
 export const DESPATCH_DOCUMENT = `query ConnectorDespatch($id: ID!) {
   shipment(id: $id) { id warehouse carrier service trackingNumber shippedAt
     lines { lineId sku quantity }
-    order { id channel externalReference customerId lines { id } } }
+    order { id channel externalReference customer { id } lines { id } } }
 }`;
 
 /** Thrown when billing has no such document (yet): the delivery is tried again later. */
@@ -127,6 +127,7 @@ export async function readDocument(
         issuedAt: string | null;
         customerId: string;
         order: OrderRead;
+        shipment: { id: string } | null;
         lines: LineRead[];
         shippingCharge: Amount;
         charges: ChargeRead[];
@@ -143,6 +144,7 @@ export async function readDocument(
       issuedAt: invoice.issuedAt,
       order: orderOf(invoice.order),
       invoice: null,
+      ...(invoice.shipment ? { shipmentId: invoice.shipment.id } : {}),
       lines: [
         ...productLines(invoice.order, invoice.lines, 1),
         ...shippingLine(invoice.shippingCharge, 1),
@@ -230,7 +232,7 @@ export async function readDespatch(hub: Hub, id: string): Promise<DespatchDocume
       trackingNumber: string;
       shippedAt: string;
       lines: { lineId: string; sku: string; quantity: number }[];
-      order: OrderRead & { customerId: string };
+      order: OrderRead & { customer: { id: string } };
     } | null;
   };
   const { shipment } = await hub.execute<Answer>(DESPATCH_DOCUMENT, { id }, CONNECTOR_PRINCIPAL);
@@ -240,7 +242,7 @@ export async function readDespatch(hub: Hub, id: string): Promise<DespatchDocume
     kind: "despatch",
     id,
     number: id,
-    customerId: order.customerId,
+    customerId: order.customer.id,
     order: orderOf(order),
     warehouse: shipment.warehouse,
     carrier: shipment.carrier,
