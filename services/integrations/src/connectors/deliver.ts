@@ -9,7 +9,7 @@ import type { ConnectorDeliveryRecord } from "../store/records.ts";
 import type { CircuitBreaker } from "./breaker.ts";
 import { DocumentNotFoundError, readDespatch, readDocument } from "./hub-read.ts";
 import type { ConnectorMetrics } from "./metrics.ts";
-import { ConnectorError, type Connector } from "./outcome.ts";
+import { ConnectorError, NotForThisSystem, type Connector } from "./outcome.ts";
 
 /** One connector at work: its system's client, its deliveries, its breaker and its limits. */
 export interface ConnectorRun {
@@ -108,6 +108,13 @@ async function send(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise
   const invoiceId = record.invoiceId ?? record.documentId;
   const original =
     record.kind === "invoice" ? null : await run.repo.deliveryOf(run.connector.name, invoiceId);
+  if (record.kind !== "invoice" && original?.state === "skipped")
+    return {
+      state: "skipped",
+      error: `its invoice was not sent: ${original.lastError ?? ""}`,
+      nextAttemptAt: null,
+      counted: true,
+    };
   if (record.kind !== "invoice" && original?.state !== "delivered")
     throw new ConnectorError("later", `waiting for invoice ${invoiceId} to be delivered`);
   const document = await readDocument(run.hub, record.kind, record.documentId, invoiceId);
@@ -124,7 +131,10 @@ async function attempt(run: ConnectorRun, record: ConnectorDeliveryRecord): Prom
   const started = performance.now();
   let result: AttemptResult;
   try {
-    result = await send(run, record);
+    result = await send(run, record).catch((thrown: unknown): AttemptResult => {
+      if (!(thrown instanceof NotForThisSystem)) throw thrown;
+      return { state: "skipped", error: thrown.message, nextAttemptAt: null, counted: true };
+    });
     run.breaker.succeeded();
   } catch (thrown) {
     const error = asConnectorError(thrown);

@@ -34,6 +34,8 @@ export type FinanceDocument = {
   order: { id: string; channel: string; externalReference: string | null };
   /** For notes: the invoice they refer to. */
   invoice: { id: string; number: string } | null;
+  /** For invoices: the shipment billed (connectors that posted its despatch find it by this). */
+  shipmentId?: string;
   lines: DocumentLine[];
 };
 

@@ -21,7 +21,7 @@ const CHARGE = "chargeId type amount { amount currency } taxRate";
 
 /** The invoice, with what its lines need, as the supergraph answers it. */
 export const INVOICE_DOCUMENT = `query ConnectorInvoice($id: ID!) {
-  invoice(id: $id) { id number issuedAt customerId ${ORDER}
+  invoice(id: $id) { id number issuedAt customerId ${ORDER} shipment { id }
     lines { ${LINE} } shippingCharge { amount currency }
     charges { ${CHARGE} } }
 }`;
@@ -127,6 +127,7 @@ export async function readDocument(
         issuedAt: string | null;
         customerId: string;
         order: OrderRead;
+        shipment: { id: string } | null;
         lines: LineRead[];
         shippingCharge: Amount;
         charges: ChargeRead[];
@@ -143,6 +144,7 @@ export async function readDocument(
       issuedAt: invoice.issuedAt,
       order: orderOf(invoice.order),
       invoice: null,
+      ...(invoice.shipment ? { shipmentId: invoice.shipment.id } : {}),
       lines: [
         ...productLines(invoice.order, invoice.lines, 1),
         ...shippingLine(invoice.shippingCharge, 1),

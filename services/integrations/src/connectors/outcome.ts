@@ -31,6 +31,17 @@ export class ConnectorError extends Error {
   }
 }
 
+/**
+ * Thrown for a document the system does not take (a kind it has no use for, an order that is not
+ * its own): the delivery is recorded as skipped with the reason, and the order's next one goes on.
+ */
+export class NotForThisSystem extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "NotForThisSystem";
+  }
+}
+
 /** Values the mapping has no entry for: master data's to add; the document is parked, not sent. */
 export function unmapped(values: readonly string[]): ConnectorError {
   return new ConnectorError("parked", `unmapped: ${values.join(", ")}`, {
