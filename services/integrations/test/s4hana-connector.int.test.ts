@@ -159,6 +159,20 @@ describe("S/4HANA connector against a test S/4HANA Cloud system", () => {
     expect(s4.requests.filter((r) => r.status === 403 || r.status === 428)).toEqual([]);
   });
 
+  it("names a shipment by its UUID without prefix or hyphens, to fit the 35 characters S/4HANA keeps", async () => {
+    await start();
+    const ord = salesOrder("4720", "80000020");
+    const id = "5171ad56-f903-48eb-96e9-0123456789ab";
+    await shipAndInvoice(ord, id, "INV-2026-000020", [1, 0]);
+    await settled(`shp_${id}`);
+    await settled(id);
+    expect(s4.deliveries.get("80000020")?.header).toMatchObject({
+      DeliveryDocumentBySupplier: "5171ad56f90348eb96e90123456789ab",
+      OverallGoodsMovementStatus: "C",
+    });
+    expect(s4.billingDocuments).toHaveLength(1);
+  });
+
   it("claims the sales order's next delivery for its second shipment", async () => {
     await start();
     const ord = salesOrder("4712", "80000002");

@@ -312,6 +312,13 @@ export async function startTestS4hana({ slowMs = 3_000 } = {}): Promise<TestS4ha
         for (const key of Object.keys(body))
           if (!["DeliveryDocumentBySupplier", "BillOfLading"].includes(key))
             return answer(400, v2Error("/IWBEP/CM_MGW_RT/400", `Property ${key} is read-only`));
+        // Both are Edm.String with MaxLength 35 in the service's metadata.
+        for (const [key, value] of Object.entries(body))
+          if (typeof value !== "string" || value.length > 35)
+            return answer(
+              400,
+              v2Error("/IWBEP/CM_MGW_RT/400", `Value of ${key} exceeds its maximum length 35`),
+            );
         Object.assign(delivery.header, body);
         delivery.version += 1;
         return answer(204, undefined);

@@ -42,13 +42,34 @@ const itemPath = (item: DeliveryItem) =>
 const etagOf = (answer: Answer<One<unknown>>) =>
   answer.etag ?? answer.body.d.__metadata?.etag ?? "*";
 
+/** DeliveryDocumentBySupplier's length in S/4HANA. */
+const SUPPLIER_REFERENCE_LENGTH = 35;
+
+/**
+ * The shipment's id as the delivery's DeliveryDocumentBySupplier (35 characters) carries it: a
+ * shipment id (`shp_` and a UUID, 40) goes without its prefix and the UUID's hyphens, 32
+ * characters that still name it alone.
+ */
+export function supplierReference(shipmentId: string): string {
+  const reference =
+    shipmentId.length <= SUPPLIER_REFERENCE_LENGTH
+      ? shipmentId
+      : shipmentId.replace(/^shp_/, "").replaceAll("-", "");
+  if (reference.length > SUPPLIER_REFERENCE_LENGTH)
+    throw new ConnectorError(
+      "parked",
+      `shipment id ${shipmentId} does not fit S/4HANA's ${SUPPLIER_REFERENCE_LENGTH} characters`,
+    );
+  return reference;
+}
+
 /** The delivery our shipment claimed, by the reference written on it. */
 export async function deliveryOfShipment(
   service: ODataService,
   shipmentId: string,
 ): Promise<DeliveryHeader | undefined> {
   const { body } = await service.get<Collection<DeliveryHeader>>("/A_OutbDeliveryHeader", {
-    $filter: `DeliveryDocumentBySupplier eq ${literal(shipmentId)}`,
+    $filter: `DeliveryDocumentBySupplier eq ${literal(supplierReference(shipmentId))}`,
     $top: "2",
   });
   return body.d.results[0];
@@ -106,7 +127,7 @@ async function claimDelivery(
     const { header } = await readHeader(service, delivery);
     if (header.OverallGoodsMovementStatus === "C" || header.DeliveryDocumentBySupplier) continue;
     await withFreshHeader(service, delivery, async (current, etag) => {
-      if (current.DeliveryDocumentBySupplier === despatch.id) return;
+      if (current.DeliveryDocumentBySupplier === supplierReference(despatch.id)) return;
       if (current.DeliveryDocumentBySupplier)
         throw new ConnectorError(
           "later",
@@ -114,7 +135,7 @@ async function claimDelivery(
         );
       await service.send("PATCH", headerPath(delivery), {
         ifMatch: etag,
-        body: { DeliveryDocumentBySupplier: despatch.id },
+        body: { DeliveryDocumentBySupplier: supplierReference(despatch.id) },
       });
     });
     return delivery;
@@ -215,8 +236,6 @@ export async function postDespatch(
     ...(mapping.warehouses[despatch.warehouse] ? [] : [`warehouse ${despatch.warehouse}`]),
   ];
   if (missing.length > 0) throw unmapped([...new Set(missing)]);
-  if (despatch.id.length > 35)
-    throw new ConnectorError("parked", `shipment id ${despatch.id} is longer than S/4HANA's 35`);
   const claimed = await deliveryOfShipment(service, despatch.id);
   if (claimed?.OverallGoodsMovementStatus === "C") return claimed.DeliveryDocument;
   const delivery =
