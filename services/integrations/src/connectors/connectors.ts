@@ -10,6 +10,8 @@ import { erpnextConfig } from "./erpnext/config.ts";
 import { createErpnext } from "./erpnext/index.ts";
 import { connectorMetrics } from "./metrics.ts";
 import type { Connector } from "./outcome.ts";
+import { sapB1Config } from "./sap-b1/config.ts";
+import { createSapB1 } from "./sap-b1/index.ts";
 
 /** The connectors switched on, each with its run state, and their shared store. */
 export interface Connectors {
@@ -47,6 +49,7 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
   const config = connectorsConfig(env);
   const built: Connector[] = [];
   if (config.enabled.includes("erpnext")) built.push(createErpnext(erpnextConfig(env)).connector);
+  if (config.enabled.includes("sap-b1")) built.push(createSapB1(sapB1Config(env)).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
