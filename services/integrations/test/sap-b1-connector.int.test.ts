@@ -168,6 +168,22 @@ describe("SAP Business One connector against a test Service Layer", () => {
     ).toEqual([0, 0]);
   });
 
+  it("parks the invoice of a B1 order whose sales order lines do not match, sending nothing", async () => {
+    await start();
+    // The sales order's first line is pens, where the order's first line is mugs.
+    const salesOrder = sl.addOrder("C20000", [
+      ["A-PEN", 5],
+      ["A-MUG", 3],
+    ]);
+    const ord = order("ord_1c", "sap-b1", String(salesOrder));
+    await bed.consume(issueInvoice(bed.billing, "inv_1c", "INV-2026-000013", ord, [2, 0]));
+    const record = await parked("inv_1c");
+    expect(record.lastError).toBe(`sales order ${salesOrder} has no line 0 for A-MUG (SKU-MUG)`);
+    expect(creates("Invoices")).toHaveLength(0);
+    const [exception] = await bed.exceptions.list({ status: "open" });
+    expect(exception).toMatchObject({ owner: "master_data", category: "missing_reference" });
+  });
+
   it("makes an invoice of another channel a standalone A/R invoice from the mapping", async () => {
     await start();
     await bed.consume(
