@@ -6,17 +6,18 @@ import type { AddressInfo } from "node:net";
  * An SAP Business One Service Layer (`/b1s/v1`, OData v3 JSON) as SAP documents it, for the
  * entities the connector uses:
  *
- * - Login and sessions (SAP Business One Service Layer user manual, "Login and Logout";
- *   learning.sap.com "Logging In and Logging Out Using Service Layer API"): `POST /b1s/v1/Login`
- *   with `{"CompanyDB", "UserName", "Password"}` answers `{"odata.metadata", "SessionId",
- *   "Version", "SessionTimeout"}` and sets the cookies `B1SESSION` (the session id) and `ROUTEID`
- *   (the node, for a load balancer); later requests send both. A request without a live session
- *   gets 401 with error code 301 "Invalid session."; a failed login 401 with code -304.
- * - Entities and queries (user manual, "Entity CRUD" and "Query Options"): `POST /b1s/v1/Invoices`
- *   and `/CreditNotes` answer 201 Created with the created document (DocEntry, DocNum, ...);
- *   `GET /b1s/v1/Orders(DocEntry)` the document or 404 code -2028 "No matching records found";
- *   collections as `{"odata.metadata", "value": [...]}`, with `$filter=Field eq 'text'` (quotes
- *   doubled inside) and `$select`.
+ * - Login and sessions (SAP's user manual "Working with SAP Business One Service Layer", "Login
+ *   and Logout"; learning.sap.com "Logging In and Logging Out Using Service Layer API"):
+ *   `POST /b1s/v1/Login` with `{"CompanyDB", "UserName", "Password"}` answers
+ *   `{"odata.metadata", "SessionId", "Version", "SessionTimeout"}` and sets the cookies `B1SESSION`
+ *   (the session id) and `ROUTEID` (the node, for a load balancer); later requests send both.
+ *   A request without a live session gets 401 with error code 301 "Invalid session."; a failed
+ *   login is refused with 401 too.
+ * - Entities and queries (the same manual, "Entity CRUD" and "Query Options"):
+ *   `POST /b1s/v1/Invoices` and `/CreditNotes` answer 201 Created with the created document
+ *   (DocEntry, DocNum, ...); `GET /b1s/v1/Orders(DocEntry)` the document or 404 code -2028
+ *   "No matching records found"; collections as `{"odata.metadata", "value": [...]}`, with
+ *   `$filter=Field eq 'text'` (quotes doubled inside) and `$select`.
  * - Errors as `{"error": {"code": <number>, "message": {"lang": "en-us", "value": "..."}}}`;
  *   refused business data (an unknown CardCode or ItemCode, a quantity above what is open on the
  *   base line) is 400 with code -10, the DI API's business error.
@@ -100,7 +101,7 @@ function filterOf(filter: string | null): ((doc: B1Doc) => boolean) | "invalid" 
   return (doc) => doc[field] === value;
 }
 
-/** Starts the test Service Layer on a free loopback port. `slowMs`: how late a "timeout" answer comes. */
+/** Starts the test Service Layer on a free port. `slowMs`: how late a "timeout" answer comes. */
 export async function startTestSapB1({ slowMs = 3_000 } = {}): Promise<TestSapB1> {
   let fault: "5xx" | "timeout" | null = null;
   let limit: { seconds: number; status: 429 | 503 } | null = null;

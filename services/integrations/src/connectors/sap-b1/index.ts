@@ -5,7 +5,7 @@ import type { SapB1Config } from "./config.ts";
 import { sapB1Connector } from "./connector.ts";
 import { sapB1Mapping, type SapB1Mapping } from "./mapping.ts";
 
-/** The SAP Business One connector of a configuration; the mapping file is validated here, at start-up. */
+/** The SAP Business One connector of a configuration; its mapping file is validated here. */
 export function createSapB1(config: SapB1Config): {
   connector: Connector;
   mapping: MappingFile<SapB1Mapping>;

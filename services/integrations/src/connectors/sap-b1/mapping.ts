@@ -24,7 +24,8 @@ export const sapB1Mapping = z
     warehouseCode: z.string().min(1).optional(),
     /**
      * The sales channel of orders that came from this company: their external reference is the
-     * sales order's DocEntry, and their invoices are based on it line by line. Others go standalone.
+     * sales order's DocEntry, and their invoices are based on it line by line. Others go
+     * standalone.
      */
     salesOrderChannel: z.string().min(1).optional(),
   })

@@ -37,7 +37,7 @@ export type B1Document = {
   DocumentLines: B1DocumentLine[];
 };
 
-/** The ItemCode a line is billed as: the SKU's item, or the service item of shipping or a charge. */
+/** The ItemCode a line is billed as: the SKU's item, or the service item of its charge. */
 export const itemCodeOf = (mapping: SapB1Mapping, line: DocumentLine): string | undefined =>
   line.kind === "product"
     ? mapping.items[line.code]
