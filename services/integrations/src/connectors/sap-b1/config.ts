@@ -1,27 +1,6 @@
-import { readFileSync } from "node:fs";
-import { ConfigError, readConfig } from "@waybill/config";
+import { readConfig } from "@waybill/config";
 import { z } from "zod";
-
-/**
- * A setting from `NAME` or from the file `NAME_FILE` names (one of the two, never both), with no
- * default. A file is read again on every call: a changed password is used at the next login.
- */
-function settingFromEnv(env: NodeJS.ProcessEnv, name: string): () => string {
-  const inline = env[name];
-  const file = env[`${name}_FILE`];
-  if (inline && file) throw new ConfigError(`set ${name} or ${name}_FILE, not both`);
-  const read = (): string => {
-    if (!file) return inline ?? "";
-    try {
-      return readFileSync(file, "utf8").trim();
-    } catch (error) {
-      throw new ConfigError(`${name}_FILE: cannot read ${file}: ${(error as Error).message}`);
-    }
-  };
-  if (!read())
-    throw new ConfigError(`${name} (or ${name}_FILE) is required when CONNECTORS has sap-b1`);
-  return read;
-}
+import { credentialFromEnv } from "../credentials.ts";
 
 const required = (variable: string) =>
   z.string({ message: `${variable} is required when CONNECTORS has sap-b1` }).min(1, {
@@ -55,7 +34,7 @@ export function sapB1Config(env: NodeJS.ProcessEnv) {
     url: config.SAP_B1_URL.replace(/\/+$/, "").replace(/\/b1s\/v1$/, ""),
     companyDb: config.SAP_B1_COMPANY_DB,
     user: config.SAP_B1_USER,
-    password: settingFromEnv(env, "SAP_B1_PASSWORD"),
+    password: credentialFromEnv(env, "SAP_B1_PASSWORD", "sap-b1"),
     mappingFile: config.SAP_B1_MAPPING_FILE,
     timeoutMs: config.SAP_B1_TIMEOUT_SECONDS * 1_000,
     concurrency: config.SAP_B1_CONCURRENCY,
