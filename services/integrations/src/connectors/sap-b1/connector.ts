@@ -6,7 +6,7 @@ import type { ServiceLayer } from "./client.ts";
 import type { SapB1Mapping } from "./mapping.ts";
 import { type BaseLink, marketingDocumentOf } from "./marketing-document.ts";
 
-/** Where each kind goes: an adjustment note is an invoice of its own (B1 has no debit memo). */
+/** Where each kind goes: an adjustment note is an invoice of its own (debit memos are local). */
 const ENTITY: Record<DocumentKind, "/Invoices" | "/CreditNotes"> = {
   invoice: "/Invoices",
   credit_note: "/CreditNotes",
