@@ -12,6 +12,8 @@ import { connectorMetrics } from "./metrics.ts";
 import { s4hanaConfig } from "./s4hana/config.ts";
 import { createS4hana } from "./s4hana/index.ts";
 import type { Connector } from "./outcome.ts";
+import { sapB1Config } from "./sap-b1/config.ts";
+import { createSapB1 } from "./sap-b1/index.ts";
 
 /** The connectors switched on, each with its run state, and their shared store. */
 export interface Connectors {
@@ -50,6 +52,7 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
   const built: Connector[] = [];
   if (config.enabled.includes("erpnext")) built.push(createErpnext(erpnextConfig(env)).connector);
   if (config.enabled.includes("s4hana")) built.push(createS4hana(s4hanaConfig(env)).connector);
+  if (config.enabled.includes("sap-b1")) built.push(createSapB1(sapB1Config(env)).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
