@@ -257,6 +257,23 @@ describe("NetSuite connector against a test NetSuite account", () => {
     expect(records("invoice")).toHaveLength(2);
   });
 
+  it("asks for a new token before the one in hand expires, so NetSuite never refuses it", async () => {
+    // Tokens valid for 30 s: within the renewal margin from the start, so each use asks anew.
+    bed = await startNetsuiteBed({}, { tokenSeconds: 30 });
+    await bed.consume(
+      issueInvoice(bed.billing, "inv_11", "INV-2026-000014", order("ord_11"), [1, 0]),
+    );
+    await settled("inv_11");
+    const issued = bed.ns.tokensIssued;
+    expect(issued).toBeGreaterThanOrEqual(1);
+    await bed.consume(
+      issueInvoice(bed.billing, "inv_12", "INV-2026-000015", order("ord_12"), [1, 0]),
+    );
+    await settled("inv_12");
+    expect(bed.ns.tokensIssued).toBeGreaterThan(issued);
+    expect(bed.ns.requests.filter((r) => r.status === 401)).toHaveLength(0);
+  });
+
   it("does not deliver with an assertion NetSuite cannot verify (wrong certificate id)", async () => {
     bed = await startNetsuiteBed({ NETSUITE_CERTIFICATE_ID: "not-the-mapped-certificate" });
     await bed.consume(

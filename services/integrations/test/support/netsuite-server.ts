@@ -117,9 +117,12 @@ const EXTERNAL_ID = /^[A-Za-z0-9_-]+$/;
 export async function startTestNetsuite({
   publicKey,
   slowMs = 3_000,
+  tokenSeconds = 3_600,
 }: {
   publicKey: KeyObject;
   slowMs?: number;
+  /** The `expires_in` of the tokens it issues; NetSuite's are valid for 3600 seconds. */
+  tokenSeconds?: number;
 }): Promise<TestNetsuite> {
   let fault: "5xx" | "timeout" | null = null;
   let rateLimit: number | null = null;
@@ -183,9 +186,12 @@ export async function startTestNetsuite({
       return [401, { error: "invalid_client" }];
     }
     const accessToken = `ns-${randomUUID()}`;
-    tokens.set(accessToken, Date.now() + 3_600_000);
+    tokens.set(accessToken, Date.now() + tokenSeconds * 1_000);
     account.tokensIssued += 1;
-    return [200, { access_token: accessToken, expires_in: "3600", token_type: "bearer" }];
+    return [
+      200,
+      { access_token: accessToken, expires_in: String(tokenSeconds), token_type: "bearer" },
+    ];
   }
   const publicKeyOf = publicKey;
 
