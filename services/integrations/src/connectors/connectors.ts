@@ -11,6 +11,8 @@ import { createErpnext } from "./erpnext/index.ts";
 import { connectorMetrics } from "./metrics.ts";
 import { s4hanaConfig } from "./s4hana/config.ts";
 import { createS4hana } from "./s4hana/index.ts";
+import { netsuiteConfig } from "./netsuite/config.ts";
+import { createNetsuite } from "./netsuite/index.ts";
 import type { Connector } from "./outcome.ts";
 import { sapB1Config } from "./sap-b1/config.ts";
 import { createSapB1 } from "./sap-b1/index.ts";
@@ -53,6 +55,8 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
   if (config.enabled.includes("erpnext")) built.push(createErpnext(erpnextConfig(env)).connector);
   if (config.enabled.includes("s4hana")) built.push(createS4hana(s4hanaConfig(env)).connector);
   if (config.enabled.includes("sap-b1")) built.push(createSapB1(sapB1Config(env)).connector);
+  if (config.enabled.includes("netsuite"))
+    built.push(createNetsuite(netsuiteConfig(env)).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
