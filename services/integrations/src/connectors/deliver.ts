@@ -9,7 +9,7 @@ import type { ConnectorDeliveryRecord } from "../store/records.ts";
 import type { CircuitBreaker } from "./breaker.ts";
 import { DocumentNotFoundError, readDespatch, readDocument } from "./hub-read.ts";
 import type { ConnectorMetrics } from "./metrics.ts";
-import { ConnectorError, type Connector } from "./outcome.ts";
+import { ConnectorError, type Connector, Skipped } from "./outcome.ts";
 
 /** One connector at work: its system's client, its deliveries, its breaker and its limits. */
 export interface ConnectorRun {
@@ -93,28 +93,36 @@ async function failure(
 
 /** Sends one delivery's document: what its attempt ends with when the system took it. */
 async function send(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise<AttemptResult> {
-  const delivered = (externalId: string): AttemptResult => ({
-    state: "delivered",
-    externalId,
-    error: null,
-    nextAttemptAt: null,
-    counted: true,
-  });
+  const delivered = async (sending: Promise<string>): Promise<AttemptResult> => {
+    try {
+      return {
+        state: "delivered",
+        externalId: await sending,
+        error: null,
+        nextAttemptAt: null,
+        counted: true,
+      };
+    } catch (error) {
+      if (!(error instanceof Skipped)) throw error;
+      return { state: "skipped", error: error.message, nextAttemptAt: null, counted: true };
+    }
+  };
   if (record.kind === "despatch") {
     if (!run.connector.despatch)
       return { state: "skipped", error: "takes no despatches", nextAttemptAt: null, counted: true };
-    return delivered(await run.connector.despatch(await readDespatch(run.hub, record.documentId)));
+    return delivered(run.connector.despatch(await readDespatch(run.hub, record.documentId)));
   }
   const invoiceId = record.invoiceId ?? record.documentId;
   const original =
     record.kind === "invoice" ? null : await run.repo.deliveryOf(run.connector.name, invoiceId);
-  if (record.kind !== "invoice" && original?.state !== "delivered")
+  // A note may follow an invoice the system did not take (skipped, with its reason).
+  if (record.kind !== "invoice" && original?.state !== "delivered" && original?.state !== "skipped")
     throw new ConnectorError("later", `waiting for invoice ${invoiceId} to be delivered`);
   const document = await readDocument(run.hub, record.kind, record.documentId, invoiceId);
   if (document.lines.length === 0)
     return { state: "skipped", error: "nothing to bill", nextAttemptAt: null, counted: true };
   return delivered(
-    await run.connector.deliver(document, { originalExternalId: original?.externalId ?? null }),
+    run.connector.deliver(document, { originalExternalId: original?.externalId ?? null }),
   );
 }
 

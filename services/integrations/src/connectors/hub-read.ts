@@ -102,7 +102,7 @@ const orderOf = (order: OrderRead) => ({
 export const DESPATCH_DOCUMENT = `query ConnectorDespatch($id: ID!) {
   shipment(id: $id) { id warehouse carrier service trackingNumber shippedAt
     lines { lineId sku quantity }
-    order { id channel externalReference customerId lines { id } } }
+    order { id channel externalReference customer { id } lines { id } } }
 }`;
 
 /** Thrown when billing has no such document (yet): the delivery is tried again later. */
@@ -230,7 +230,7 @@ export async function readDespatch(hub: Hub, id: string): Promise<DespatchDocume
       trackingNumber: string;
       shippedAt: string;
       lines: { lineId: string; sku: string; quantity: number }[];
-      order: OrderRead & { customerId: string };
+      order: OrderRead & { customer: { id: string } };
     } | null;
   };
   const { shipment } = await hub.execute<Answer>(DESPATCH_DOCUMENT, { id }, CONNECTOR_PRINCIPAL);
@@ -240,7 +240,7 @@ export async function readDespatch(hub: Hub, id: string): Promise<DespatchDocume
     kind: "despatch",
     id,
     number: id,
-    customerId: order.customerId,
+    customerId: order.customer.id,
     order: orderOf(order),
     warehouse: shipment.warehouse,
     carrier: shipment.carrier,

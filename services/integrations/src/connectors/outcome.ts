@@ -38,6 +38,17 @@ export function unmapped(values: readonly string[]): ConnectorError {
   });
 }
 
+/**
+ * The system has no way to take this document (its API cannot post it, or it is not the system's
+ * to hear of): the delivery is recorded as skipped with the reason, and is not tried again.
+ */
+export class Skipped extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "Skipped";
+  }
+}
+
 /** What a connector is told about the document's relatives it has already delivered. */
 export interface Delivered {
   /** The external id of the invoice a note refers to, once that invoice was delivered. */
