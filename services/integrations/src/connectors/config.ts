@@ -2,7 +2,7 @@ import { ConfigError, readConfig } from "@waybill/config";
 import { z } from "zod";
 
 /** The connectors Waybill has; `CONNECTORS` names those switched on. */
-export const CONNECTOR_NAMES = ["erpnext"] as const;
+export const CONNECTOR_NAMES = ["erpnext", "sage200"] as const;
 export type ConnectorName = (typeof CONNECTOR_NAMES)[number];
 
 const positive = (variable: string, fallback: number) =>

@@ -9,6 +9,8 @@ import { deliverDue, type ConnectorRun } from "./deliver.ts";
 import { erpnextConfig } from "./erpnext/config.ts";
 import { createErpnext } from "./erpnext/index.ts";
 import { connectorMetrics } from "./metrics.ts";
+import { sage200Config } from "./sage200/config.ts";
+import { createSage200 } from "./sage200/index.ts";
 import type { Connector } from "./outcome.ts";
 
 /** The connectors switched on, each with its run state, and their shared store. */
@@ -47,6 +49,7 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
   const config = connectorsConfig(env);
   const built: Connector[] = [];
   if (config.enabled.includes("erpnext")) built.push(createErpnext(erpnextConfig(env)).connector);
+  if (config.enabled.includes("sage200")) built.push(createSage200(sage200Config(env)).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
