@@ -13,6 +13,8 @@ import { s4hanaConfig } from "./s4hana/config.ts";
 import { createS4hana } from "./s4hana/index.ts";
 import { netsuiteConfig } from "./netsuite/config.ts";
 import { createNetsuite } from "./netsuite/index.ts";
+import { sage200Config } from "./sage200/config.ts";
+import { createSage200 } from "./sage200/index.ts";
 import type { Connector } from "./outcome.ts";
 import { sapB1Config } from "./sap-b1/config.ts";
 import { createSapB1 } from "./sap-b1/index.ts";
@@ -57,6 +59,7 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
   if (config.enabled.includes("sap-b1")) built.push(createSapB1(sapB1Config(env)).connector);
   if (config.enabled.includes("netsuite"))
     built.push(createNetsuite(netsuiteConfig(env)).connector);
+  if (config.enabled.includes("sage200")) built.push(createSage200(sage200Config(env)).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }

@@ -108,14 +108,8 @@ async function send(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise
   const invoiceId = record.invoiceId ?? record.documentId;
   const original =
     record.kind === "invoice" ? null : await run.repo.deliveryOf(run.connector.name, invoiceId);
-  if (record.kind !== "invoice" && original?.state === "skipped")
-    return {
-      state: "skipped",
-      error: `its invoice was not sent: ${original.lastError ?? ""}`,
-      nextAttemptAt: null,
-      counted: true,
-    };
-  if (record.kind !== "invoice" && original?.state !== "delivered")
+  // A note may follow an invoice the system did not take (skipped, with its reason).
+  if (record.kind !== "invoice" && original?.state !== "delivered" && original?.state !== "skipped")
     throw new ConnectorError("later", `waiting for invoice ${invoiceId} to be delivered`);
   const document = await readDocument(run.hub, record.kind, record.documentId, invoiceId);
   if (document.lines.length === 0)
