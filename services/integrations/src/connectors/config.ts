@@ -2,7 +2,7 @@ import { ConfigError, readConfig } from "@waybill/config";
 import { z } from "zod";
 
 /** The connectors Waybill has; `CONNECTORS` names those switched on. */
-export const CONNECTOR_NAMES = ["erpnext", "s4hana"] as const;
+export const CONNECTOR_NAMES = ["erpnext", "s4hana", "edi"] as const;
 export type ConnectorName = (typeof CONNECTOR_NAMES)[number];
 
 const positive = (variable: string, fallback: number) =>
