@@ -6,6 +6,8 @@ import { connectorRepository, type ConnectorRepository } from "../store/connecto
 import { circuitBreaker } from "./breaker.ts";
 import { connectorsConfig, type ConnectorsConfig } from "./config.ts";
 import { deliverDue, type ConnectorRun } from "./deliver.ts";
+import { ediConfig } from "./edi/config.ts";
+import { createEdi } from "./edi/index.ts";
 import { erpnextConfig } from "./erpnext/config.ts";
 import { createErpnext } from "./erpnext/index.ts";
 import { connectorMetrics } from "./metrics.ts";
@@ -60,6 +62,8 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
   if (config.enabled.includes("netsuite"))
     built.push(createNetsuite(netsuiteConfig(env)).connector);
   if (config.enabled.includes("sage200")) built.push(createSage200(sage200Config(env)).connector);
+  if (config.enabled.includes("edi"))
+    built.push(createEdi(ediConfig(env), runtime.store, runtime.logger).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
@@ -86,6 +90,7 @@ export function connectorJobs(connectors: Connectors): BackgroundJob[] {
     intervalMs: connectors.config.pollMs,
     run: async () => {
       while ((await deliverDue(run)) > 0);
+      await run.connector.poll?.();
     },
   }));
 }

@@ -70,4 +70,6 @@ export interface Connector {
    * external id, with the same lookup first. Connectors without it are not told of shipments.
    */
   despatch?(document: DespatchDocument): Promise<string>;
+  /** Work of its own between delivery passes (reading a partner's acknowledgements). */
+  poll?(): Promise<void>;
 }
