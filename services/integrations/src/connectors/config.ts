@@ -2,7 +2,14 @@ import { ConfigError, readConfig } from "@waybill/config";
 import { z } from "zod";
 
 /** The connectors Waybill has; `CONNECTORS` names those switched on. */
-export const CONNECTOR_NAMES = ["erpnext", "netsuite", "s4hana", "sage200", "sap-b1"] as const;
+export const CONNECTOR_NAMES = [
+  "erpnext",
+  "netsuite",
+  "s4hana",
+  "sage200",
+  "sap-b1",
+  "shopify",
+] as const;
 export type ConnectorName = (typeof CONNECTOR_NAMES)[number];
 
 const positive = (variable: string, fallback: number) =>
