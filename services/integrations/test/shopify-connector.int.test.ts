@@ -167,6 +167,27 @@ describe("Shopify connector against a test shop", () => {
     expect(shop.fulfillments).toHaveLength(1);
   });
 
+  it("holds a request until the bucket has room for its cost, rather than being throttled", async () => {
+    await start();
+    for (const id of ["450789481", "450789482"])
+      shop.addOrder(id, [
+        { sku: "SKU-MUG", quantity: 1 },
+        { sku: "SKU-PEN", quantity: 1 },
+      ]);
+    // A small bucket: one shipment (a query of 20, a mutation of 10) leaves 10 of 40.
+    Object.assign(shop.bucket, { maximumAvailable: 40, currentlyAvailable: 40, restoreRate: 10 });
+    await bed.consume(
+      confirmShipment(bed.billing, "shp_a", order("ord_a", "shopify", "450789481"), [1, 0]),
+    );
+    await settled("shp_a");
+    await bed.consume(
+      confirmShipment(bed.billing, "shp_b", order("ord_b", "shopify", "450789482"), [1, 0]),
+    );
+    await settled("shp_b");
+    expect(shop.fulfillments).toHaveLength(2);
+    expect(shop.requests.filter((request) => request.throttled)).toEqual([]);
+  });
+
   it("skips a shipment of an order from another channel without asking the shop", async () => {
     await start();
     await bed.consume(confirmShipment(bed.billing, "shp_4", order("ord_4", "web"), [1, 0]));
