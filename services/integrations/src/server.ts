@@ -9,9 +9,12 @@ import { outboundConsumers } from "./outbound/consumers.ts";
 import { outboundJobs } from "./outbound/jobs.ts";
 import { outboundOf } from "./outbound/outbound.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { stockFeedConsumers } from "./stock-feed/feed.ts";
+import { stockFeedJobs, stockFeedOf } from "./stock-feed/jobs.ts";
 import { prepareConnectorStore } from "./store/connectors.ts";
 import { prepareOutboundStore } from "./store/outbound.ts";
 import { integrationsRepository, prepareIntegrationsStore } from "./store/repository.ts";
+import { prepareStockFeedStore, stockLevelRepository } from "./store/stock-levels.ts";
 import { webhookRoutes } from "./webhooks/route.ts";
 import { webhookSources } from "./webhooks/sources.ts";
 
@@ -20,7 +23,8 @@ import { webhookSources } from "./webhooks/sources.ts";
  * the gateway at `/webhooks/<source>/<topic>`, are verified by their source's signature and turned
  * into calls on the hub; receipts of what was verified are kept. Partners' endpoints hear the hub's
  * events by signed webhooks (`outbound/`); finance systems receive billing's documents through
- * connectors (`connectors/`), off unless `CONNECTORS` names them.
+ * connectors (`connectors/`), off unless `CONNECTORS` names them; storefronts among them also
+ * take inventory's stock levels (`stock-feed/`).
  */
 export const integrationsService: ServiceDefinition<IntegrationsContext> = {
   name: "integrations",
@@ -30,6 +34,7 @@ export const integrationsService: ServiceDefinition<IntegrationsContext> = {
     await prepareIntegrationsStore(store);
     await prepareOutboundStore(store);
     await prepareConnectorStore(store);
+    await prepareStockFeedStore(store);
   },
   context: (runtime, principal) => createContext(runtime, principal),
   // Both read billing's stream; the host merges them into one consumer, one inbox record.
@@ -41,16 +46,21 @@ export const integrationsService: ServiceDefinition<IntegrationsContext> = {
         connectors.repo,
         connectors.runs.map((run) => run.connector),
       ),
+      ...stockFeedConsumers(
+        stockLevelRepository(runtime.store),
+        stockFeedOf(runtime, connectors).map((run) => run.sink.name),
+      ),
     ];
   },
   // Delivery loops and their metrics; configurations (mapping files too) are validated here.
   metrics: (runtime) => {
     outboundOf(runtime);
-    connectorsOf(runtime);
+    stockFeedOf(runtime, connectorsOf(runtime));
   },
   jobs: (runtime) => [
     ...outboundJobs(outboundOf(runtime)),
     ...connectorJobs(connectorsOf(runtime)),
+    ...stockFeedJobs(stockFeedOf(runtime, connectorsOf(runtime))),
   ],
   routes(runtime, env) {
     const config = integrationsConfig(env);

@@ -17,6 +17,8 @@ import { netsuiteConfig } from "./netsuite/config.ts";
 import { createNetsuite } from "./netsuite/index.ts";
 import { sage200Config } from "./sage200/config.ts";
 import { createSage200 } from "./sage200/index.ts";
+import { shopifyConfig } from "./shopify/config.ts";
+import { createShopify } from "./shopify/index.ts";
 import type { Connector } from "./outcome.ts";
 import { sapB1Config } from "./sap-b1/config.ts";
 import { createSapB1 } from "./sap-b1/index.ts";
@@ -64,6 +66,8 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
   if (config.enabled.includes("sage200")) built.push(createSage200(sage200Config(env)).connector);
   if (config.enabled.includes("edi"))
     built.push(createEdi(ediConfig(env), runtime.store, runtime.logger).connector);
+  if (config.enabled.includes("shopify"))
+    built.push(createShopify(shopifyConfig(env), runtime.logger).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
