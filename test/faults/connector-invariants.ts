@@ -12,8 +12,11 @@ export type ExternalDocument = {
   /** Our number (INV-..., CN-..., AN-...) as the system carries it. */
   reference: string;
   kind: "invoice" | "credit" | "debit";
-  /** The system's id of the invoice a credit or debit refers to. */
-  against: string | null;
+  /**
+   * The system's id of the invoice a credit or debit refers to; undefined where the system keeps
+   * no link for this kind (NetSuite's adjustment invoices name the original in their memo only).
+   */
+  against: string | null | undefined;
   /** Net amount in minor units: negative for a credit. */
   net: number;
 };
@@ -32,7 +35,11 @@ type Delivery = Doc & {
 
 /** Sums `rate × qty` of a document's lines in minor units (rates are decimal strings). */
 export function netOf(lines: { rate: string; quantity: number }[], currency: string): number {
-  return lines.reduce((total, line) => total + parseAmount(line.rate, currency) * line.quantity, 0);
+  return lines.reduce(
+    (total, line) =>
+      total + (line.quantity === 0 ? 0 : parseAmount(line.rate, currency) * line.quantity),
+    0,
+  );
 }
 
 /**
@@ -85,7 +92,11 @@ export async function checkConnectorDocuments(
       const againstInvoice = (document: ExternalDocument | undefined, invoiceId: string) => {
         const invoiceNumber = numberOf.get(invoiceId);
         const original = invoiceNumber ? byReference.get(invoiceNumber)?.[0] : undefined;
-        if (document && (!original || document.against !== original.id))
+        if (
+          document &&
+          document.against !== undefined &&
+          (!original || document.against !== original.id)
+        )
           flag(
             `${system}: ${document.reference} is against ${document.against}, not ${original?.id} (${invoiceNumber})`,
           );

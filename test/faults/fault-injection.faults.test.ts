@@ -12,6 +12,11 @@ import {
   startTestErpnext,
   type TestErpnext,
 } from "../../services/integrations/test/support/erpnext-server.ts";
+import { certificateKeys } from "../../services/integrations/test/fixtures/netsuite.ts";
+import {
+  startTestNetsuite,
+  type TestNetsuite,
+} from "../../services/integrations/test/support/netsuite-server.ts";
 import { execute } from "../support/graphql.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 import { checkConnectorDocuments, type ExternalDocument, netOf } from "./connector-invariants.ts";
@@ -34,6 +39,7 @@ const SERVICES = [
 let system: TestSystem;
 // The finance systems the connectors deliver to, failing now and then as real ones do.
 let erp: TestErpnext;
+let ns: TestNetsuite;
 let dir: string;
 const mapping = {
   company: "Waybill Fault Ltd",
@@ -43,6 +49,21 @@ const mapping = {
   shipping: { itemCode: "SHIP", itemTaxTemplate: "VAT 20" },
   charges: { LIFTGATE: "CHG-LIFTGATE", FUEL: "CHG-FUEL" },
 };
+const netsuiteMapping = {
+  subsidiary: "1",
+  customers: {} as Record<string, string>,
+  currencies: { EUR: "2" },
+  items: Object.fromEntries(SKUS.map((sku, index) => [sku, String(501 + index)])),
+  taxCodes: { "20": "7" },
+  shipping: { item: "590", taxCode: "7" },
+  charges: { LIFTGATE: "591", FUEL: "592" },
+};
+
+/** Master data's mapping files as they are now. */
+async function saveMappings() {
+  await writeFile(join(dir, "erpnext-mapping.json"), JSON.stringify(mapping));
+  await writeFile(join(dir, "netsuite-mapping.json"), JSON.stringify(netsuiteMapping));
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "waybill-faults-"));
@@ -50,8 +71,20 @@ beforeAll(async () => {
   erp.customers.add("CUST-FAULT");
   for (const item of [...Object.values(mapping.items), "SHIP", "CHG-LIFTGATE", "CHG-FUEL"])
     erp.items.add(item);
-  await writeFile(join(dir, "erpnext-mapping.json"), JSON.stringify(mapping));
+  const { publicKey, privateKey } = certificateKeys();
+  ns = await startTestNetsuite({ publicKey, slowMs: 1_500 });
+  ns.known.customers.add("1042");
+  ns.known.subsidiaries.add("1");
+  ns.known.currencies.add("2");
+  ns.known.taxCodes.add("7");
+  for (const item of [...Object.values(netsuiteMapping.items), "590", "591", "592"])
+    ns.known.items.add(item);
+  await saveMappings();
   await writeFile(join(dir, "erpnext-secret"), erp.apiSecret);
+  await writeFile(
+    join(dir, "netsuite-key.pem"),
+    privateKey.export({ type: "pkcs8", format: "pem" }),
+  );
   // Short redelivery so a killed consumer's message comes back in seconds; many deliveries so
   // nothing is parked merely because its service was down for a while.
   system = await startTestSystem({
@@ -61,7 +94,7 @@ beforeAll(async () => {
     // The driver stamps milestones up to two hours ahead of now to order them: allow that lead.
     CLOCK_SKEW_SECONDS: "86400",
     LOG_LEVEL: "warn",
-    CONNECTORS: "erpnext",
+    CONNECTORS: "erpnext,netsuite",
     // Retried for minutes, never parked merely because the hub or the system was down a while.
     CONNECTOR_RETRY_SCHEDULE: `0,${Array.from({ length: 60 }, () => "2").join(",")}`,
     CONNECTOR_BREAKER_SECONDS: "2",
@@ -70,6 +103,12 @@ beforeAll(async () => {
     ERPNEXT_API_SECRET_FILE: join(dir, "erpnext-secret"),
     ERPNEXT_MAPPING_FILE: join(dir, "erpnext-mapping.json"),
     ERPNEXT_TIMEOUT_SECONDS: "1",
+    NETSUITE_ACCOUNT_URL: ns.url,
+    NETSUITE_CLIENT_ID: ns.clientId,
+    NETSUITE_CERTIFICATE_ID: ns.certificateId,
+    NETSUITE_PRIVATE_KEY_FILE: join(dir, "netsuite-key.pem"),
+    NETSUITE_MAPPING_FILE: join(dir, "netsuite-mapping.json"),
+    NETSUITE_TIMEOUT_SECONDS: "1",
   });
   for (const sku of SKUS)
     await execute(system.gatewayUrl, CREATE_PRODUCT, {
@@ -83,6 +122,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.dispose();
   await erp?.close();
+  await ns?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -99,6 +139,34 @@ async function connectorsSettled(gateway: string): Promise<void> {
     { description: "every connector to deliver its backlog", timeoutMs: 300_000, intervalMs: 500 },
   ).catch(() => undefined);
 }
+
+/** NetSuite's invoices and credit memos in the terms the check compares. */
+const netsuiteDocuments = (): ExternalDocument[] => [
+  ...(ns.records.get("invoice") ?? []).map((record) => {
+    const reference = String(record.externalId);
+    const adjustment = reference.startsWith("AN-");
+    return {
+      id: record.id,
+      reference,
+      kind: adjustment ? ("debit" as const) : ("invoice" as const),
+      against: adjustment ? undefined : null,
+      net: netOf(
+        record.lines.map((line) => ({ rate: String(line["rate"]), quantity: line.quantity })),
+        "EUR",
+      ),
+    };
+  }),
+  ...(ns.records.get("creditMemo") ?? []).map((record) => ({
+    id: record.id,
+    reference: String(record.externalId),
+    kind: "credit" as const,
+    against: record.createdFrom?.id ?? null,
+    net: -netOf(
+      record.lines.map((line) => ({ rate: String(line["rate"]), quantity: line.quantity })),
+      "EUR",
+    ),
+  })),
+];
 
 /** ERPNext's Sales Invoices in the terms the check compares. */
 const erpnextDocuments = (): ExternalDocument[] =>
@@ -151,8 +219,11 @@ describe("fault injection", () => {
     const faults = { kills: 0, brokerRestarts: 0, pauses: 0 };
     const customers = await createCustomers(gateway, figures, Date.now().toString(36));
     // Master data maps every customer before their orders come in.
-    for (const customer of customers) mapping.customers[customer.id] = "CUST-FAULT";
-    await writeFile(join(dir, "erpnext-mapping.json"), JSON.stringify(mapping));
+    for (const customer of customers) {
+      mapping.customers[customer.id] = "CUST-FAULT";
+      netsuiteMapping.customers[customer.id] = "1042";
+    }
+    await saveMappings();
     let next = 0;
     let driving = true;
 
@@ -190,6 +261,9 @@ describe("fault injection", () => {
         // ERPNext creates a document and the answer is lost, then it throttles.
         erp.failAfterCreate(round % 2 === 0 ? "5xx" : "timeout");
         erp.rateLimitOnce(1);
+        ns.failAfterCreate(round % 2 === 0 ? "timeout" : "5xx");
+        ns.rateLimitOnce(1);
+        if (round % 2 === 1) ns.expireTokens();
         await sleep(1_000);
         await system.nats?.restart();
         faults.brokerRestarts += 1;
@@ -212,6 +286,7 @@ describe("fault injection", () => {
     const report = await checkInvariants(system.dataDir);
     const delivered = await checkConnectorDocuments(system.dataDir, {
       erpnext: erpnextDocuments(),
+      netsuite: netsuiteDocuments(),
     });
     const summary = {
       ...figures,
@@ -224,6 +299,7 @@ describe("fault injection", () => {
     expect(report.anomalies).toEqual([]);
     expect(delivered.anomalies).toEqual([]);
     expect(delivered.figures["erpnextDocuments"]).toBeGreaterThan(report.figures["shipments"] ?? 0);
+    expect(delivered.figures["netsuiteDocuments"]).toBe(delivered.figures["erpnextDocuments"]);
     expect(report.figures.shipments).toBe(figures.shipments);
     // Every third order returns a unit after delivery and every sixth one before its invoice.
     expect(figures.returns).toBeGreaterThanOrEqual(Math.floor(ORDERS / 2));
