@@ -2,7 +2,10 @@
 // mapping and the environment that switches the connector on against it.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { certificateKeys } from "../../services/integrations/test/fixtures/netsuite.ts";
 import { startTestErpnext } from "../../services/integrations/test/support/erpnext-server.ts";
+import { startTestNetsuite } from "../../services/integrations/test/support/netsuite-server.ts";
+import { startTestSapB1 } from "../../services/integrations/test/support/sap-b1-server.ts";
 import { startTestS4hana } from "../../services/integrations/test/support/s4hana-server.ts";
 
 /** An order the benchmark places: its channel and its reference there. */
@@ -114,4 +117,97 @@ const s4hana: ConnectorTarget = {
   },
 };
 
-export const CONNECTOR_TARGETS: readonly ConnectorTarget[] = [erpnext, s4hana];
+/** Writes a mapping file and gives the function that maps the benchmark's customer in it. */
+async function mappingAt(path: string, mapping: { customers: Record<string, string> }, to: string) {
+  await writeFile(path, JSON.stringify(mapping));
+  return async (customerId: string) => {
+    mapping.customers[customerId] = to;
+    await writeFile(path, JSON.stringify(mapping));
+  };
+}
+
+const netsuite: ConnectorTarget = {
+  name: "netsuite",
+  async start(dir, skus) {
+    const { publicKey, privateKey } = certificateKeys();
+    const ns = await startTestNetsuite({ publicKey });
+    ns.known.customers.add("1042");
+    ns.known.subsidiaries.add("1");
+    ns.known.currencies.add("2");
+    ns.known.taxCodes.add("7");
+    const items = Object.fromEntries(skus.map((sku, index) => [sku, String(501 + index)]));
+    for (const item of [...Object.values(items), "590"]) ns.known.items.add(item);
+    const mappingPath = join(dir, "netsuite-mapping.json");
+    const keyPath = join(dir, "netsuite-key.pem");
+    await writeFile(keyPath, privateKey.export({ type: "pkcs8", format: "pem" }));
+    const mapCustomer = await mappingAt(
+      mappingPath,
+      {
+        subsidiary: "1",
+        customers: {},
+        currencies: { EUR: "2" },
+        items,
+        taxCodes: { "21": "7" },
+        shipping: { item: "590", taxCode: "7" },
+        charges: {},
+      } as { customers: Record<string, string> },
+      "1042",
+    );
+    return {
+      env: {
+        CONNECTORS: "netsuite",
+        NETSUITE_ACCOUNT_URL: ns.url,
+        NETSUITE_CLIENT_ID: ns.clientId,
+        NETSUITE_CERTIFICATE_ID: ns.certificateId,
+        NETSUITE_PRIVATE_KEY_FILE: keyPath,
+        NETSUITE_MAPPING_FILE: mappingPath,
+      },
+      mapCustomer,
+      order: standalone,
+      perOrder: 1,
+      documents: () => ns.records.get("invoice")?.length ?? 0,
+      close: () => ns.close(),
+    };
+  },
+};
+
+const sapB1: ConnectorTarget = {
+  name: "sap-b1",
+  async start(dir, skus) {
+    const sl = await startTestSapB1();
+    sl.businessPartners.add("C20000");
+    sl.taxCodes.add("VAT21");
+    const items = Object.fromEntries(skus.map((sku) => [sku, `A-${sku}`]));
+    for (const item of [...Object.values(items), "S-SHIP"]) sl.items.add(item);
+    const mappingPath = join(dir, "sap-b1-mapping.json");
+    const mapCustomer = await mappingAt(
+      mappingPath,
+      {
+        customers: {},
+        items,
+        taxCodes: { "21": "VAT21" },
+        shipping: { itemCode: "S-SHIP", taxCode: "VAT21" },
+        charges: {},
+        warehouseCode: "01",
+      } as { customers: Record<string, string> },
+      "C20000",
+    );
+    return {
+      env: {
+        CONNECTORS: "sap-b1",
+        SAP_B1_URL: sl.url,
+        SAP_B1_COMPANY_DB: sl.companyDb,
+        SAP_B1_USER: sl.userName,
+        SAP_B1_PASSWORD: sl.password,
+        SAP_B1_MAPPING_FILE: mappingPath,
+      },
+      mapCustomer,
+      order: standalone,
+      perOrder: 1,
+      documents: () => sl.invoices.length,
+      close: () => sl.close(),
+    };
+  },
+};
+
+export const CONNECTOR_TARGETS: readonly ConnectorTarget[] = [erpnext, netsuite, sapB1, s4hana];
