@@ -23,6 +23,21 @@ const PORT_METHODS = new Set([
 /** A MongoDB query or update operator (`$in`, `$set`, ...), as an object key. */
 const OPERATOR = /^\$[a-z][A-Za-z]*$/;
 
+/**
+ * OData's system query options, sent to ERPs as URL parameters (`$filter`, `$select`, ...): the
+ * same shape as an operator, but no store's. None of them is a query or update operator.
+ */
+const ODATA_OPTIONS = new Set([
+  "$filter",
+  "$select",
+  "$top",
+  "$skip",
+  "$orderby",
+  "$expand",
+  "$format",
+  "$inlinecount",
+]);
+
 const keyText = (name: ts.PropertyName): string | null => {
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name)) return name.text;
   if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression))
@@ -70,7 +85,7 @@ export function findStoreCalls(fileName: string, source: string): StoreCall[] {
       if (what) report(node, what);
     } else if (ts.isObjectLiteralElementLike(node) && node.name) {
       const key = keyText(node.name);
-      if (key && OPERATOR.test(key)) report(node, `"${key}" document`);
+      if (key && OPERATOR.test(key) && !ODATA_OPTIONS.has(key)) report(node, `"${key}" document`);
     } else if (
       ts.isImportDeclaration(node) &&
       ts.isStringLiteral(node.moduleSpecifier) &&

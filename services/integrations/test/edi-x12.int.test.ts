@@ -2,7 +2,7 @@ import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { waitFor } from "@waybill/devtools";
 import { afterEach, describe, expect, it } from "vitest";
-import type { InterchangeRecord } from "../src/connectors/edi/interchanges.ts";
+import type { InterchangeRecord } from "../src/store/records.ts";
 import type { ConnectorDeliveryRecord } from "../src/store/records.ts";
 import {
   adjustLiftgate,

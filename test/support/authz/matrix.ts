@@ -399,6 +399,22 @@ export const ROOT_CASES: Case[] = [
     "code:NOT_FOUND",
   ),
   mutation(
+    "replayConnectorDelivery",
+    "integrations",
+    `mutation { replayConnectorDelivery(id: "erpnext:inv_missing") { id } }`,
+    none,
+    FINANCE,
+    "code:NOT_FOUND",
+  ),
+  mutation(
+    "replayConnectorDeliveries",
+    "integrations",
+    `mutation { replayConnectorDeliveries(connector: "erpnext", since: "2026-01-01T00:00:00Z") }`,
+    none,
+    FINANCE,
+    "code:NOT_FOUND",
+  ),
+  mutation(
     "replayWebhookDeliveries",
     "integrations",
     `mutation { replayWebhookDeliveries(endpointId: "ep_missing", since: "2026-01-01T00:00:00Z") }`,

@@ -47,7 +47,7 @@ export async function replayDelivery(
   requireFinance(principal);
   if (!(await connectors.repo.delivery(id)))
     throw codedError("NOT_FOUND", `no connector delivery ${id}`);
-  await connectors.repo.replay({ _id: id }, new Date());
+  await connectors.repo.replay({ id }, new Date());
   const replayed = await connectors.repo.delivery(id);
   if (!replayed) throw codedError("NOT_FOUND", `no connector delivery ${id}`);
   return replayed;
@@ -65,5 +65,5 @@ export async function replayDeliveries(
     throw codedError("NOT_FOUND", `connector ${connector} is not switched on`);
   if (since.getTime() > Date.now())
     throw codedError("BAD_USER_INPUT", "since must not be in the future");
-  return connectors.repo.replay({ connector, createdAt: { $gte: since } }, new Date());
+  return connectors.repo.replay({ connector, since }, new Date());
 }

@@ -2,7 +2,9 @@ import type { Store } from "@waybill/store";
 import type {
   CarrierEventRecord,
   ConnectorDeliveryRecord,
+  EdiCounterRecord,
   FulfillmentLinkRecord,
+  InterchangeRecord,
   StockLevelRecord,
   WebhookDeliveryRecord,
   WebhookEndpointRecord,
@@ -22,5 +24,7 @@ export function integrationsCollections(store: Store) {
     deliveries: store.collection<WebhookDeliveryRecord>("webhookDeliveries"),
     connectorDeliveries: store.collection<ConnectorDeliveryRecord>("connectorDeliveries"),
     stockLevels: store.collection<StockLevelRecord>("stockLevels"),
+    ediCounters: store.collection<EdiCounterRecord>("ediCounters"),
+    ediInterchanges: store.collection<InterchangeRecord>("ediInterchanges"),
   };
 }

@@ -145,9 +145,13 @@ export function connectorRepository(store: Store) {
      * Returns how many were taken up.
      */
     async replay(
-      filter: { _id: string } | { connector: string; createdAt: { $gte: Date } },
+      scope: { id: string } | { connector: string; since: Date },
       now: Date,
     ): Promise<number> {
+      const filter =
+        "id" in scope
+          ? { _id: scope.id }
+          : { connector: scope.connector, createdAt: { $gte: scope.since } };
       const { modifiedCount } = await deliveries.updateMany(
         { ...filter, $or: [{ state: { $nin: OPEN } }, { parked: true }] },
         {

@@ -152,3 +152,31 @@ export type StockLevelRecord = {
   /** When the newest change arrived. */
   changedAt: Date;
 };
+
+/** What the partner's functional acknowledgement said of an interchange (997 AK9 / none yet). */
+export type Acknowledgement = "pending" | "accepted" | "accepted_with_errors" | "rejected";
+
+/**
+ * One interchange written for one delivery, keyed by partner and control number. Its control
+ * number (ISA13 = GS06 = ST02, or UNB0020 = UNH0062) and the instant in its envelope are fixed
+ * when it is first prepared, so every attempt writes the same bytes.
+ */
+export type InterchangeRecord = {
+  /** `<partner>:<control number>`. */
+  _id: string;
+  partner: string;
+  controlNumber: number;
+  /** The connector delivery it carries (`edi:<document id>`). */
+  deliveryId: string;
+  reference: string;
+  fileName: string;
+  preparedAt: Date;
+  writtenAt: Date | null;
+  acknowledgement: Acknowledgement;
+  acknowledgedAt: Date | null;
+  /** What the acknowledgement said, when it was not a plain acceptance. */
+  acknowledgementNote: string | null;
+};
+
+/** The last EDI control number given to a partner. */
+export type EdiCounterRecord = { _id: string; last: number };

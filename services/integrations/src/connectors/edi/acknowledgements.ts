@@ -5,7 +5,8 @@ import { X12FatInterchange, type X12Interchange, X12Parser, type X12Segment } fr
 import type { ConnectorRepository } from "../../store/connectors.ts";
 import type { MappingFile } from "../mapping-file.ts";
 import { readText, setAside, waitingFiles } from "./files.ts";
-import type { Acknowledgement, InterchangeRepository } from "./interchanges.ts";
+import type { InterchangeRepository } from "../../store/edi.ts";
+import type { Acknowledgement } from "../../store/records.ts";
 import type { EdiMapping, X12Partner } from "./mapping.ts";
 
 /** What one 997 says of one functional group it acknowledges. */

@@ -4,7 +4,7 @@ import { type Connector, NotForThisSystem } from "../outcome.ts";
 import { asn856, adjustment812, type Envelope, invoice810 } from "./x12.ts";
 import { desadv, invoic } from "./edifact.ts";
 import { writeAtomically } from "./files.ts";
-import type { InterchangeRepository } from "./interchanges.ts";
+import type { InterchangeRepository } from "../../store/edi.ts";
 import { despatchLines, financeLines } from "./lines.ts";
 import type { EdiMapping, EdiPartner } from "./mapping.ts";
 

@@ -6,7 +6,7 @@ import type { Connector } from "../outcome.ts";
 import { readAcknowledgements } from "./acknowledgements.ts";
 import type { EdiConfig } from "./config.ts";
 import { ediConnector } from "./connector.ts";
-import { interchangeRepository } from "./interchanges.ts";
+import { interchangeRepository } from "../../store/edi.ts";
 import { ediMapping, type EdiMapping } from "./mapping.ts";
 
 /**

@@ -1,36 +1,10 @@
 import type { Store } from "@waybill/store";
-
-/** What the partner's functional acknowledgement said of an interchange (997 AK9 / none yet). */
-export type Acknowledgement = "pending" | "accepted" | "accepted_with_errors" | "rejected";
-
-/**
- * One interchange written for one delivery, keyed by partner and control number. Its control
- * number (ISA13 = GS06 = ST02, or UNB0020 = UNH0062) and the instant in its envelope are fixed
- * when it is first prepared, so every attempt writes the same bytes.
- */
-export type InterchangeRecord = {
-  /** `<partner>:<control number>`. */
-  _id: string;
-  partner: string;
-  controlNumber: number;
-  /** The connector delivery it carries (`edi:<document id>`). */
-  deliveryId: string;
-  reference: string;
-  fileName: string;
-  preparedAt: Date;
-  writtenAt: Date | null;
-  acknowledgement: Acknowledgement;
-  acknowledgedAt: Date | null;
-  /** What the acknowledgement said, when it was not a plain acceptance. */
-  acknowledgementNote: string | null;
-};
-
-type CounterRecord = { _id: string; last: number };
+import { integrationsCollections } from "./collections.ts";
+import type { Acknowledgement, InterchangeRecord } from "./records.ts";
 
 /** The EDI connector's own collections: a control-number counter per partner, its interchanges. */
 export function interchangeRepository(store: Store) {
-  const counters = store.collection<CounterRecord>("ediCounters");
-  const interchanges = store.collection<InterchangeRecord>("ediInterchanges");
+  const { ediCounters: counters, ediInterchanges: interchanges } = integrationsCollections(store);
   return {
     prepare: () => interchanges.createIndex({ keys: { deliveryId: 1, controlNumber: -1 } }),
     /**
