@@ -162,6 +162,7 @@ const mugs = (
   quantity,
   unitPrice: { amount: price, currency: "GBP" },
   taxRate,
+  restock: 0,
 });
 
 describe("Sage 200 sales ledger posting", () => {

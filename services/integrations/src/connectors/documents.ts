@@ -20,6 +20,12 @@ export type DocumentLine = {
   unitPrice: Amount;
   /** Percent, as a decimal string ("20"); null for shipping (the mapping names its tax). */
   taxRate: string | null;
+  /**
+   * Units of the line going back into sellable stock: on a credit note for a return, the units
+   * credited that the warehouse received with the RESTOCK disposition; 0 everywhere else. A
+   * storefront restocks these and no more.
+   */
+  restock: number;
 };
 
 /** A billing document as read through the supergraph, in the shape every connector maps from. */
@@ -34,6 +40,8 @@ export type FinanceDocument = {
   order: { id: string; channel: string; externalReference: string | null };
   /** For notes: the invoice they refer to. */
   invoice: { id: string; number: string } | null;
+  /** For credit notes of a return: the return credited. */
+  returnId?: string;
   /** For invoices: the shipment billed (connectors that posted its despatch find it by this). */
   shipmentId?: string;
   lines: DocumentLine[];

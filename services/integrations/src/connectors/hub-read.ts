@@ -28,7 +28,9 @@ export const INVOICE_DOCUMENT = `query ConnectorInvoice($id: ID!) {
 
 export const CREDIT_NOTE_DOCUMENT = `query ConnectorCreditNote($id: ID!) {
   creditNote(id: $id) { id number issuedAt customerId invoice { id number } ${ORDER}
-    lines { ${LINE} } shippingRefund { amount currency } charges { ${CHARGE} } }
+    lines { ${LINE} } shippingRefund { amount currency } charges { ${CHARGE} }
+    return { id lines { lineId received disposition }
+      creditNotes { id lines { lineId quantity } } } }
 }`;
 
 export const ADJUSTMENT_NOTE_DOCUMENT = `query ConnectorAdjustmentNotes($id: ID!) {
@@ -51,8 +53,43 @@ type LineRead = {
   taxRate: string;
 };
 type ChargeRead = { chargeId: string; type: string; amount: Amount; taxRate: string };
+type ReturnRead = {
+  id: string;
+  lines: { lineId: string; received: number | null; disposition: string | null }[];
+  creditNotes: { id: string; lines: { lineId: string; quantity: number }[] }[];
+};
 
-const productLines = (order: OrderRead, lines: LineRead[], sign: 1 | -1): DocumentLine[] =>
+/**
+ * Units of each order line a credit note puts back into stock: the return's units received with
+ * the RESTOCK disposition, shared out over the return's credit notes in billing's order (a line
+ * shipped on two invoices is credited by two notes), so no unit is restocked twice.
+ */
+export function restockedUnits(
+  creditNoteId: string,
+  returned: ReturnRead | null,
+): Map<string, number> {
+  const left = new Map<string, number>();
+  for (const line of returned?.lines ?? [])
+    if (line.disposition === "RESTOCK")
+      left.set(line.lineId, (left.get(line.lineId) ?? 0) + (line.received ?? 0));
+  const units = new Map<string, number>();
+  for (const note of returned?.creditNotes ?? []) {
+    for (const line of note.lines) {
+      const taken = Math.min(line.quantity, left.get(line.lineId) ?? 0);
+      left.set(line.lineId, (left.get(line.lineId) ?? 0) - taken);
+      if (note.id === creditNoteId) units.set(line.lineId, (units.get(line.lineId) ?? 0) + taken);
+    }
+    if (note.id === creditNoteId) break;
+  }
+  return units;
+}
+
+const productLines = (
+  order: OrderRead,
+  lines: LineRead[],
+  sign: 1 | -1,
+  restocked: ReadonlyMap<string, number> = new Map(),
+): DocumentLine[] =>
   lines.map((line) => ({
     lineId: line.lineId,
     orderLineIndex: order.lines.findIndex((candidate) => candidate.id === line.lineId),
@@ -61,6 +98,7 @@ const productLines = (order: OrderRead, lines: LineRead[], sign: 1 | -1): Docume
     quantity: sign * line.quantity,
     unitPrice: line.unitPrice,
     taxRate: line.taxRate,
+    restock: restocked.get(line.lineId) ?? 0,
   }));
 
 const chargeLines = (charges: ChargeRead[], sign: 1 | -1): DocumentLine[] =>
@@ -72,6 +110,7 @@ const chargeLines = (charges: ChargeRead[], sign: 1 | -1): DocumentLine[] =>
     quantity: sign,
     unitPrice: charge.amount,
     taxRate: charge.taxRate,
+    restock: 0,
   }));
 
 /**
@@ -90,6 +129,7 @@ const shippingLine = (amount: Amount, sign: 1 | -1) =>
           quantity: sign,
           unitPrice: amount,
           taxRate: null,
+          restock: 0,
         },
       ];
 
@@ -164,6 +204,7 @@ export async function readDocument(
         lines: LineRead[];
         shippingRefund: Amount;
         charges: ChargeRead[];
+        return: ReturnRead | null;
       } | null;
     };
     const { creditNote } = await hub.execute<Answer>(
@@ -181,8 +222,14 @@ export async function readDocument(
       issuedAt: creditNote.issuedAt,
       order: orderOf(creditNote.order),
       invoice: creditNote.invoice,
+      ...(creditNote.return ? { returnId: creditNote.return.id } : {}),
       lines: [
-        ...productLines(creditNote.order, creditNote.lines, -1),
+        ...productLines(
+          creditNote.order,
+          creditNote.lines,
+          -1,
+          restockedUnits(id, creditNote.return),
+        ),
         ...shippingLine(creditNote.shippingRefund, -1),
         ...chargeLines(creditNote.charges, -1),
       ],
