@@ -171,6 +171,43 @@ describe("Magento connector against a test store", () => {
     expect(magento.returnedToStock.size).toBe(0);
   });
 
+  it("makes a credit note with part of a line restocked two credit memos, each once across a 5xx", async () => {
+    const loop = await start();
+    const placed = mugsAndPens("000000107");
+    const ord = order("ord_7", "magento", "000000107");
+    const invoice = { id: "inv_7", number: "INV-2026-000007" };
+    await loop.consume(issueInvoice(loop.billing, invoice.id, invoice.number, ord, [3, 5]));
+    const event = creditMugs(loop.billing, "cn_7", "CN-2026-000007", invoice, ord, 3);
+    // Three mugs credited, one of them received back fit to sell.
+    const note = loop.billing.creditNotes.get("cn_7") as { return: { lines: unknown[] } };
+    note.return.lines = [{ lineId: "ord_7-l1", received: 1, disposition: "RESTOCK" }];
+    magento.failAfterEffect("5xx");
+    await loop.consume(event);
+    const delivery = await settled("cn_7");
+    const mug = placed.items[0]?.item_id;
+    expect(
+      magento.creditMemos.map(({ items, comments, return_to_stock_items }) => ({
+        items,
+        comments,
+        return_to_stock_items,
+      })),
+    ).toEqual([
+      {
+        items: [{ order_item_id: mug, qty: 1 }],
+        comments: [{ comment: "Waybill credit note CN-2026-000007 (restocked)" }],
+        return_to_stock_items: [mug],
+      },
+      {
+        items: [{ order_item_id: mug, qty: 2 }],
+        comments: [{ comment: "Waybill credit note CN-2026-000007 (not restocked)" }],
+        return_to_stock_items: [],
+      },
+    ]);
+    expect(posts(/\/refund$/)).toHaveLength(2);
+    expect(magento.returnedToStock.get("SKU-MUG")).toBe(1);
+    expect(delivery.externalId).toBe(magento.creditMemos.map((memo) => memo.entity_id).join(","));
+  });
+
   it("skips a shipment of an order from another channel without asking the store", async () => {
     const loop = await start();
     await loop.consume(confirmShipment(loop.billing, "shp_4", order("ord_4", "web"), [1, 0]));
@@ -338,7 +375,8 @@ describe("pulling Magento orders", () => {
       items: [{ sku: "SKU-PEN", qty: 4, price: 1.99 }],
     });
     const placedBefore = placed.size;
-    await pullOrders(again);
+    // It starts at the watermark's second: the order handled in it, and the new one.
+    expect(await pullOrders(again)).toBe(2);
     expect(placed.size).toBe(placedBefore + 1);
     expect(placed.has("000000006")).toBe(true);
     // Nothing new: a pass places nothing.

@@ -72,24 +72,14 @@ export type MagentoPull = {
  * the last one handled, none lost nor read twice; always page 1 of the moving search.
  */
 export function ordersAfter(updatedAt: string, entityId: number, pageSize: number): string {
-  const groups = [
-    [{ field: "updated_at", value: updatedAt, condition: "gteq" }],
-    [
-      { field: "updated_at", value: updatedAt, condition: "gt" },
-      { field: "entity_id", value: String(entityId), condition: "gt" },
+  return searchQuery({
+    filters: [
+      { field: "updated_at", value: updatedAt, condition: "gteq" },
+      [
+        { field: "updated_at", value: updatedAt, condition: "gt" },
+        { field: "entity_id", value: String(entityId), condition: "gt" },
+      ],
     ],
-  ] as const;
-  const params = new URLSearchParams();
-  groups.forEach((filters, group) =>
-    filters.forEach((filter, index) => {
-      const prefix = `searchCriteria[filter_groups][${group}][filters][${index}]`;
-      params.append(`${prefix}[field]`, filter.field);
-      params.append(`${prefix}[value]`, filter.value);
-      params.append(`${prefix}[condition_type]`, filter.condition);
-    }),
-  );
-  const rest = searchQuery({
-    filters: [],
     sortOrders: [
       { field: "updated_at", direction: "ASC" },
       { field: "entity_id", direction: "ASC" },
@@ -97,7 +87,6 @@ export function ordersAfter(updatedAt: string, entityId: number, pageSize: numbe
     pageSize,
     currentPage: 1,
   });
-  return `${params.toString().replace(/%5B/g, "[").replace(/%5D/g, "]")}&${rest}`;
 }
 
 async function record(
