@@ -51,7 +51,12 @@ describe("Magento configuration and mapping", () => {
       "https://shop.example.com/rest/default/V1",
     );
     expect(config.token()).toBe("integration-token");
-    expect(config).toMatchObject({ pageSize: 50, timeoutMs: 30_000, concurrency: 2 });
+    expect(config).toMatchObject({
+      pageSize: 50,
+      pullMs: 10_000,
+      timeoutMs: 30_000,
+      concurrency: 2,
+    });
   });
 
   it("refuses a missing token or start, a URL with /rest and a page size past 300, naming the variable", () => {

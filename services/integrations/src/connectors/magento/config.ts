@@ -34,6 +34,10 @@ export function magentoConfig(env: NodeJS.ProcessEnv) {
         .min(1, "MAGENTO_PAGE_SIZE must be at least 1")
         .max(300, "MAGENTO_PAGE_SIZE must be at most 300")
         .default(50),
+      MAGENTO_PULL_SECONDS: z.coerce
+        .number({ message: "MAGENTO_PULL_SECONDS must be a number" })
+        .positive("MAGENTO_PULL_SECONDS must be above 0")
+        .default(10),
       MAGENTO_TIMEOUT_SECONDS: z.coerce
         .number({ message: "MAGENTO_TIMEOUT_SECONDS must be a number" })
         .positive("MAGENTO_TIMEOUT_SECONDS must be above 0")
@@ -53,6 +57,8 @@ export function magentoConfig(env: NodeJS.ProcessEnv) {
     mappingFile: config.MAGENTO_MAPPING_FILE,
     ordersSince: config.MAGENTO_ORDERS_SINCE,
     pageSize: config.MAGENTO_PAGE_SIZE,
+    /** Time between pulls, unless the last one read a full page. */
+    pullMs: config.MAGENTO_PULL_SECONDS * 1_000,
     timeoutMs: config.MAGENTO_TIMEOUT_SECONDS * 1_000,
     concurrency: config.MAGENTO_CONCURRENCY,
     /** The integration's access token, sent as `Authorization: Bearer`. */

@@ -14,8 +14,8 @@ import { magentoStockSink } from "./stock.ts";
 
 /**
  * The Magento connector (stock sink and order pull) of a configuration; the mapping is validated
- * here. Its `poll` pulls orders after each delivery pass; a pass that fails is logged and the
- * next poll goes on from the watermark.
+ * here. Its `poll` pulls orders after a delivery pass; a pull that fails is logged and the
+ * next one goes on from the watermark.
  */
 export function createMagento(
   config: MagentoConnectorConfig,
@@ -35,15 +35,21 @@ export function createMagento(
     since: config.ordersSince,
     logger,
   };
+  // Connectors poll every CONNECTOR_POLL_MS; the store is searched every MAGENTO_PULL_SECONDS,
+  // at once again while a pass found a page's worth of changed orders.
+  let nextPullAt = 0;
   const poll = async () => {
+    if (Date.now() < nextPullAt) return;
+    let handled = 0;
     try {
-      await pullOrders(pull);
+      ({ handled } = await pullOrders(pull));
     } catch (error) {
       logger.warn(
         { connector: "magento", err: error instanceof Error ? error.message : String(error) },
         "Magento orders not pulled; the next poll goes on from the watermark",
       );
     }
+    nextPullAt = handled >= config.pageSize ? 0 : Date.now() + config.pullMs;
   };
   const sink = magentoStockSink(rest, mapping, logger);
   return {

@@ -110,11 +110,21 @@ async function record(
  * order (invoiced, complete) change nothing here. Waybill refusing an order (an unknown SKU) is
  * recorded and logged, and the pull goes on: it is the merchant's to fix in Magento.
  */
-async function handle(pull: MagentoPull, order: MagentoOrder): Promise<void> {
+async function handle(pull: MagentoPull, order: MagentoOrder): Promise<boolean> {
   const known = await pull.repo.order(order.increment_id);
   // Read again (the pass starts at its watermark's second): nothing to do twice.
-  if (known && known.updatedAt >= order.updated_at) return;
-  const mapping = pull.mapping.current();
+  if (known && known.updatedAt >= order.updated_at) return false;
+  await take(pull, order, known);
+  return true;
+}
+
+async function take(
+  pull: MagentoPull,
+  order: MagentoOrder,
+  known: MagentoOrderRecord | null,
+): Promise<void> {
+  if (known && (known.state === "cancelled" || known.state === "cancelled_unplaced"))
+    return record(pull, order, { orderId: known.orderId, state: known.state, note: known.note });
   if (order.state === "canceled") {
     if (!known?.orderId)
       return record(pull, order, { orderId: null, state: "cancelled_unplaced", note: null });
@@ -134,7 +144,7 @@ async function handle(pull: MagentoPull, order: MagentoOrder): Promise<void> {
   }
   if (known?.orderId)
     return record(pull, order, { orderId: known.orderId, state: known.state, note: known.note });
-  const input = orderInput(order, mapping.channel);
+  const input = orderInput(order, pull.mapping.current().channel);
   if ("problem" in input) {
     pull.logger.warn(
       { connector: pull.name, order: order.increment_id, problem: input.problem },
@@ -163,23 +173,25 @@ async function handle(pull: MagentoPull, order: MagentoOrder): Promise<void> {
  * moved past it before the next, so a restart resumes where it stopped. It starts at the
  * beginning of the watermark's second (orders changed again within that second come again, and
  * those handled are skipped by their record). A failure (Magento or the hub not answering)
- * stops the pass at the order it was on. Returns the orders read.
+ * stops the pass at the order it was on. Returns the orders read, and those of them handled
+ * (not skipped as handled before).
  */
-export async function pullOrders(pull: MagentoPull): Promise<number> {
+export async function pullOrders(pull: MagentoPull): Promise<{ read: number; handled: number }> {
   const mark = await pull.repo.watermark(pull.name, pull.since);
   let after = { updatedAt: mark.updatedAt, entityId: 0 };
   let read = 0;
+  let handled = 0;
   for (let page = 0; page < PAGES_PER_PASS; page += 1) {
     const found = await pull.rest.get<SearchResult<MagentoOrder>>(
       `/orders?${ordersAfter(after.updatedAt, after.entityId, pull.pageSize)}`,
     );
     for (const order of found.items) {
-      await handle(pull, order);
+      if (await handle(pull, order)) handled += 1;
       await pull.repo.advance(pull.name, order.updated_at, order.entity_id);
       after = { updatedAt: order.updated_at, entityId: order.entity_id };
       read += 1;
     }
     if (found.items.length < pull.pageSize || found.total_count <= found.items.length) break;
   }
-  return read;
+  return { read, handled };
 }
