@@ -5,6 +5,7 @@ import { z } from "zod";
 export const CONNECTOR_NAMES = [
   "edi",
   "erpnext",
+  "magento",
   "netsuite",
   "s4hana",
   "sage200",

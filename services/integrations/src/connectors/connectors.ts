@@ -10,6 +10,8 @@ import { ediConfig } from "./edi/config.ts";
 import { createEdi } from "./edi/index.ts";
 import { erpnextConfig } from "./erpnext/config.ts";
 import { createErpnext } from "./erpnext/index.ts";
+import { magentoConfig } from "./magento/config.ts";
+import { createMagento } from "./magento/index.ts";
 import { connectorMetrics } from "./metrics.ts";
 import { s4hanaConfig } from "./s4hana/config.ts";
 import { createS4hana } from "./s4hana/index.ts";
@@ -68,10 +70,14 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
     built.push(createEdi(ediConfig(env), runtime.store, runtime.logger).connector);
   if (config.enabled.includes("shopify"))
     built.push(createShopify(shopifyConfig(env), runtime.logger).connector);
+  const hubOf = () =>
+    hubClient(integrationsConfig(env).GATEWAY_URL, secretFromEnv(env, "INTERNAL_SIGNING_KEY"));
+  if (config.enabled.includes("magento"))
+    built.push(createMagento(magentoConfig(env), runtime.store, hubOf(), runtime.logger).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
-      : hubClient(integrationsConfig(env).GATEWAY_URL, secretFromEnv(env, "INTERNAL_SIGNING_KEY"));
+      : hubOf();
   return createConnectors(runtime, config, hub, built);
 }
 
