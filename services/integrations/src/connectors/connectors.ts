@@ -20,6 +20,8 @@ import { createSage200 } from "./sage200/index.ts";
 import { shopifyConfig } from "./shopify/config.ts";
 import { createShopify } from "./shopify/index.ts";
 import type { Connector } from "./outcome.ts";
+import { woocommerceConfig } from "./woocommerce/config.ts";
+import { createWoocommerce } from "./woocommerce/index.ts";
 import { sapB1Config } from "./sap-b1/config.ts";
 import { createSapB1 } from "./sap-b1/index.ts";
 
@@ -68,6 +70,8 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
     built.push(createEdi(ediConfig(env), runtime.store, runtime.logger).connector);
   if (config.enabled.includes("shopify"))
     built.push(createShopify(shopifyConfig(env), runtime.logger).connector);
+  if (config.enabled.includes("woocommerce"))
+    built.push(createWoocommerce(woocommerceConfig(env), runtime.logger).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }
