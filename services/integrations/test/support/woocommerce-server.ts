@@ -127,8 +127,11 @@ export interface TestWoocommerce {
     topic: "order.created" | "order.updated",
     secret: string,
   ): { body: string; headers: Record<string, string> };
-  /** The next note, refund, status or batch request takes effect, then is answered 502 or late. */
-  failAfterEffect(mode: Fault): void;
+  /**
+   * The next note, refund, status or batch request (of a path `only` matches, when given) takes
+   * effect, then is answered 502 or late.
+   */
+  failAfterEffect(mode: Fault, only?: RegExp): void;
   /** The next request is answered 429 with Retry-After, and does nothing. */
   throttleNext(retryAfterSeconds: number): void;
   close(): Promise<void>;
@@ -158,7 +161,7 @@ export async function startTestWoocommerce({
   const orders = new Map<number, TestOrder>();
   const timers = new Set<NodeJS.Timeout>();
   let next = 9_000;
-  let fault: Fault | null = null;
+  let fault: { mode: Fault; only: RegExp | undefined } | null = null;
   let throttle: number | null = null;
   const store = {
     requests: [] as Request[],
@@ -357,8 +360,8 @@ export async function startTestWoocommerce({
       });
     }
     const answer = route(method, path, url, body);
-    if (method !== "GET" && answer.status < 300 && fault) {
-      const mode = fault;
+    if (method !== "GET" && answer.status < 300 && fault && (fault.only?.test(path) ?? true)) {
+      const { mode } = fault;
       fault = null;
       record(mode === "5xx" ? 502 : 0);
       if (mode === "5xx")
@@ -461,8 +464,8 @@ export async function startTestWoocommerce({
         },
       };
     },
-    failAfterEffect(mode: Fault) {
-      fault = mode;
+    failAfterEffect(mode: Fault, only?: RegExp) {
+      fault = { mode, only };
     },
     throttleNext(retryAfterSeconds: number) {
       throttle = retryAfterSeconds;
