@@ -9,6 +9,7 @@ export const CONNECTOR_NAMES = [
   "s4hana",
   "sage200",
   "sap-b1",
+  "salesforce",
   "shopify",
 ] as const;
 export type ConnectorName = (typeof CONNECTOR_NAMES)[number];
