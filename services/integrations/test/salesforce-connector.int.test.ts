@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from "node:crypto";
+import { rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { waitFor } from "@waybill/devtools";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ConnectorDeliveryRecord } from "../src/store/records.ts";
@@ -87,6 +91,26 @@ describe("Salesforce connector against a test org", () => {
     // Created once, updated three times (204: the Case is read back by its external id).
     expect(upserts()).toEqual([201, 204, 204, 204]);
     expect(bed.sf.tokensIssued).toBe(1);
+  });
+
+  it("signs in with the JWT bearer flow, the assertion checked against the connected app's certificate", async () => {
+    const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const keyPath = join(tmpdir(), `waybill-salesforce-key-${process.pid}.pem`);
+    await writeFile(keyPath, privateKey.export({ type: "pkcs8", format: "pem" }));
+    bed = await startSalesforceBed(
+      {
+        SALESFORCE_AUTH: "jwt_bearer",
+        SALESFORCE_USERNAME: "integration@waybill.example",
+        SALESFORCE_PRIVATE_KEY_FILE: keyPath,
+        SALESFORCE_CLIENT_SECRET_FILE: undefined,
+      },
+      { publicKey },
+    );
+    await bed.consume(bed.crm.change("case_1", () => {}));
+    await settled("case_1", 1);
+    expect(bed.sf.tokensIssued).toBe(1);
+    expect(bed.sf.cases.size).toBe(1);
+    await rm(keyPath, { force: true });
   });
 
   it("takes the id from a 200 update answer, as newer API versions give it", async () => {
