@@ -88,7 +88,7 @@ describe("Salesforce connector against a test org", () => {
     ]);
     expect(bed.sf.comments.every((c) => c.ParentId === record?.Id && !c.IsPublished)).toBe(true);
     expect(bed.sf.cases.size).toBe(1);
-    // Created once, updated three times (204: the Case is read back by its external id).
+    // Looked up by the external id, created once, updated three times.
     expect(upserts()).toEqual([201, 204, 204, 204]);
     expect(bed.sf.tokensIssued).toBe(1);
   });
@@ -113,16 +113,27 @@ describe("Salesforce connector against a test org", () => {
     await rm(keyPath, { force: true });
   });
 
-  it("takes the id from a 200 update answer, as newer API versions give it", async () => {
+  it("takes a 200 update answer as newer API versions give it", async () => {
     bed = await startSalesforceBed({}, { updateStatus: 200 });
     await bed.consume(bed.crm.change("case_1", () => {}));
     await settled("case_1", 1);
     await bed.consume(bed.crm.change("case_1", (c) => (c.assignee = "agent.smith")));
     const second = await settled("case_1", 2);
     expect(second.externalId).toBe(bed.sf.cases.get("case_1")?.Id);
-    expect(
-      bed.sf.requests.filter((r) => r.method === "GET" && r.path.includes("fields=Id")),
-    ).toEqual([]);
+    expect(upserts()).toEqual([201, 200]);
+  });
+
+  it("never reopens a Case an agent closed with a change of a case still open in Waybill", async () => {
+    bed = await startSalesforceBed({ SALESFORCE_POLL_SECONDS: "3600" });
+    await bed.consume(bed.crm.change("case_1", () => {}));
+    await settled("case_1", 1);
+    bed.sf.closeCase("case_1", "Closed", "Re-delivered");
+    await bed.consume(
+      bed.crm.change("case_1", (c) => c.notes.push(note("agent.smith", "Called the carrier"))),
+    );
+    await settled("case_1", 2);
+    expect(bed.sf.cases.get("case_1")).toMatchObject({ Status: "Closed", IsClosed: true });
+    expect(comments()).toHaveLength(1);
   });
 
   it("sends each comment once across a 500 after the write and an answer that comes too late", async () => {

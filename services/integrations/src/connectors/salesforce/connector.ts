@@ -10,8 +10,9 @@ type UpsertAnswer = { id?: string; success?: boolean; created?: boolean };
 
 /**
  * Upserts the Case by our case id (`PATCH /sobjects/Case/Waybill_Case_Id__c/{id}`: 201 created,
- * 200 or 204 updated) and returns its Salesforce id. A 204 tells no id: the Case is read back by
- * the external id.
+ * 200 or 204 updated) and returns its Salesforce id. The Case is looked up by the external id
+ * first: an open case's change leaves an existing Case's Status alone, so a change that was on
+ * its way never reopens a Case an agent has just closed (the poll brings that closing back).
  */
 async function upsertCase(
   client: SalesforceClient,
@@ -19,14 +20,14 @@ async function upsertCase(
   fields: Record<string, string>,
 ): Promise<string> {
   const path = `/sobjects/Case/${CASE_ID_FIELD}/${encodeURIComponent(serviceCase.id)}`;
-  const { json } = await client.send("PATCH", path, fields);
-  const id = (json as UpsertAnswer).id;
-  if (id) return id;
-  const { json: found } = await client.send("GET", `${path}?fields=Id`);
-  const readId = (found as { Id?: string }).Id;
-  if (!readId)
-    throw new ConnectorError("unavailable", `Case ${serviceCase.id} upserted but not found`);
-  return readId;
+  const found = await client.send("GET", `${path}?fields=Id`, undefined, true);
+  const existing = found.status === 404 ? undefined : (found.json as { Id?: string }).Id;
+  const { Status, ...unchanged } = fields;
+  const body = existing && serviceCase.status === "OPEN" ? unchanged : { ...unchanged, Status };
+  const { json } = await client.send("PATCH", path, body);
+  const id = existing ?? (json as UpsertAnswer).id;
+  if (!id) throw new ConnectorError("unavailable", `Case ${serviceCase.id} upserted, no id told`);
+  return id;
 }
 
 /**
