@@ -156,5 +156,10 @@ describe("service cases in Salesforce", () => {
       "Asked the carrier for the consignee's new address",
     ]);
     expect(sf.requests.filter((r) => r.status === 500)).toHaveLength(1);
+    expect(
+      system.logs.some(
+        (log) => log.process === "integrations" && log.line.includes("Salesforce did not answer"),
+      ),
+    ).toBe(true);
   });
 });
