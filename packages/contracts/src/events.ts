@@ -99,6 +99,24 @@ export const eventData = {
     revision,
     updatedAt: instant,
   }),
+  /**
+   * A service case's told state after a change (opened, noted, assigned, commented, resolved):
+   * what a CRM mirrors. Its notes and shipment context are read through the supergraph.
+   */
+  "orders.service_case.changed": z.object({
+    caseId: id,
+    orderId: id,
+    /** CARRIER_EXCEPTION, INVOICE_HELD, ..., as on ServiceCase.kind. */
+    kind: z.string().min(1),
+    /** OPEN or RESOLVED, as on ServiceCase.status. */
+    status: z.enum(["OPEN", "RESOLVED"]),
+    assignee: z.string().min(1).nullable(),
+    /** Notes on the case so far, system notes and comments. */
+    notes: count,
+    /** The case's changes so far, its opening the first. */
+    revision,
+    changedAt: instant,
+  }),
   "inventory.product.created": z.object({
     sku: id,
     name: text,

@@ -1,3 +1,4 @@
+import type { EventOf } from "@waybill/contracts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   assignServiceCase,
@@ -174,5 +175,51 @@ describe("service cases", () => {
     expect(await casesOf(order._id)).toMatchObject([
       { kind: "INVOICE_HELD", status: "RESOLVED", resolvedAutomatically: true },
     ]);
+  });
+
+  it("tells every change of a case once, with its state and a revision that grows", async () => {
+    const order = await placedOrder(h);
+    await h.deliver("shipments.shipment.confirmed", confirmed(order, "shp_1", [3, 2]));
+    await h.deliver("shipments.milestone.recorded", milestone(order, "shp_1", "EXCEPTION", 10));
+    const repeat = milestone(order, "shp_1", "EXCEPTION", 12);
+    await h.deliver("shipments.milestone.recorded", repeat, "evt_repeat");
+    expect(await h.deliver("shipments.milestone.recorded", repeat, "evt_repeat")).toBe("duplicate");
+    const [opened] = await casesOf(order._id);
+    const caseId = opened?._id ?? "";
+    await assignServiceCase(h.ctx(), caseId, "agent.smith");
+    await commentOnServiceCase(h.ctx(), caseId, "agent.smith", "Called the carrier");
+    await resolveServiceCase(h.ctx(), caseId, "parcel found");
+    await resolveServiceCase(h.ctx(), caseId, "again");
+
+    const told = (await h.emitted()).flatMap((event) =>
+      event.type === "orders.service_case.changed"
+        ? [{ subject: event.subject, ...(event as EventOf<"orders.service_case.changed">).data }]
+        : [],
+    );
+    expect(told.map(({ subject, caseId: id, orderId }) => [subject, id, orderId])).toEqual(
+      Array.from({ length: 5 }, () => [caseId, caseId, order._id]),
+    );
+    expect(
+      told.map(({ kind, status, assignee, notes, revision }) => ({
+        kind,
+        status,
+        assignee,
+        notes,
+        revision,
+      })),
+    ).toEqual([
+      { kind: "CARRIER_EXCEPTION", status: "OPEN", assignee: null, notes: 1, revision: 1 },
+      { kind: "CARRIER_EXCEPTION", status: "OPEN", assignee: null, notes: 2, revision: 2 },
+      { kind: "CARRIER_EXCEPTION", status: "OPEN", assignee: "agent.smith", notes: 2, revision: 3 },
+      { kind: "CARRIER_EXCEPTION", status: "OPEN", assignee: "agent.smith", notes: 3, revision: 4 },
+      {
+        kind: "CARRIER_EXCEPTION",
+        status: "RESOLVED",
+        assignee: "agent.smith",
+        notes: 3,
+        revision: 5,
+      },
+    ]);
+    expect((await casesOf(order._id))[0]?.revision).toBe(5);
   });
 });

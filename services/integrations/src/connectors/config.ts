@@ -10,6 +10,7 @@ export const CONNECTOR_NAMES = [
   "s4hana",
   "sage200",
   "sap-b1",
+  "salesforce",
   "shopify",
   "woocommerce",
 ] as const;

@@ -16,6 +16,8 @@ import { connectorMetrics } from "./metrics.ts";
 import { s4hanaConfig } from "./s4hana/config.ts";
 import { createS4hana } from "./s4hana/index.ts";
 import { netsuiteConfig } from "./netsuite/config.ts";
+import { salesforceConfig } from "./salesforce/config.ts";
+import { createSalesforce } from "./salesforce/index.ts";
 import { createNetsuite } from "./netsuite/index.ts";
 import { sage200Config } from "./sage200/config.ts";
 import { createSage200 } from "./sage200/index.ts";
@@ -61,6 +63,10 @@ export function createConnectors(
 /** The connectors `CONNECTORS` names, from the environment: off (none) unless configured. */
 export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEnv): Connectors {
   const config = connectorsConfig(env);
+  const hub: Hub =
+    config.enabled.length === 0
+      ? { execute: () => Promise.reject(new Error("no connector is on")) }
+      : hubClient(integrationsConfig(env).GATEWAY_URL, secretFromEnv(env, "INTERNAL_SIGNING_KEY"));
   const built: Connector[] = [];
   if (config.enabled.includes("erpnext")) built.push(createErpnext(erpnextConfig(env)).connector);
   if (config.enabled.includes("s4hana")) built.push(createS4hana(s4hanaConfig(env)).connector);
@@ -72,16 +78,12 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
     built.push(createEdi(ediConfig(env), runtime.store, runtime.logger).connector);
   if (config.enabled.includes("shopify"))
     built.push(createShopify(shopifyConfig(env), runtime.logger).connector);
-  const hubOf = () =>
-    hubClient(integrationsConfig(env).GATEWAY_URL, secretFromEnv(env, "INTERNAL_SIGNING_KEY"));
   if (config.enabled.includes("magento"))
-    built.push(createMagento(magentoConfig(env), runtime.store, hubOf(), runtime.logger).connector);
+    built.push(createMagento(magentoConfig(env), runtime.store, hub, runtime.logger).connector);
   if (config.enabled.includes("woocommerce"))
     built.push(createWoocommerce(woocommerceConfig(env), runtime.logger).connector);
-  const hub =
-    built.length === 0
-      ? { execute: () => Promise.reject(new Error("no connector is on")) }
-      : hubOf();
+  if (config.enabled.includes("salesforce"))
+    built.push(createSalesforce(salesforceConfig(env), { hub, ...runtime }).connector);
   return createConnectors(runtime, config, hub, built);
 }
 

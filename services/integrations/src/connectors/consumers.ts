@@ -6,6 +6,7 @@ import type { ConnectorDeliveryRecord } from "../store/records.ts";
 import { nextSequence } from "../store/sequence.ts";
 import type { DeliveryKind } from "./documents.ts";
 import type { Connector } from "./outcome.ts";
+import { SERVICE_CASE_EVENT_TYPE, type CaseDeliveryKind } from "./service-cases.ts";
 
 /** The billing events whose documents connectors deliver. */
 export const CONNECTOR_EVENT_TYPES = [
@@ -18,7 +19,7 @@ export const CONNECTOR_EVENT_TYPES = [
 export const DESPATCH_EVENT_TYPE = "shipments.shipment.confirmed";
 
 type Subject = {
-  kind: DeliveryKind;
+  kind: DeliveryKind | CaseDeliveryKind;
   documentId: string;
   invoiceId: string | null;
   reference: string;
@@ -58,6 +59,15 @@ export function subjectOf(event: ConsumedEvent): Subject | null {
         documentId: event.data.shipmentId,
         invoiceId: null,
         reference: event.data.shipmentId,
+        orderId: event.data.orderId,
+      };
+    case "orders.service_case.changed":
+      // One delivery per change: each revision goes once, after the earlier ones of its order.
+      return {
+        kind: "service_case",
+        documentId: `${event.data.caseId}@${event.data.revision}`,
+        invoiceId: null,
+        reference: event.data.caseId,
         orderId: event.data.orderId,
       };
     default:
@@ -103,8 +113,9 @@ export async function recordDeliveries(
 }
 
 /**
- * The billing stream's documents for the connectors switched on, and the shipments stream's
- * confirmations for those that take despatches (none: no consumer).
+ * The billing stream's documents for the connectors switched on, the shipments stream's
+ * confirmations for those that take despatches and orders' service case changes for those that
+ * take cases (none: no consumer).
  */
 export function connectorConsumers(
   repo: ConnectorRepository,
@@ -112,7 +123,7 @@ export function connectorConsumers(
 ): ConsumerDefinition[] {
   const recorder = (names: string[]) => (event: ConsumedEvent, work: UnitOfWork) =>
     recordDeliveries(repo, names, event, work.session);
-  const all = connectors.map((connector) => connector.name);
+  const all = connectors.filter((c) => c.deliver !== undefined).map((c) => c.name);
   const despatching = connectors
     .filter((connector) => connector.despatch !== undefined)
     .map((c) => c.name);
@@ -128,6 +139,12 @@ export function connectorConsumers(
     consumers.push({
       stream: "shipments",
       handlers: { [DESPATCH_EVENT_TYPE]: recorder(despatching) },
+    });
+  const caseTaking = connectors.filter((c) => c.serviceCase !== undefined).map((c) => c.name);
+  if (caseTaking.length > 0)
+    consumers.push({
+      stream: "orders",
+      handlers: { [SERVICE_CASE_EVENT_TYPE]: recorder(caseTaking) },
     });
   return consumers;
 }

@@ -10,6 +10,7 @@ import type { CircuitBreaker } from "./breaker.ts";
 import { DocumentNotFoundError, readDespatch, readDocument } from "./hub-read.ts";
 import type { ConnectorMetrics } from "./metrics.ts";
 import { ConnectorError, NotForThisSystem, type Connector } from "./outcome.ts";
+import { readServiceCase } from "./service-cases.ts";
 
 /** One connector at work: its system's client, its deliveries, its breaker and its limits. */
 export interface ConnectorRun {
@@ -42,6 +43,10 @@ function asConnectorError(error: unknown): ConnectorError {
   return new ConnectorError("later", `unexpected: ${errorText(error)}`);
 }
 
+/** The stream whose event asked for a delivery of `kind`. */
+const streamOf = (kind: ConnectorDeliveryRecord["kind"]) =>
+  kind === "despatch" ? "shipments" : kind === "service_case" ? "orders" : "billing";
+
 /** Raises the exception of a parked delivery: a fresh copy of its event, for a retry to apply. */
 async function park(run: ConnectorRun, record: ConnectorDeliveryRecord, error: ConnectorError) {
   const copy = { ...(JSON.parse(record.event) as Record<string, unknown>), id: newEventId() };
@@ -54,7 +59,7 @@ async function park(run: ConnectorRun, record: ConnectorDeliveryRecord, error: C
     event: JSON.stringify(copy),
     eventId: copy.id,
     type: record.kind,
-    stream: record.kind === "despatch" ? "shipments" : "billing",
+    stream: streamOf(record.kind),
     streamSeq: null,
     attempts: 1,
   });
@@ -105,6 +110,25 @@ async function send(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise
       return { state: "skipped", error: "takes no despatches", nextAttemptAt: null, counted: true };
     return delivered(await run.connector.despatch(await readDespatch(run.hub, record.documentId)));
   }
+  if (record.kind === "service_case") {
+    if (!run.connector.serviceCase)
+      return {
+        state: "skipped",
+        error: "takes no service cases",
+        nextAttemptAt: null,
+        counted: true,
+      };
+    return delivered(
+      await run.connector.serviceCase(await readServiceCase(run.hub, record.reference)),
+    );
+  }
+  if (!run.connector.deliver)
+    return {
+      state: "skipped",
+      error: "takes no billing documents",
+      nextAttemptAt: null,
+      counted: true,
+    };
   const invoiceId = record.invoiceId ?? record.documentId;
   const original =
     record.kind === "invoice" ? null : await run.repo.deliveryOf(run.connector.name, invoiceId);

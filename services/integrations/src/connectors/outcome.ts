@@ -1,5 +1,6 @@
 import type { ExceptionCategory } from "@waybill/bus";
 import type { DespatchDocument, FinanceDocument } from "./documents.ts";
+import type { ServiceCaseDocument } from "./service-cases.ts";
 
 /**
  * Why a delivery did not go through, as the framework acts on it:
@@ -64,12 +65,18 @@ export interface Connector {
   name: string;
   /** Requests in flight at once to this system. */
   concurrency: number;
-  deliver(document: FinanceDocument, delivered: Delivered): Promise<string>;
+  /** Connectors without it (a CRM) are not told of billing's documents. */
+  deliver?(document: FinanceDocument, delivered: Delivered): Promise<string>;
   /**
    * Sends one confirmed shipment (an advance ship notice, a despatch confirmation) and returns its
    * external id, with the same lookup first. Connectors without it are not told of shipments.
    */
   despatch?(document: DespatchDocument): Promise<string>;
+  /**
+   * Mirrors a service case as it is now (a CRM's case, its comments) and returns its external id;
+   * called once per change of the case, in order. Connectors without it are not told of cases.
+   */
+  serviceCase?(serviceCase: ServiceCaseDocument): Promise<string>;
   /** Work of its own between delivery passes (reading a partner's acknowledgements). */
   poll?(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { DeliveryKind } from "../connectors/documents.ts";
+import type { CaseDeliveryKind } from "../connectors/service-cases.ts";
 
 /** A verified webhook as received and answered. */
 export type WebhookReceiptRecord = {
@@ -103,7 +104,8 @@ export type ConnectorDeliveryRecord = {
   /** `<connector>:<document id>`. */
   _id: string;
   connector: string;
-  kind: DeliveryKind;
+  kind: DeliveryKind | CaseDeliveryKind;
+  /** The document's id; a service case's change is `<case id>@<revision>`. */
   documentId: string;
   /** The invoice itself, or the invoice a note refers to; null for a despatch. */
   invoiceId: string | null;

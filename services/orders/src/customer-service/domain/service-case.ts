@@ -60,6 +60,7 @@ export function newReturnCase(options: {
     resolvedAt: null,
     resolution: null,
     resolvedAutomatically: false,
+    revision: 1,
   };
 }
 
@@ -88,6 +89,7 @@ export function newServiceCase(options: {
     resolvedAt: null,
     resolution: null,
     resolvedAutomatically: false,
+    revision: 1,
   };
 }
 

@@ -23,12 +23,13 @@ type InvoiceEvent = EventOf<
  */
 async function applyToInvoice(
   repo: CustomerServiceRepository,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
   data: InvoiceEvent["data"],
   entry: TimelineEntry,
   /** For a hold: the subject of the case it opens while the invoice is on hold. */
   heldSubject?: string,
 ): Promise<void> {
+  const { session } = work;
   const order = await knownOrder(repo, data.orderId, session);
   const known = knownShipment(order, data.shipmentId);
   if (recorded(order, entry.key)) return;
@@ -37,10 +38,10 @@ async function applyToInvoice(
   // A hold told after its release or the invoice's issue is history, not a case.
   if (heldSubject && shipment.invoice?.told.status === "ON_HOLD") {
     entries.push(
-      ...(await openOrNote(repo, session, shipment, "INVOICE_HELD", heldSubject, entry.at)),
+      ...(await openOrNote(repo, work, shipment, "INVOICE_HELD", heldSubject, entry.at)),
     );
   }
-  entries.push(...(await settleCases(repo, session, shipment)));
+  entries.push(...(await settleCases(repo, work, shipment)));
   await repo.record(data.orderId, { entries, shipment }, session);
 }
 

@@ -67,7 +67,7 @@ export function onReturnReceived(
         ? Promise.resolve([])
         : openOrNoteReturn(
             repo,
-            work.session,
+            work,
             { orderId: data.orderId, returnId: data.returnId },
             `Return ${data.returnId} received in other quantities than requested: ${describeReceived(mismatched)}`,
             at,

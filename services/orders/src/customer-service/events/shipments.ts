@@ -15,8 +15,9 @@ import { knownOrder, knownShipment, recorded } from "./known.ts";
 export async function onShipmentConfirmed(
   repo: CustomerServiceRepository,
   { data }: EventOf<"shipments.shipment.confirmed">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
+  const { session } = work;
   const shippedAt = new Date(data.shippedAt);
   const units = data.lines.reduce((sum, line) => sum + line.quantity, 0);
   const entry: TimelineEntry = {
@@ -37,14 +38,7 @@ export async function onShipmentConfirmed(
     const skus = cancelled.map((line) => `${line.quantity} x ${line.sku}`).join(", ");
     const subject = `${data.carrier} ${data.trackingNumber} shipped cancelled line(s): ${skus}`;
     entries.push(
-      ...(await openOrNote(
-        repo,
-        session,
-        shipment,
-        "SHIPPED_AFTER_CANCELLATION",
-        subject,
-        shippedAt,
-      )),
+      ...(await openOrNote(repo, work, shipment, "SHIPPED_AFTER_CANCELLATION", subject, shippedAt)),
     );
   }
   await repo.record(data.orderId, { entries, shipment }, session);
@@ -54,8 +48,9 @@ export async function onShipmentConfirmed(
 export async function onMilestoneRecorded(
   repo: CustomerServiceRepository,
   { data }: EventOf<"shipments.milestone.recorded">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
+  const { session } = work;
   const order = await knownOrder(repo, data.orderId, session);
   const known = knownShipment(order, data.shipmentId);
   const at = new Date(data.occurredAt);
@@ -74,9 +69,9 @@ export async function onMilestoneRecorded(
   // Nothing to follow up once the shipment is delivered and billed (an old exception arriving late).
   if (kind && !isSettled(shipment)) {
     const subject = `${data.carrier} ${data.trackingNumber}: ${message}`;
-    entries.push(...(await openOrNote(repo, session, shipment, kind, subject, at)));
+    entries.push(...(await openOrNote(repo, work, shipment, kind, subject, at)));
   }
-  entries.push(...(await settleCases(repo, session, shipment)));
+  entries.push(...(await settleCases(repo, work, shipment)));
   await repo.record(data.orderId, { entries, shipment }, session);
 }
 
@@ -84,8 +79,9 @@ export async function onMilestoneRecorded(
 export async function onShipmentVoided(
   repo: CustomerServiceRepository,
   { data }: EventOf<"shipments.shipment.voided">,
-  { session }: UnitOfWork,
+  work: UnitOfWork,
 ): Promise<void> {
+  const { session } = work;
   const order = await knownOrder(repo, data.orderId, session);
   const shipment = knownShipment(order, data.shipmentId);
   const units = data.lines.reduce((sum, line) => sum + line.quantity, 0);
@@ -97,6 +93,6 @@ export async function onShipmentVoided(
     key: `shipment:${data.shipmentId}:voided`,
   };
   if (recorded(order, entry.key)) return;
-  const closed = await closeVoidedCases(repo, session, shipment, entry.at);
+  const closed = await closeVoidedCases(repo, work, shipment, entry.at);
   await repo.record(data.orderId, { entries: [entry, ...closed], shipment }, session);
 }

@@ -60,6 +60,11 @@ export type ServiceCaseRecord = {
   resolvedAt: Date | null;
   resolution: string | null;
   resolvedAutomatically: boolean;
+  /**
+   * The case's changes so far, its opening the first (`orders.service_case.changed` tells each);
+   * absent on cases opened before changes were told.
+   */
+  revision?: number;
 };
 
 /** What customer service knows of a shipment's invoice: billing's newest word and its issue. */

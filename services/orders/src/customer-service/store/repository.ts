@@ -81,21 +81,27 @@ export function customerServiceRepository(store: Store) {
       findPage(cases, status ? { status } : {}, CASES_NEWEST_FIRST, page),
     openCasesOfShipment: (shipmentId: string, session: Session) =>
       cases.find({ shipmentId, status: "OPEN" }, { session }),
-    /** Adds a note to the case open under `openKey`; false when none is. */
-    async noteOpenCase(openKey: string, note: NoteRecord, session: Session): Promise<boolean> {
-      const noted = await cases.updateOne({ openKey }, { $push: { notes: note } }, { session });
-      return noted.matchedCount > 0;
-    },
+    /** Adds a note to the case open under `openKey`: the case as noted, or null when none is. */
+    noteOpenCase: (openKey: string, note: NoteRecord, session: Session) =>
+      cases.findOneAndUpdate(
+        { openKey },
+        { $push: { notes: note }, $inc: { revision: 1 } },
+        { session, returnDocument: "after" },
+      ),
     /** Throws a duplicate-key error when a case of the same open key is open. */
     insertCase: (serviceCase: ServiceCaseRecord, session: Session) =>
       cases.insertOne(serviceCase, { session }),
-    async changeCase(
+    /** Applies a change as one more revision of the case: the case as changed, null if unknown. */
+    changeCase: (
       caseId: string,
-      change: Partial<Omit<ServiceCaseRecord, "_id">>,
+      change: Partial<Omit<ServiceCaseRecord, "_id" | "revision">>,
       session: Session,
-    ): Promise<void> {
-      await cases.updateOne({ _id: caseId }, { $set: change }, { session });
-    },
+    ) =>
+      cases.findOneAndUpdate(
+        { _id: caseId },
+        { $set: change, $inc: { revision: 1 } },
+        { session, returnDocument: "after" },
+      ),
     /** Per-request batching loaders. */
     loaders: () => ({
       casesOfOrder: pagesOfMany(cases, "orderId", CASES_OLDEST_FIRST),

@@ -1,6 +1,7 @@
 import type { Session } from "@waybill/store";
 import type { OrdersContext } from "../../context.ts";
 import { caseResolvedEntry, closedKeyOf } from "../domain/service-case.ts";
+import { tellCase } from "../events/cases.ts";
 import type { ServiceCaseRecord } from "../store/records.ts";
 
 export type ServiceCaseOutcome =
@@ -20,22 +21,29 @@ function text(field: string, value: string, max: number): string | ServiceCaseOu
   return trimmed;
 }
 
-type Change = Partial<Omit<ServiceCaseRecord, "_id">>;
+type Change = Partial<Omit<ServiceCaseRecord, "_id" | "revision">>;
 
-/** Loads the case in a transaction and applies `change`, unless `openOnly` and it is resolved. */
+/**
+ * Loads the case in a transaction and applies `change`, unless `openOnly` and it is resolved,
+ * and tells the case's new state.
+ */
 async function changeCase(
   ctx: OrdersContext,
   caseId: string,
   openOnly: boolean,
   change: (serviceCase: ServiceCaseRecord, now: Date, session: Session) => Promise<Change>,
 ): Promise<ServiceCaseOutcome> {
-  return ctx.runtime.transact(async ({ session }): Promise<ServiceCaseOutcome> => {
+  return ctx.runtime.transact(async (work): Promise<ServiceCaseOutcome> => {
+    const { session } = work;
     const serviceCase = await ctx.customerService.findCase(caseId, session);
     if (!serviceCase) return { kind: "not_found", caseId };
     if (openOnly && serviceCase.status === "RESOLVED") return { kind: "resolved", caseId };
-    const changed = await change(serviceCase, new Date(), session);
-    await ctx.customerService.changeCase(caseId, changed, session);
-    return { kind: "ok", serviceCase: { ...serviceCase, ...changed } };
+    const at = new Date();
+    const changed = await change(serviceCase, at, session);
+    const saved = await ctx.customerService.changeCase(caseId, changed, session);
+    if (!saved) return { kind: "not_found", caseId };
+    await tellCase(work, saved, at);
+    return { kind: "ok", serviceCase: saved };
   });
 }
 
