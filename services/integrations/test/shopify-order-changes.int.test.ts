@@ -8,6 +8,7 @@ import { hubClient } from "../src/hub/client.ts";
 import { shopifySource } from "../src/sources/shopify/index.ts";
 import { shopifySignature } from "../src/sources/shopify/signature.ts";
 import { integrationsRepository, prepareIntegrationsStore } from "../src/store/repository.ts";
+import { SHOPIFY_CLAIM_MS } from "../src/store/shopify-links.ts";
 import { webhookRoutes } from "../src/webhooks/route.ts";
 import { startTestHub, type TestHub } from "./fixtures/hub.ts";
 import { MUG_LINE, shopifyOrderJson } from "./fixtures/shopify.ts";
@@ -358,6 +359,28 @@ describe("Shopify returns/request and refunds/create", () => {
         "ALREADY_REQUESTED",
       ]),
     );
+  });
+});
+
+describe("Shopify claims", () => {
+  it("answer a delivery arriving while another is asking the hub 409, and give a claim whose webhook died to the next delivery", async () => {
+    await placed();
+    hub.fields["requestReturn"] = () => ({ __typename: "Return", id: "ret_9" });
+    const repo = integrationsRepository(store.store);
+    const fiveMinutesAgo = new Date(Date.now() - SHOPIFY_CLAIM_MS - 1_000);
+    expect(await repo.claimShopify("return:8010")).toEqual({ claimed: true });
+    expect(await post("returns/request", returnJson(8010, 1))).toMatchObject({
+      status: 409,
+      body: { error: { code: "IN_PROGRESS" } },
+    });
+    expect(callsOf("requestReturn")).toEqual([]);
+    // A claim left by a crash long ago is taken over.
+    expect(await repo.claimShopify("return:8011", fiveMinutesAgo)).toEqual({ claimed: true });
+    expect(await post("returns/request", returnJson(8011, 1))).toEqual({
+      status: 201,
+      body: { returnId: "ret_9", created: true },
+    });
+    expect(await repo.claimShopify("return:8011")).toEqual({ claimed: false, target: "ret_9" });
   });
 });
 

@@ -13,6 +13,12 @@ export type ShopifyLinkRecord = {
   linkedAt: Date;
 };
 
+/**
+ * How long a claim may wait for its link: past this its webhook is taken to have died (a crash
+ * between claim and link) and the next delivery claims it again.
+ */
+export const SHOPIFY_CLAIM_MS = 5 * 60_000;
+
 /** Claimed or linked: whichever a second delivery of the same webhook finds. */
 export type ShopifyClaim = { claimed: true } | { claimed: false; target: string | null };
 
@@ -33,15 +39,24 @@ export function shopifyLinkRepository(store: Store) {
         { upsert: true },
       );
     },
-    /** Claims a Shopify id before acting on it; the claim already there otherwise. */
-    async claimShopify(key: string): Promise<ShopifyClaim> {
+    /** Claims a Shopify id before acting on it; the claim or link already there otherwise. */
+    async claimShopify(key: string, now = new Date()): Promise<ShopifyClaim> {
       try {
-        await links.insertOne({ _id: key, target: null, linkedAt: new Date() });
+        await links.insertOne({ _id: key, target: null, linkedAt: now });
         return { claimed: true };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        return { claimed: false, target: (await links.findOne({ _id: key }))?.target ?? null };
       }
+      const found = await links.findOne({ _id: key });
+      if (found?.target) return { claimed: false, target: found.target };
+      if (!found || now.getTime() - found.linkedAt.getTime() < SHOPIFY_CLAIM_MS)
+        return { claimed: false, target: null };
+      // A stale claim: taken over by whoever moves its time first.
+      const taken = await links.updateOne(
+        { _id: key, target: null, linkedAt: found.linkedAt },
+        { $set: { linkedAt: now } },
+      );
+      return taken.modifiedCount === 1 ? { claimed: true } : { claimed: false, target: null };
     },
     /** Gives a claim up when acting failed, so the next delivery tries again. */
     async releaseShopify(key: string): Promise<void> {
