@@ -159,7 +159,7 @@ describe("a Shopify order through the hub and back to the shop", () => {
 
     // Two of three mugs and one of two pens ship; the shop answers 502 after creating the
     // fulfilment.
-    shop.failAfterEffect("5xx");
+    shop.failAfterEffect("5xx", "fulfillmentCreate");
     const shipment = await confirmWhenKnown(gateway, {
       orderId,
       warehouse: "AMS1",
@@ -218,7 +218,7 @@ describe("a Shopify order through the hub and back to the shop", () => {
     });
 
     // The mug goes back on the shelf, the pen is scrapped; the refund's first answer is lost.
-    shop.failAfterEffect("timeout");
+    shop.failAfterEffect("timeout", "refundCreate");
     const received = await receiveReturn(gateway, returnId, [
       { lineId: mugLine?.id ?? "", received: 1, disposition: "RESTOCK" },
       { lineId: penLine?.id ?? "", received: 1, disposition: "SCRAP" },

@@ -78,8 +78,11 @@ export interface TestShopify {
   transactions(orderId: string): Transaction[];
   /** An order's line items, in the order's order. */
   lineItems(orderId: string): { id: string; sku: string }[];
-  /** The next mutation takes effect, then is answered 502 (or not in time). */
-  failAfterEffect(mode: "5xx" | "timeout"): void;
+  /**
+   * The next mutation (of the `mutation` root field when given: the stock feed's sets may come
+   * between) takes effect, then is answered 502 (or not in time).
+   */
+  failAfterEffect(mode: "5xx" | "timeout", mutation?: string): void;
   /** Empties the bucket: the next request is throttled until it fills again. */
   drainBucket(): void;
   close(): Promise<void>;
@@ -182,7 +185,7 @@ export async function startTestShopify({
   version = "2026-01",
   slowMs = 1_500,
 } = {}): Promise<TestShopify> {
-  let fault: "5xx" | "timeout" | null = null;
+  let fault: { mode: "5xx" | "timeout"; field: string | null } | null = null;
   let sequence = 1000;
   const nextId = () => (sequence += 1);
   const orders = new Map<string, Order>();
@@ -547,8 +550,8 @@ export async function startTestShopify({
     }
     shop.bucket.currentlyAvailable -= requested;
     const data = { [field.alias?.value ?? field.name.value]: value };
-    if (mutation && fault) {
-      const mode = fault;
+    if (mutation && fault && (fault.field === null || fault.field === field.name.value)) {
+      const { mode } = fault;
       fault = null;
       record(name, mode === "5xx" ? 502 : 0);
       if (mode === "5xx") return send(res, 502, { errors: "Bad Gateway" });
@@ -610,8 +613,8 @@ export async function startTestShopify({
     transactions: (orderId: string) => orders.get(orderId)?.transactions ?? [],
     lineItems: (orderId: string) =>
       (orders.get(orderId)?.lineItems ?? []).map(({ id: itemId, sku }) => ({ id: itemId, sku })),
-    failAfterEffect(mode: "5xx" | "timeout") {
-      fault = mode;
+    failAfterEffect(mode: "5xx" | "timeout", mutation?: string) {
+      fault = { mode, field: mutation ?? null };
     },
     drainBucket() {
       fill();
