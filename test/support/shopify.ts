@@ -19,3 +19,30 @@ export async function postShopifyOrder(
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+/**
+ * Posts a Shopify webhook of `topic` (`orders/cancelled`, `returns/request`, ...) to its path,
+ * signed with `secret`, or with the given `signature` (a tampered delivery).
+ */
+export async function postShopifyWebhook(
+  gateway: string,
+  topic: string,
+  body: string,
+  secret: string,
+  signature = createHmac("sha256", secret).update(body).digest("base64"),
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(
+    new URL(`/webhooks/shopify/${topic.replace(/[/_]/g, "-")}`, gateway),
+    {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-shopify-topic": topic,
+        "x-shopify-shop-domain": "waybill-test.myshopify.com",
+        "x-shopify-hmac-sha256": signature,
+      },
+      body,
+    },
+  );
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

@@ -346,6 +346,10 @@ describe("carrier webhooks over HTTP", () => {
         name: "shopify",
         topics: [
           "orders-create",
+          "orders-cancelled",
+          "orders-updated",
+          "returns-request",
+          "refunds-create",
           "fulfillments-create",
           "fulfillments-update",
           "fulfillment-events-create",

@@ -71,19 +71,17 @@ describe("Shopify configuration", () => {
     );
   });
 
-  it("validates the mapping strictly, with NO_RESTOCK unless told", () => {
-    expect(shopifyMapping.parse(MAPPING)).toMatchObject({
-      restock: "NO_RESTOCK",
-      notifyCustomer: false,
-    });
+  it("validates the mapping strictly, notifying no customer unless told", () => {
+    expect(shopifyMapping.parse(MAPPING)).toMatchObject({ notifyCustomer: false });
     expect(shopifyMapping.safeParse({ ...MAPPING, extra: true }).success).toBe(false);
     expect(
       shopifyMapping.safeParse({ ...MAPPING, locations: { "WH-1": "81" } }).error?.issues[0]
         ?.message,
     ).toContain("gid://shopify/Location/");
+    // The mapping-wide restock rule is gone: each return's dispositions decide.
     expect(
       shopifyMapping.safeParse({ ...MAPPING, restock: "RETURN" }).error?.issues[0]?.message,
-    ).toBe("restockLocation is required when restock is RETURN");
+    ).toContain("restock is no longer read");
     expect(
       shopifyMapping.safeParse({
         ...MAPPING,

@@ -34,7 +34,6 @@ const MAPPING = {
   },
   locations: { "WH-1": WH1 },
   inventoryItems: { "SKU-MUG": MUG_ITEM, "SKU-PEN": PEN_ITEM },
-  restock: "RETURN",
   restockLocation: WH1,
 };
 
@@ -118,31 +117,88 @@ describe("Shopify connector against a test shop", () => {
       expect(fulfillment?.lineItems.map((line) => line.quantity)).toEqual([2]);
     });
 
-  it("makes a credit note one refund of the credited line items with restock, skipping invoices and adjustment notes", async () => {
+  it("makes a credit note one refund of the credited line items, its money through the sale and its restock per disposition, skipping invoices and adjustment notes", async () => {
     await start();
-    const orderId = shop.addOrder("450789470", [
-      { sku: "SKU-MUG", quantity: 3 },
-      { sku: "SKU-PEN", quantity: 5 },
-    ]);
+    // 3 mugs at 12.50 and 5 pens at 1.99, 20 % tax: 56.94 paid in one sale.
+    const orderId = shop.addOrder(
+      "450789470",
+      [
+        { sku: "SKU-MUG", quantity: 3 },
+        { sku: "SKU-PEN", quantity: 5 },
+      ],
+      { amount: "56.94", currency: "EUR", gateway: "shopify_payments" },
+    );
+    const [sale] = shop.transactions(orderId);
     const ord = order("ord_2", "shopify", "450789470");
     const invoice = { id: "inv_2", number: "INV-2026-000002" };
     await bed.consume(issueInvoice(bed.billing, invoice.id, invoice.number, ord, [3, 5]));
     await bed.consume(adjustLiftgate(bed.billing, "an_2", "AN-2026-000002", invoice, ord));
     shop.failAfterEffect("5xx");
-    await bed.consume(creditMugs(bed.billing, "cn_2", "CN-2026-000002", invoice, ord, 2));
+    const credit = creditMugs(bed.billing, "cn_2", "CN-2026-000002", invoice, ord, 2);
+    // Two mugs came back: one went back on the shelf, one was scrapped.
+    const note = bed.billing.creditNotes.get("cn_2") as { return: { lines: unknown[] } };
+    note.return.lines = [
+      { lineId: "ord_2-l1", received: 1, disposition: "RESTOCK" },
+      { lineId: "ord_2-l1", received: 1, disposition: "SCRAP" },
+    ];
+    await bed.consume(credit);
     const delivery = await settled("cn_2");
     expect((await settled("inv_2", "skipped")).lastError).toContain("not sent to Shopify");
     expect((await settled("an_2", "skipped")).lastError).toContain("not sent to Shopify");
+    expect(creates("WaybillRefundCreate")).toHaveLength(1);
     expect(shop.refunds).toHaveLength(1);
     const [refund] = shop.refunds;
     expect(delivery.externalId).toBe(refund?.id);
+    expect(delivery.attempts).toBe(2);
     expect(refund?.note).toContain("CN-2026-000002");
+    const mugItem = shop.lineItems(orderId)[0]?.id;
     expect(refund?.refundLineItems).toEqual([
+      { lineItemId: mugItem, quantity: 1, restockType: "RETURN", locationId: WH1 },
+      { lineItemId: mugItem, quantity: 1, restockType: "NO_RESTOCK" },
+    ]);
+    // Two mugs, tax included: 2 × 12.50 + 5.00.
+    expect(refund?.transactions).toEqual([
+      { parentId: sale?.id, gateway: "shopify_payments", amount: "30.00" },
+    ]);
+    expect(shop.restocks).toEqual([{ lineItemId: mugItem, quantity: 1, locationId: WH1 }]);
+    expect(shop.transactions(orderId).filter((tx) => tx.kind === "REFUND")).toHaveLength(1);
+  });
+
+  it("parks a refund the sale cannot cover, and refunds no money for an order nothing was paid for", async () => {
+    await start();
+    shop.addOrder("450789473", [{ sku: "SKU-MUG", quantity: 3 }], {
+      amount: "10.00",
+      currency: "EUR",
+    });
+    const short = order("ord_7", "shopify", "450789473");
+    const invoice = { id: "inv_7", number: "INV-2026-000007" };
+    await bed.consume(issueInvoice(bed.billing, invoice.id, invoice.number, short, [3, 0]));
+    await bed.consume(
+      creditMugs(bed.billing, "cn_7", "CN-2026-000007", invoice, short, 2, "SCRAP"),
+    );
+    const parked = await waitFor(
+      async () => {
+        const record = await bed.connectors.repo.deliveryOf("shopify", "cn_7");
+        return record?.parked && record;
+      },
+      { description: "cn_7 parked" },
+    );
+    expect(parked.lastError).toContain("10.00 EUR left to refund");
+    expect(shop.refunds).toEqual([]);
+
+    const unpaidId = shop.addOrder("450789474", [{ sku: "SKU-MUG", quantity: 3 }]);
+    const unpaid = order("ord_8", "shopify", "450789474");
+    const invoice8 = { id: "inv_8", number: "INV-2026-000008" };
+    await bed.consume(issueInvoice(bed.billing, invoice8.id, invoice8.number, unpaid, [3, 0]));
+    await bed.consume(
+      creditMugs(bed.billing, "cn_8", "CN-2026-000008", invoice8, unpaid, 2, "SCRAP"),
+    );
+    await settled("cn_8");
+    expect(shop.refunds).toMatchObject([
       {
-        lineItemId: shop.lineItems(orderId)[0]?.id,
-        quantity: 2,
-        restockType: "RETURN",
-        locationId: WH1,
+        orderId: unpaidId,
+        transactions: [],
+        refundLineItems: [{ quantity: 2, restockType: "NO_RESTOCK" }],
       },
     ]);
   });

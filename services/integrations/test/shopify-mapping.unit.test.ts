@@ -56,6 +56,7 @@ describe("mapping a Shopify order", () => {
       customerName: "Bob Norman",
       currency: "EUR",
       lines: [{ sku: "MUG-1", quantity: 2, unitPrice: "19.99", taxRate: "20" }],
+      lineItemIds: ["866550311766439000"],
     });
   });
 

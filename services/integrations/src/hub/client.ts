@@ -13,6 +13,16 @@ export const INTEGRATIONS_PRINCIPAL: Principal = principalOf({
 });
 
 /**
+ * Who the integrations service is when a storefront's customer asks for a return there: an agent
+ * that may request returns of the storefront's orders, and read them.
+ */
+export const STOREFRONT_RETURNS_PRINCIPAL: Principal = principalOf({
+  subject: "service:integrations",
+  role: "agent",
+  scopes: ["orders:read", "returns:write"],
+});
+
+/**
  * Who the integrations service is when it reports what carriers told it: a carrier, which may only
  * record milestones. Shipments matches, dedupes and parks them by its own rules.
  */

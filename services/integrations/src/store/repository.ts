@@ -2,6 +2,7 @@ import { findPage, isDuplicateKeyError, type PageQuery, type Store } from "@wayb
 import { integrationsCollections } from "./collections.ts";
 import { RECEIPTS_NEWEST_FIRST } from "./pages.ts";
 import type { CarrierEventRecord, FulfillmentLinkRecord, WebhookReceiptRecord } from "./records.ts";
+import { shopifyLinkRepository } from "./shopify-links.ts";
 
 /** Indexes of the integrations database; idempotent. */
 export async function prepareIntegrationsStore(store: Store): Promise<void> {
@@ -20,6 +21,7 @@ export const carrierEventKey = (source: string, eventId: string) => `${source}:$
 export function integrationsRepository(store: Store) {
   const { receipts, carrierEvents, fulfillmentLinks } = integrationsCollections(store);
   return {
+    ...shopifyLinkRepository(store),
     /** The carrier event handled before under this source's event id, if any. */
     handledCarrierEvent: (source: string, eventId: string) =>
       carrierEvents.findOne({ _id: carrierEventKey(source, eventId) }),

@@ -25,16 +25,23 @@ import {
  *   `errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }]` and
  *   `actualQueryCost: null`, and nothing is done.
  * - `order(id)` with `lineItems`, `fulfillmentOrders { nodes { id status lineItems { nodes { id
- *   remainingQuantity lineItem } } } }`, `fulfillments { trackingInfo { number company url } }`
- *   and `refunds { id note }` (objects/Order, objects/FulfillmentOrder).
+ *   remainingQuantity lineItem } } } }`, `fulfillments { trackingInfo { number company url } }`,
+ *   `refunds { id note }` and `transactions { id kind status gateway amountSet { shopMoney {
+ *   amount currencyCode } } parentTransaction { id } }` (objects/Order, objects/FulfillmentOrder,
+ *   objects/OrderTransaction: kinds SALE, CAPTURE, AUTHORIZATION, REFUND; status SUCCESS).
  * - `fulfillmentCreate(fulfillment: FulfillmentInput!)` (mutations/fulfillmentCreate):
  *   `lineItemsByFulfillmentOrder [{ fulfillmentOrderId, fulfillmentOrderLineItems [{ id,
  *   quantity }] }]`, `trackingInfo { number company url }`, `notifyCustomer`; quantities beyond a
  *   line's `remainingQuantity` or a closed fulfilment order are `userErrors { field message }`.
  * - `refundCreate(input: RefundInput!)` with `@idempotent(key:)` (mutations/refundCreate and
  *   https://shopify.dev/docs/api/usage/idempotent-requests): `orderId`, `note`, `notify`,
- *   `refundLineItems [{ lineItemId, quantity, restockType, locationId }]`; the same key answers
- *   the first refund again instead of refunding twice.
+ *   `refundLineItems [{ lineItemId, quantity, restockType, locationId }]` (input-objects/
+ *   RefundLineItemInput: RETURN restocks at `locationId`, NO_RESTOCK does not, CANCEL before
+ *   fulfilment) and `transactions [{ orderId, kind: REFUND, gateway, parentId, amount }]`
+ *   (input-objects/OrderTransactionInput: the parent a SALE or CAPTURE of the order, on its
+ *   gateway, refunding no more than it took less its earlier refunds); each becomes a REFUND
+ *   transaction of the order. The same key answers the first refund again instead of refunding
+ *   twice.
  * - `inventorySetQuantities(input: InventorySetQuantitiesInput!)` (mutations/
  *   inventorySetQuantities): `name` available or on_hand, `reason`, `quantities [{
  *   inventoryItemId, locationId, quantity, changeFromQuantity }]`, and the compare check unless
@@ -50,18 +57,32 @@ export interface TestShopify {
   token: string;
   fulfillments: Fulfillment[];
   refunds: Refund[];
+  /** Units refunds put back into stock (restockType RETURN), per refund line. */
+  restocks: { lineItemId: string; quantity: number; locationId: string }[];
   /** Each inventorySetQuantities call taken, with its quantities. */
   inventorySets: { quantities: Quantity[] }[];
   /** `available` per `inventoryItemId@locationId`, as the sets left it. */
   available: Map<string, number>;
   requests: { operation: string; status: number; throttled: boolean; at: number }[];
   bucket: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
-  /** An order of the shop with one open fulfilment order; returns its gid. */
-  addOrder(id: string, lines: { sku: string; quantity: number }[]): string;
+  /**
+   * An order of the shop with one open fulfilment order, paid by one SALE of `paid` (a decimal
+   * in `currency`, on `gateway`) when given; returns its gid.
+   */
+  addOrder(
+    id: string,
+    lines: { sku: string; quantity: number }[],
+    paid?: { amount: string; currency: string; gateway?: string },
+  ): string;
+  /** An order's transactions, its sale and the refunds' included. */
+  transactions(orderId: string): Transaction[];
   /** An order's line items, in the order's order. */
   lineItems(orderId: string): { id: string; sku: string }[];
-  /** The next mutation takes effect, then is answered 502 (or not in time). */
-  failAfterEffect(mode: "5xx" | "timeout"): void;
+  /**
+   * The next mutation (of the `mutation` root field when given: the stock feed's sets may come
+   * between) takes effect, then is answered 502 (or not in time).
+   */
+  failAfterEffect(mode: "5xx" | "timeout", mutation?: string): void;
   /** Empties the bucket: the next request is throttled until it fills again. */
   drainBucket(): void;
   close(): Promise<void>;
@@ -78,6 +99,15 @@ type Fulfillment = {
   lineItems: { id: string; quantity: number }[];
   notifyCustomer: boolean;
 };
+type Transaction = {
+  id: string;
+  kind: string;
+  status: string;
+  gateway: string;
+  amount: string;
+  currency: string;
+  parentId: string | null;
+};
 type Refund = {
   id: string;
   orderId: string;
@@ -88,8 +118,14 @@ type Refund = {
     restockType: string;
     locationId?: string;
   }[];
+  transactions: { parentId: string; gateway: string; amount: string }[];
 };
-type Order = { id: string; lineItems: LineItem[]; fulfillmentOrders: FulfillmentOrder[] };
+type Order = {
+  id: string;
+  lineItems: LineItem[];
+  fulfillmentOrders: FulfillmentOrder[];
+  transactions: Transaction[];
+};
 type UserError = { field: string[]; message: string; code?: string };
 
 const QUERY_COST = 20;
@@ -149,7 +185,7 @@ export async function startTestShopify({
   version = "2026-01",
   slowMs = 1_500,
 } = {}): Promise<TestShopify> {
-  let fault: "5xx" | "timeout" | null = null;
+  let fault: { mode: "5xx" | "timeout"; field: string | null } | null = null;
   let sequence = 1000;
   const nextId = () => (sequence += 1);
   const orders = new Map<string, Order>();
@@ -160,6 +196,7 @@ export async function startTestShopify({
     token: "shpat_0123456789abcdef0123456789abcdef",
     fulfillments: [] as Fulfillment[],
     refunds: [] as Refund[],
+    restocks: [] as TestShopify["restocks"],
     inventorySets: [] as { quantities: Quantity[] }[],
     available: new Map<string, number>(),
     requests: [] as TestShopify["requests"],
@@ -204,6 +241,14 @@ export async function startTestShopify({
       refunds: shop.refunds
         .filter((refund) => refund.orderId === id)
         .map(({ id: refundId, note }) => ({ id: refundId, note })),
+      transactions: order.transactions.map((tx) => ({
+        id: tx.id,
+        kind: tx.kind,
+        status: tx.status,
+        gateway: tx.gateway,
+        amountSet: { shopMoney: { amount: tx.amount, currencyCode: tx.currency } },
+        parentTransaction: tx.parentId ? { id: tx.parentId } : null,
+      })),
     };
   }
 
@@ -280,8 +325,11 @@ export async function startTestShopify({
     lines.forEach((line, index) => {
       const field = ["refundLineItems", String(index)];
       const item = order.lineItems.find((candidate) => candidate.id === line.lineItemId);
-      const refunded = shop.refunds
-        .flatMap((refund) => refund.refundLineItems)
+      // Earlier refunds' units and this refund's earlier lines of the same item.
+      const refunded = [
+        ...shop.refunds.flatMap((refund) => refund.refundLineItems),
+        ...lines.slice(0, index),
+      ]
         .filter((refunded) => refunded.lineItemId === line.lineItemId)
         .reduce((sum, refunded) => sum + refunded.quantity, 0);
       if (!item) errors.push({ field, message: "Line item does not exist" });
@@ -292,15 +340,72 @@ export async function startTestShopify({
       if (line.restockType === "RETURN" && !line.locationId)
         errors.push({ field, message: "Location is required to restock" });
     });
+    const transactions = refundMoney(order, input, errors);
     if (errors.length > 0) return { refund: null, userErrors: errors };
     const refund: Refund = {
       id: `gid://shopify/Refund/${nextId()}`,
       orderId: order.id,
       note: typeof input["note"] === "string" ? input["note"] : null,
       refundLineItems: lines,
+      transactions,
     };
     shop.refunds.push(refund);
+    for (const line of lines)
+      if (line.restockType === "RETURN" && line.locationId)
+        shop.restocks.push({
+          lineItemId: line.lineItemId,
+          quantity: line.quantity,
+          locationId: line.locationId,
+        });
+    for (const tx of transactions)
+      order.transactions.push({
+        id: `gid://shopify/OrderTransaction/${nextId()}`,
+        kind: "REFUND",
+        status: "SUCCESS",
+        gateway: tx.gateway,
+        amount: tx.amount,
+        currency: order.transactions.find((parent) => parent.id === tx.parentId)?.currency ?? "",
+        parentId: tx.parentId,
+      });
     return { refund: { id: refund.id }, userErrors: [] };
+  }
+
+  /** Cents of a decimal amount (the test shop's currencies have two decimals). */
+  const cents = (amount: string) => {
+    const [whole = "0", fraction = ""] = amount.split(".");
+    return Number(whole) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2));
+  };
+
+  /** The refund's transactions, checked against the order's payments; problems into `errors`. */
+  function refundMoney(order: Order, input: Record<string, unknown>, errors: UserError[]) {
+    const wanted = (input["transactions"] ?? []) as Record<string, unknown>[];
+    const taken: Refund["transactions"] = [];
+    wanted.forEach((tx, index) => {
+      const field = ["transactions", String(index)];
+      const parent = order.transactions.find((candidate) => candidate.id === tx["parentId"]);
+      const amount = typeof tx["amount"] === "string" ? tx["amount"] : "";
+      if (tx["kind"] !== "REFUND")
+        return errors.push({ field, message: "Kind must be refund for refund transactions" });
+      if (tx["orderId"] !== order.id)
+        return errors.push({ field, message: "Transaction must belong to the order" });
+      if (!parent || !["SALE", "CAPTURE"].includes(parent.kind) || parent.status !== "SUCCESS")
+        return errors.push({ field, message: "Parent transaction is not refundable" });
+      if (tx["gateway"] !== parent.gateway)
+        return errors.push({ field, message: "Gateway must match the parent transaction" });
+      const refunded = [
+        ...order.transactions,
+        ...taken.map((done) => ({ ...done, kind: "REFUND" })),
+      ]
+        .filter((done) => done.kind === "REFUND" && done.parentId === parent.id)
+        .reduce((sum, done) => sum + cents(done.amount), 0);
+      if (!/^\d+(\.\d{1,2})?$/.test(amount) || cents(amount) <= 0)
+        return errors.push({ field, message: "Amount must be greater than zero" });
+      if (cents(amount) > cents(parent.amount) - refunded)
+        return errors.push({ field, message: "Amount cannot exceed the refundable amount" });
+      taken.push({ parentId: parent.id, gateway: parent.gateway, amount });
+      return undefined;
+    });
+    return taken;
   }
 
   function inventorySetQuantities(input: Record<string, unknown>) {
@@ -445,8 +550,8 @@ export async function startTestShopify({
     }
     shop.bucket.currentlyAvailable -= requested;
     const data = { [field.alias?.value ?? field.name.value]: value };
-    if (mutation && fault) {
-      const mode = fault;
+    if (mutation && fault && (fault.field === null || fault.field === field.name.value)) {
+      const { mode } = fault;
       fault = null;
       record(name, mode === "5xx" ? 502 : 0);
       if (mode === "5xx") return send(res, 502, { errors: "Bad Gateway" });
@@ -465,7 +570,11 @@ export async function startTestShopify({
   const { port } = server.address() as AddressInfo;
   return Object.assign(shop, {
     url: `http://127.0.0.1:${port}`,
-    addOrder(id: string, lines: { sku: string; quantity: number }[]) {
+    addOrder(
+      id: string,
+      lines: { sku: string; quantity: number }[],
+      paid?: { amount: string; currency: string; gateway?: string },
+    ) {
       const gid = `gid://shopify/Order/${id}`;
       const lineItems = lines.map((line) => ({
         id: `gid://shopify/LineItem/${nextId()}`,
@@ -474,6 +583,19 @@ export async function startTestShopify({
       orders.set(gid, {
         id: gid,
         lineItems,
+        transactions: paid
+          ? [
+              {
+                id: `gid://shopify/OrderTransaction/${nextId()}`,
+                kind: "SALE",
+                status: "SUCCESS",
+                gateway: paid.gateway ?? "shopify_payments",
+                amount: paid.amount,
+                currency: paid.currency,
+                parentId: null,
+              },
+            ]
+          : [],
         fulfillmentOrders: [
           {
             id: `gid://shopify/FulfillmentOrder/${nextId()}`,
@@ -488,10 +610,11 @@ export async function startTestShopify({
       });
       return gid;
     },
+    transactions: (orderId: string) => orders.get(orderId)?.transactions ?? [],
     lineItems: (orderId: string) =>
       (orders.get(orderId)?.lineItems ?? []).map(({ id: itemId, sku }) => ({ id: itemId, sku })),
-    failAfterEffect(mode: "5xx" | "timeout") {
-      fault = mode;
+    failAfterEffect(mode: "5xx" | "timeout", mutation?: string) {
+      fault = { mode, field: mutation ?? null };
     },
     drainBucket() {
       fill();

@@ -9,9 +9,9 @@ const gid = (type: string) =>
     );
 
 /**
- * How Waybill's values become the shop's, per tenant. Nothing here has a default but the restock
- * type: an unmapped carrier parks the despatch for master data; an unmapped SKU or warehouse
- * leaves its stock level out.
+ * How Waybill's values become the shop's, per tenant. Nothing here has a default but
+ * `notifyCustomer`: an unmapped carrier parks the despatch for master data; an unmapped SKU or
+ * warehouse leaves its stock level out.
  */
 export const shopifyMapping = z
   .object({
@@ -36,18 +36,21 @@ export const shopifyMapping = z
     /** SKU → Shopify inventory item. */
     inventoryItems: z.record(z.string().min(1), gid("InventoryItem")),
     /**
-     * What a refund does with the credited units. The credit note does not tell the return's
-     * disposition, so one rule for all: RETURN puts them back at `restockLocation`.
+     * Where a refund restocks the units its return's disposition put back into stock (RESTOCK);
+     * the other credited units are not restocked. Required once a credit note restocks any: until
+     * then its refund is parked for master data.
      */
-    restock: z.enum(["RETURN", "NO_RESTOCK"]).default("NO_RESTOCK"),
     restockLocation: gid("Location").optional(),
+    /** The former mapping-wide restock rule, refused with a reason rather than silently kept. */
+    restock: z
+      .never({
+        message:
+          "restock is no longer read: refunds restock what each return's disposition restocked, at restockLocation",
+      })
+      .optional(),
     /** Whether Shopify emails the customer about a fulfilment. */
     notifyCustomer: z.boolean().default(false),
   })
-  .strict()
-  .refine((mapping) => mapping.restock === "NO_RESTOCK" || mapping.restockLocation, {
-    message: "restockLocation is required when restock is RETURN",
-    path: ["restockLocation"],
-  });
+  .strict();
 
 export type ShopifyMapping = z.infer<typeof shopifyMapping>;

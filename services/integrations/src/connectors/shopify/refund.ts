@@ -1,15 +1,22 @@
 import { createHash } from "node:crypto";
-import type { FinanceDocument } from "../documents.ts";
-import { ConnectorError } from "../outcome.ts";
+import type { DocumentLine, FinanceDocument } from "../documents.ts";
+import { ConnectorError, unmapped } from "../outcome.ts";
 import { refusedBy, type ShopifyAdmin } from "./client.ts";
 import type { ShopifyMapping } from "./mapping.ts";
 import { found, LINE_ITEMS, lineItemOf, type ShopifyLineItem } from "./order.ts";
+import {
+  creditedMinor,
+  refundTransactions,
+  TRANSACTIONS,
+  type ShopifyTransaction,
+} from "./refund-money.ts";
 
 export const REFUND_READ = `query WaybillRefunds($id: ID!) {
   order(id: $id) {
     id
     ${LINE_ITEMS}
     refunds(first: 50) { id note }
+    ${TRANSACTIONS}
   }
 }`;
 
@@ -24,7 +31,42 @@ type OrderRead = {
   id: string;
   lineItems: { nodes: ShopifyLineItem[] };
   refunds: { id: string; note: string | null }[];
+  transactions: ShopifyTransaction[];
 };
+
+type RefundLineItem = {
+  lineItemId: string;
+  quantity: number;
+  restockType: "RETURN" | "NO_RESTOCK";
+  locationId?: string;
+};
+
+/**
+ * A credited line as refund line items: the units the return's disposition put back into stock
+ * (`DocumentLine.restock`) restocked at the mapping's `restockLocation` (RETURN), the rest not
+ * restocked (NO_RESTOCK): written off, sent to the vendor, or credited without coming back.
+ */
+function refundLineItems(
+  line: DocumentLine,
+  lineItemId: string,
+  mapping: ShopifyMapping,
+): RefundLineItem[] {
+  const quantity = Math.abs(line.quantity);
+  const restocked = Math.min(line.restock, quantity);
+  const items: RefundLineItem[] = [];
+  if (restocked > 0) {
+    if (!mapping.restockLocation) throw unmapped(["restockLocation (units to restock)"]);
+    items.push({
+      lineItemId,
+      quantity: restocked,
+      restockType: "RETURN",
+      locationId: mapping.restockLocation,
+    });
+  }
+  if (quantity > restocked)
+    items.push({ lineItemId, quantity: quantity - restocked, restockType: "NO_RESTOCK" });
+  return items;
+}
 
 /** The note a refund carries: our credit note's number, which the lookup searches for. */
 export const refundNote = (number: string) => `Waybill credit note ${number}`;
@@ -36,10 +78,10 @@ export function idempotencyKey(documentId: string): string {
 }
 
 /**
- * A credit note as one refund of its credited line items, restocked as the mapping says. Looked
- * up first by the note carrying our number, and sent with an idempotency key fixed by the credit
- * note, so a retry after a lost answer refunds nothing twice. Only the line items are refunded:
- * shipping and charges credited and the money back are left to the shop (no transactions sent).
+ * A credit note as one refund of its credited line items, restocked per line as the return's
+ * dispositions say, with the credited items' worth (tax included) paid back through the order's
+ * own payment transactions. Looked up first by the note carrying our number, and sent with an
+ * idempotency key fixed by the credit note, so a retry after a lost answer refunds nothing twice.
  */
 export async function refund(
   admin: ShopifyAdmin,
@@ -56,15 +98,12 @@ export async function refund(
   const note = refundNote(document.number);
   const existing = order.refunds.find((candidate) => candidate.note?.includes(note));
   if (existing) return existing.id;
-  const refundLineItems = document.lines
+  const lineItems = document.lines
     .filter((line) => line.kind === "product")
-    .map((line) => ({
-      lineItemId: lineItemOf(order.lineItems.nodes, line, order.id),
-      quantity: Math.abs(line.quantity),
-      restockType: mapping.restock,
-      ...(mapping.restock === "RETURN" ? { locationId: mapping.restockLocation } : {}),
-    }));
-  if (refundLineItems.length === 0)
+    .flatMap((line) =>
+      refundLineItems(line, lineItemOf(order.lineItems.nodes, line, order.id), mapping),
+    );
+  if (lineItems.length === 0)
     throw new ConnectorError("parked", `${document.number} credits no line items to refund`);
   const { refundCreate: created } = await admin.request<{
     refundCreate: {
@@ -72,7 +111,18 @@ export async function refund(
       userErrors: { field: string[] | null; message: string }[];
     };
   }>("WaybillRefundCreate", REFUND_CREATE, {
-    input: { orderId, note, notify: false, refundLineItems },
+    input: {
+      orderId,
+      note,
+      notify: false,
+      refundLineItems: lineItems,
+      transactions: refundTransactions(
+        orderId,
+        document,
+        creditedMinor(document),
+        order.transactions,
+      ),
+    },
     key: idempotencyKey(document.id),
   });
   const refused = refusedBy("refundCreate", created.userErrors);

@@ -1,6 +1,6 @@
 import { HttpError } from "@waybill/http";
 import { parsePayload, recordCarrierEvent } from "../../webhooks/carrier-events.ts";
-import type { WebhookDelivery, WebhookTopic } from "../../webhooks/source.ts";
+import type { WebhookTopic } from "../../webhooks/source.ts";
 import { shopifyFulfillment, shopifyFulfillmentEvent } from "./fulfillment-payload.ts";
 import {
   mapShopifyFulfillment,
@@ -8,18 +8,9 @@ import {
   trackingOf,
 } from "./fulfillment-mapping.ts";
 import { parseJsonKeepingIds } from "./payload.ts";
+import { expectTopic } from "./topic.ts";
 
 const SOURCE = "shopify";
-
-function expectTopic(delivery: WebhookDelivery, topics: readonly string[]): void {
-  const topic = delivery.headers["x-shopify-topic"];
-  if (topic !== undefined && !topics.includes(topic))
-    throw new HttpError(
-      400,
-      "WRONG_TOPIC",
-      `this endpoint takes ${topics.join(" or ")}, not ${topic}`,
-    );
-}
 
 /**
  * `fulfillments/create` and `fulfillments/update`: remembers the fulfilment's carrier and tracking

@@ -1,7 +1,9 @@
 import type { WebhookSource } from "../../webhooks/source.ts";
 import type { ShopifyConfig } from "./config.ts";
+import { ordersCancelled, ordersUpdated } from "./cancellations.ts";
 import { fulfillmentEvents, fulfillments } from "./fulfillments.ts";
 import { ordersCreate } from "./orders-create.ts";
+import { refundsCreate, returnsRequest } from "./returns.ts";
 import { isValidShopifySignature } from "./signature.ts";
 
 /**
@@ -21,6 +23,10 @@ export function shopifySource(config: ShopifyConfig): WebhookSource {
     ],
     topics: {
       "orders-create": ordersCreate,
+      "orders-cancelled": ordersCancelled,
+      "orders-updated": ordersUpdated,
+      "returns-request": returnsRequest,
+      "refunds-create": refundsCreate,
       "fulfillments-create": fulfillments,
       "fulfillments-update": fulfillments,
       "fulfillment-events-create": fulfillmentEvents,

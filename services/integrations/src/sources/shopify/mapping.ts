@@ -28,6 +28,8 @@ export interface MappedShopifyOrder {
   customerName: string;
   currency: string;
   lines: ChannelOrderLine[];
+  /** Shopify's line item ids, one per line, in the same order. */
+  lineItemIds: string[];
 }
 
 /** Shopify writes "1000.00" even for zero-decimal currencies: drop zeros past the minor unit. */
@@ -85,7 +87,15 @@ export function mapShopifyOrder(order: ShopifyOrder): MappedShopifyOrder | { pro
       .join(" ") || email;
   try {
     const lines = order.line_items.map((item) => mapLine(item, order.currency));
-    return { reference: order.id, email, customerName, currency: order.currency, lines };
+    const lineItemIds = order.line_items.map((item) => item.id);
+    return {
+      reference: order.id,
+      email,
+      customerName,
+      currency: order.currency,
+      lines,
+      lineItemIds,
+    };
   } catch (error) {
     if (error instanceof RangeError) return { problem: error.message };
     throw error;

@@ -1,6 +1,7 @@
 import { HttpError } from "@waybill/http";
 import type { WebhookAnswer, WebhookDelivery, WebhookTopic } from "../../webhooks/source.ts";
 import { SHOPIFY_CHANNEL, mapShopifyOrder, type MappedShopifyOrder } from "./mapping.ts";
+import { shopifyOrderKey } from "./order-link.ts";
 import { parseShopifyOrder } from "./payload.ts";
 
 const PLACE_CHANNEL_ORDER = /* GraphQL */ `
@@ -49,9 +50,13 @@ async function place(delivery: WebhookDelivery, order: MappedShopifyOrder): Prom
     PLACE_CHANNEL_ORDER,
     { input },
   );
-  if ("id" in result) return placed(result.id, true);
-  if ("existingOrder" in result) return placed(result.existingOrder.id, false);
-  throw new HttpError(422, "UNPROCESSABLE_ORDER", result.message);
+  const orderId =
+    "id" in result ? result.id : "existingOrder" in result ? result.existingOrder.id : null;
+  if (orderId === null)
+    throw new HttpError(422, "UNPROCESSABLE_ORDER", "message" in result ? result.message : "");
+  // Later webhooks (cancelled, updated, returns) name Shopify's ids: remember what they became.
+  await delivery.repo.linkShopify(shopifyOrderKey(order.reference), orderId, order.lineItemIds);
+  return placed(orderId, "id" in result);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Shopify ids are 64-bit integers: kept exact as digit strings (see `parseJsonKeepingIds`). */
-const shopifyId = z
+export const shopifyId = z
   .union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()])
   .transform(String);
 const decimal = z.string().regex(/^\d{1,15}(\.\d+)?$/, 'must be a decimal string such as "19.99"');
