@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { buildEvent } from "@waybill/bus";
 import { waitFor } from "@waybill/devtools";
 import { createLogger } from "@waybill/observability";
 import { afterEach, describe, expect, it } from "vitest";
@@ -116,6 +117,69 @@ describe("Shopify connector against a test shop", () => {
       // Only the two mugs: one fulfilment order line, the pens left open.
       expect(fulfillment?.lineItems.map((line) => line.quantity)).toEqual([2]);
     });
+
+  it("follows the shipment's milestones with events of its fulfilment, each once across a 5xx, skipping what Shopify has no status for", async () => {
+    await start();
+    shop.addOrder("450789480", [
+      { sku: "SKU-MUG", quantity: 3 },
+      { sku: "SKU-PEN", quantity: 5 },
+    ]);
+    const forOrder = order("ord_m", "shopify", "450789480");
+    const milestone = (
+      type: "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "DELIVERED" | "PROOF_OF_DELIVERY",
+      minute: number,
+      id: string,
+    ) =>
+      buildEvent({
+        type: "shipments.milestone.recorded",
+        subject: "shp_m",
+        source: "/waybill/shipments",
+        data: {
+          shipmentId: "shp_m",
+          orderId: forOrder.id,
+          customerId: "cus_1",
+          milestoneId: id,
+          type,
+          occurredAt: `2026-12-03T1${minute}:00:00.000Z`,
+          status: type === "PROOF_OF_DELIVERY" ? "DELIVERED" : type,
+          deliveredAt: null,
+          revision: minute,
+          late: false,
+          carrier: "UPS",
+          trackingNumber: "1ZSHP_M",
+          location: null,
+          signedBy: type === "PROOF_OF_DELIVERY" ? "J. Doe" : null,
+          photoReference: null,
+          reasonCode: null,
+          deliveredQuantity: null,
+          shippedQuantity: 2,
+        },
+      });
+    expect(await bed.consume(confirmShipment(bed.billing, "shp_m", forOrder, [2, 0]))).toBe(
+      "handled",
+    );
+    shop.failAfterEffect("5xx", "fulfillmentEventCreate");
+    expect(await bed.consume(milestone("IN_TRANSIT", 1, "ms_1"))).toBe("handled");
+    await settled("shp_m");
+    await settled("ms_1");
+    for (const [type, minute, id] of [
+      ["OUT_FOR_DELIVERY", 2, "ms_2"],
+      ["DELIVERED", 3, "ms_3"],
+      ["PROOF_OF_DELIVERY", 4, "ms_4"],
+    ] as const)
+      expect(await bed.consume(milestone(type, minute, id))).toBe("handled");
+    await settled("ms_3");
+    const skipped = await settled("ms_4", "skipped");
+    expect(skipped.lastError).toMatch(/no fulfilment event for PROOF_OF_DELIVERY/);
+    const [fulfillment] = shop.fulfillments;
+    expect(fulfillment?.events.map(({ status, happenedAt }) => [status, happenedAt])).toEqual([
+      ["IN_TRANSIT", "2026-12-03T11:00:00.000Z"],
+      ["OUT_FOR_DELIVERY", "2026-12-03T12:00:00.000Z"],
+      ["DELIVERED", "2026-12-03T13:00:00.000Z"],
+    ]);
+    // The 5xx'd create was found on the retry, not made again.
+    expect(creates("WaybillFulfillmentEventCreate")).toHaveLength(3);
+  });
 
   it("makes a credit note one refund of the credited line items, its money through the sale and its restock per disposition, skipping invoices and adjustment notes", async () => {
     await start();

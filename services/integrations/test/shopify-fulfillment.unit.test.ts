@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { FULFILLMENT_EVENT_STATUS } from "../src/connectors/shopify/fulfillment-event.ts";
 import {
   mapShopifyFulfillment,
   mapShopifyFulfillmentEvent,
+  SHOPIFY_SHIPMENT_STATUSES,
 } from "../src/sources/shopify/fulfillment-mapping.ts";
 import {
   shopifyFulfillment,
@@ -91,5 +93,12 @@ describe("Shopify fulfilment statuses onto canonical milestones", () => {
     });
     expect(fulfillment(null)).toHaveProperty("ignored");
     expect(fulfillment("delivered", "")).toHaveProperty("unmappable");
+  });
+});
+
+describe("milestones sent back as fulfilment events", () => {
+  it("come back as the same milestone through the fulfillment_events webhook, so an echo is a repeat", () => {
+    for (const [milestone, status] of Object.entries(FULFILLMENT_EVENT_STATUS))
+      expect(SHOPIFY_SHIPMENT_STATUSES[status.toLowerCase()], milestone).toBe(milestone);
   });
 });

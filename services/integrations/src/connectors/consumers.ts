@@ -18,6 +18,9 @@ export const CONNECTOR_EVENT_TYPES = [
 /** The shipments' event a despatch is sent for, to the connectors that take despatches. */
 export const DESPATCH_EVENT_TYPE = "shipments.shipment.confirmed";
 
+/** The shipments' event a milestone is sent for, to the connectors that take milestones. */
+export const MILESTONE_EVENT_TYPE = "shipments.milestone.recorded";
+
 type Subject = {
   kind: DeliveryKind | CaseDeliveryKind;
   documentId: string;
@@ -57,6 +60,15 @@ export function subjectOf(event: ConsumedEvent): Subject | null {
       return {
         kind: "despatch",
         documentId: event.data.shipmentId,
+        invoiceId: null,
+        reference: event.data.shipmentId,
+        orderId: event.data.orderId,
+      };
+    case "shipments.milestone.recorded":
+      // After its shipment's despatch, which the same stream told first.
+      return {
+        kind: "milestone",
+        documentId: event.data.milestoneId,
         invoiceId: null,
         reference: event.data.shipmentId,
         orderId: event.data.orderId,
@@ -135,10 +147,14 @@ export function connectorConsumers(
       handlers: Object.fromEntries(CONNECTOR_EVENT_TYPES.map((type) => [type, handle])),
     });
   }
+  const following = connectors.filter((c) => c.milestone !== undefined).map((c) => c.name);
   if (despatching.length > 0)
     consumers.push({
       stream: "shipments",
-      handlers: { [DESPATCH_EVENT_TYPE]: recorder(despatching) },
+      handlers: {
+        [DESPATCH_EVENT_TYPE]: recorder(despatching),
+        ...(following.length > 0 ? { [MILESTONE_EVENT_TYPE]: recorder(following) } : {}),
+      },
     });
   const caseTaking = connectors.filter((c) => c.serviceCase !== undefined).map((c) => c.name);
   if (caseTaking.length > 0)

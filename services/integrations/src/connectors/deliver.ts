@@ -9,6 +9,7 @@ import type { ConnectorDeliveryRecord } from "../store/records.ts";
 import type { CircuitBreaker } from "./breaker.ts";
 import { DocumentNotFoundError, readDespatch, readDocument } from "./hub-read.ts";
 import type { ConnectorMetrics } from "./metrics.ts";
+import type { MilestoneDocument } from "./documents.ts";
 import { ConnectorError, NotForThisSystem, type Connector } from "./outcome.ts";
 import { readServiceCase } from "./service-cases.ts";
 
@@ -45,7 +46,43 @@ function asConnectorError(error: unknown): ConnectorError {
 
 /** The stream whose event asked for a delivery of `kind`. */
 const streamOf = (kind: ConnectorDeliveryRecord["kind"]) =>
-  kind === "despatch" ? "shipments" : kind === "service_case" ? "orders" : "billing";
+  kind === "despatch" || kind === "milestone"
+    ? "shipments"
+    : kind === "service_case"
+      ? "orders"
+      : "billing";
+
+/**
+ * A milestone as its event told it, with what the system made of its shipment's despatch; null
+ * when the despatch was skipped (not the system's order), so the milestone is too.
+ */
+async function milestoneOf(
+  run: ConnectorRun,
+  record: ConnectorDeliveryRecord,
+): Promise<MilestoneDocument | null> {
+  const despatch = await run.repo.deliveryOf(run.connector.name, record.reference);
+  if (despatch?.state === "skipped") return null;
+  if (despatch?.state !== "delivered" || !despatch.externalId)
+    throw new ConnectorError("later", `waiting for shipment ${record.reference} to be delivered`);
+  const { data } = JSON.parse(record.event) as {
+    data: {
+      milestoneId: string;
+      shipmentId: string;
+      orderId: string;
+      type: string;
+      occurredAt: string;
+    };
+  };
+  return {
+    kind: "milestone",
+    id: data.milestoneId,
+    shipmentId: data.shipmentId,
+    orderId: data.orderId,
+    type: data.type,
+    occurredAt: data.occurredAt,
+    despatchExternalId: despatch.externalId,
+  };
+}
 
 /** Raises the exception of a parked delivery: a fresh copy of its event, for a retry to apply. */
 async function park(run: ConnectorRun, record: ConnectorDeliveryRecord, error: ConnectorError) {
@@ -109,6 +146,17 @@ async function send(run: ConnectorRun, record: ConnectorDeliveryRecord): Promise
     if (!run.connector.despatch)
       return { state: "skipped", error: "takes no despatches", nextAttemptAt: null, counted: true };
     return delivered(await run.connector.despatch(await readDespatch(run.hub, record.documentId)));
+  }
+  if (record.kind === "milestone") {
+    const milestone = run.connector.milestone ? await milestoneOf(run, record) : null;
+    if (!run.connector.milestone || !milestone)
+      return {
+        state: "skipped",
+        error: milestone === null ? "its shipment was not sent" : "takes no milestones",
+        nextAttemptAt: null,
+        counted: true,
+      };
+    return delivered(await run.connector.milestone(milestone));
   }
   if (record.kind === "service_case") {
     if (!run.connector.serviceCase)

@@ -1,8 +1,11 @@
 /** The billing documents a connector sends: an invoice, a credit note or an adjustment note. */
 export type DocumentKind = "invoice" | "credit_note" | "adjustment_note";
 
-/** What a connector delivers: billing's documents, and despatches for connectors that take them. */
-export type DeliveryKind = DocumentKind | "despatch";
+/**
+ * What a connector delivers: billing's documents, and despatches and the shipments' later
+ * milestones for connectors that take them.
+ */
+export type DeliveryKind = DocumentKind | "despatch" | "milestone";
 
 /** An amount as the supergraph gives it: a decimal string in the currency's precision. */
 export type Amount = { amount: string; currency: string };
@@ -73,4 +76,21 @@ export type DespatchDocument = {
   trackingNumber: string;
   shippedAt: string;
   lines: DespatchLine[];
+};
+
+/**
+ * A milestone of a shipment the connector already took as a despatch: what a storefront shows as
+ * the parcel's progress. Its reference is the shipment's id.
+ */
+export type MilestoneDocument = {
+  kind: "milestone";
+  /** The milestone's id. */
+  id: string;
+  shipmentId: string;
+  orderId: string;
+  /** The canonical milestone type (IN_TRANSIT, DELIVERED, ...). */
+  type: string;
+  occurredAt: string;
+  /** What the system made of the shipment's despatch (a fulfilment's id). */
+  despatchExternalId: string;
 };

@@ -1,5 +1,5 @@
 import type { ExceptionCategory } from "@waybill/bus";
-import type { DespatchDocument, FinanceDocument } from "./documents.ts";
+import type { DespatchDocument, FinanceDocument, MilestoneDocument } from "./documents.ts";
 import type { ServiceCaseDocument } from "./service-cases.ts";
 
 /**
@@ -72,6 +72,11 @@ export interface Connector {
    * external id, with the same lookup first. Connectors without it are not told of shipments.
    */
   despatch?(document: DespatchDocument): Promise<string>;
+  /**
+   * Sends one later milestone of a shipment it took as a despatch and returns its external id,
+   * looked up first. It throws NotForThisSystem for a milestone the system has no status for.
+   */
+  milestone?(document: MilestoneDocument): Promise<string>;
   /**
    * Mirrors a service case as it is now (a CRM's case, its comments) and returns its external id;
    * called once per change of the case, in order. Connectors without it are not told of cases.

@@ -58,7 +58,7 @@ export type ConnectorDelivery = {
   /** The document's id in the system, once delivered. */
   externalId?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  /** INVOICE, CREDIT_NOTE, ADJUSTMENT_NOTE or DESPATCH (a confirmed shipment). */
+  /** INVOICE, CREDIT_NOTE, ADJUSTMENT_NOTE, DESPATCH (a confirmed shipment), MILESTONE (a later milestone of one) or SERVICE_CASE. */
   kind: Scalars['String']['output'];
   lastError?: Maybe<Scalars['String']['output']>;
   nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;

@@ -29,6 +29,10 @@ import {
  *   `refunds { id note }` and `transactions { id kind status gateway amountSet { shopMoney {
  *   amount currencyCode } } parentTransaction { id } }` (objects/Order, objects/FulfillmentOrder,
  *   objects/OrderTransaction: kinds SALE, CAPTURE, AUTHORIZATION, REFUND; status SUCCESS).
+ * - `fulfillment(id)` with `events(first:) { nodes { id status happenedAt } }` (objects/Fulfillment),
+ *   and `fulfillmentEventCreate(fulfillmentEvent: FulfillmentEventInput!)`
+ *   (mutations/fulfillmentEventCreate): a status of FulfillmentEventStatus on a fulfilment, else
+ *   userErrors.
  * - `fulfillmentCreate(fulfillment: FulfillmentInput!)` (mutations/fulfillmentCreate):
  *   `lineItemsByFulfillmentOrder [{ fulfillmentOrderId, fulfillmentOrderLineItems [{ id,
  *   quantity }] }]`, `trackingInfo { number company url }`, `notifyCustomer`; quantities beyond a
@@ -98,7 +102,25 @@ type Fulfillment = {
   trackingInfo: { number: string; company: string | null; url: string | null }[];
   lineItems: { id: string; quantity: number }[];
   notifyCustomer: boolean;
+  events: FulfillmentEvent[];
 };
+type FulfillmentEvent = { id: string; status: string; happenedAt: string; message: string | null };
+
+/** FulfillmentEventStatus (enums/FulfillmentEventStatus). */
+const FULFILLMENT_EVENT_STATUSES = new Set([
+  "ATTEMPTED_DELIVERY",
+  "CARRIER_PICKED_UP",
+  "CONFIRMED",
+  "DELAYED",
+  "DELIVERED",
+  "FAILURE",
+  "IN_TRANSIT",
+  "LABEL_PRINTED",
+  "LABEL_PURCHASED",
+  "OUT_FOR_DELIVERY",
+  "PICKED_UP",
+  "READY_FOR_PICKUP",
+]);
 type Transaction = {
   id: string;
   kind: string;
@@ -308,6 +330,7 @@ export async function startTestShopify({
         : [],
       lineItems: taken.map(({ line, quantity }) => ({ id: line.id, quantity })),
       notifyCustomer: input["notifyCustomer"] === true,
+      events: [],
     };
     shop.fulfillments.push(fulfillment);
     return { fulfillment: { id: fulfillment.id }, userErrors: [] };
@@ -457,7 +480,35 @@ export async function startTestShopify({
     };
   }
 
+  function fulfillmentEventCreate(input: Record<string, unknown>) {
+    const fulfillment = shop.fulfillments.find((each) => each.id === input["fulfillmentId"]);
+    const status = typeof input["status"] === "string" ? input["status"] : "";
+    const errors: UserError[] = [];
+    if (!fulfillment)
+      errors.push({
+        field: ["fulfillmentEvent", "fulfillmentId"],
+        message: "Fulfillment does not exist.",
+      });
+    if (!FULFILLMENT_EVENT_STATUSES.has(status))
+      errors.push({
+        field: ["fulfillmentEvent", "status"],
+        message: "Status is not included in the list",
+      });
+    if (errors.length > 0 || !fulfillment) return { fulfillmentEvent: null, userErrors: errors };
+    const event: FulfillmentEvent = {
+      id: `gid://shopify/FulfillmentEvent/${nextId()}`,
+      status,
+      happenedAt:
+        typeof input["happenedAt"] === "string" ? input["happenedAt"] : new Date().toISOString(),
+      message: typeof input["message"] === "string" ? input["message"] : null,
+    };
+    fulfillment.events.push(event);
+    return { fulfillmentEvent: event, userErrors: [] };
+  }
+
   const MUTATIONS: Record<string, (args: Record<string, unknown>) => unknown> = {
+    fulfillmentEventCreate: (args) =>
+      fulfillmentEventCreate((args["fulfillmentEvent"] ?? {}) as Record<string, unknown>),
     fulfillmentCreate: (args) =>
       fulfillmentCreate((args["fulfillment"] ?? {}) as Record<string, unknown>),
     refundCreate: (args) => refundCreate((args["input"] ?? {}) as Record<string, unknown>),
@@ -525,7 +576,10 @@ export async function startTestShopify({
     let value: unknown;
     try {
       if (!mutation && field.name.value === "order") value = orderView(String(args["id"]));
-      else if (mutation && MUTATIONS[field.name.value]) {
+      else if (!mutation && field.name.value === "fulfillment") {
+        const fulfillment = shop.fulfillments.find((each) => each.id === String(args["id"]));
+        value = fulfillment ? { id: fulfillment.id, events: { nodes: fulfillment.events } } : null;
+      } else if (mutation && MUTATIONS[field.name.value]) {
         const key = field.directives
           ?.find((directive) => directive.name.value === "idempotent")
           ?.arguments?.find((arg) => arg.name.value === "key");
