@@ -12,6 +12,7 @@ const ORDER = [
   "webhooks",
   "subscriptions",
   "connectors",
+  "stock-feed",
 ] as const;
 export type Section = (typeof ORDER)[number];
 

@@ -38,6 +38,14 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       MONGODB_URL: z.string().url().optional(),
       /** How long to wait at start-up for NATS and MongoDB before refusing to start. */
       CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+      /**
+       * Redis shared by every gateway (`redis://host:6379`): rate-limit counters and revocations.
+       * Unset: each gateway counts on its own, which is right for one gateway only.
+       */
+      REDIS_URL: z
+        .string()
+        .regex(/^rediss?:\/\/\S+$/, "REDIS_URL must be a redis:// or rediss:// URL")
+        .optional(),
       /** NATS with JetStream, for subscriptions; unset: subscriptions answer an error. */
       NATS_URL: z.string().min(1).optional(),
       /** How often open subscriptions check their credentials again (expiry, revocation). */

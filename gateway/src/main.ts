@@ -18,13 +18,18 @@ import { idempotencyRecords } from "./idempotency/index.ts";
 import { raisedStore } from "./reconciliation/raised.ts";
 import { readinessRoute, withRoutes } from "./probes.ts";
 import { createGateway } from "./server.ts";
+import { connectRedis, RedisUnreachableError } from "./shared/redis.ts";
 import { WEBHOOK_PREFIX } from "./webhooks.ts";
 
 /** A dependency that cannot be reached at start-up is a configuration error naming its variable. */
 const unreachable =
   (variable: string) =>
   (error: unknown): never => {
-    if (error instanceof BusUnreachableError || error instanceof StoreUnreachableError)
+    if (
+      error instanceof BusUnreachableError ||
+      error instanceof StoreUnreachableError ||
+      error instanceof RedisUnreachableError
+    )
       throw new ConfigError(`${variable}: ${error.message}`);
     throw error;
   };
@@ -49,7 +54,15 @@ const bus = natsUrl
       ),
     )
   : undefined;
+// Shared with the other gateways; without it each counts rate limits on its own.
+const redisUrl = config.REDIS_URL;
+const redis = redisUrl
+  ? await startOrExit("gateway", () =>
+      connectRedis(redisUrl, connectTimeoutMs, logger).catch(unreachable("REDIS_URL")),
+    )
+  : undefined;
 const gateway = await createGateway(config, logger, {
+  redis,
   metrics,
   apiKeys: apiKeyStore(store),
   raised: raisedStore(store),
@@ -75,6 +88,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       .then(() => gateway.stop())
       .then(() => store.close())
       .then(() => bus?.close())
+      .then(() => redis?.quit())
       .then(() => tracing.flush())
       .then(() => process.exit(0));
   });

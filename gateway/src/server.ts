@@ -42,10 +42,13 @@ import {
   type Metrics,
   TRACEPARENT_HEADER,
 } from "@waybill/observability";
+import type { Redis } from "ioredis";
 import {
+  announcingRevocations,
   authenticator,
   AuthError,
   jwtAuthenticator,
+  revocations,
   type ApiKeyStore,
   type Credentials,
 } from "./auth/index.ts";
@@ -146,6 +149,8 @@ export async function createGateway(
     bus?: Bus | undefined;
     /** Where idempotency keys are claimed; without it, a request with a key is refused (501). */
     idempotency?: IdempotencyRecords;
+    /** Shared by every gateway when REDIS_URL is set: rate-limit counters and revocations. */
+    redis?: Redis | undefined;
   },
 ) {
   // The gateway reports usage to Apollo unless told not to; Waybill never phones home.
@@ -166,10 +171,11 @@ export async function createGateway(
     metrics: options.metrics,
   });
   const sweeps = startSweeps(reconciliation, config.RECONCILE_SWEEP_SECONDS * 1_000, logger);
+  const revoked = await revocations(options.redis, logger);
   const schema = ownSchema({
     urlOf,
     signingKey: config.signingKey,
-    apiKeys: options.apiKeys,
+    apiKeys: announcingRevocations(options.apiKeys, revoked),
     reconciler: reconciliation,
   });
   const gateway = new ApolloGateway({
@@ -243,6 +249,7 @@ export async function createGateway(
   const limiter = createRateLimiter({
     requests: config.RATE_LIMIT_REQUESTS,
     windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    redis: options.redis,
   });
   const cors = corsMiddleware(config.CORS_ALLOWED_ORIGINS);
   const persisted = config.PERSISTED_DOCUMENTS_FILE
@@ -259,6 +266,7 @@ export async function createGateway(
     authenticate: (credentials: Credentials) => authenticate.credentials(credentials),
     throttle: (principal: Principal) => throttle(`principal:${principal.subject}`),
     recheckMs: config.SUBSCRIPTION_RECHECK_SECONDS * 1_000,
+    revocations: revoked,
     trusted: (request: unknown, principal: Principal) =>
       applyPersistedDocument(request, persisted, {
         required: config.PERSISTED_DOCUMENTS_REQUIRED_FOR.includes(principal.role),
@@ -380,6 +388,7 @@ export async function createGateway(
       await sockets?.close();
       await feeds?.close();
       await server.stop();
+      await revoked.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import { WebSocketServer } from "ws";
 import type { Principal } from "@waybill/auth";
 import type { Logger } from "@waybill/observability";
 import { credentialsOf, type Credentials } from "../auth/authenticate.ts";
+import type { Revocations } from "../auth/revocations.ts";
 import { principalKey, type SubscriptionContext } from "./feeds.ts";
 import {
   prepareSubscription,
@@ -22,6 +23,8 @@ export type SubscriptionTransportOptions = {
   throttle(principal: Principal): Promise<void>;
   /** How often an open subscription's credentials are checked again (expired, revoked). */
   recheckMs: number;
+  /** Revocations, here or at another gateway: the credentials are checked again at once. */
+  revocations?: Pick<Revocations, "onRevoked">;
   /**
    * Resolves a trusted document the request names, and refuses a free document from a caller held
    * to trusted documents; throws an error with a string `code` (an HttpError) when it refuses.
@@ -64,22 +67,32 @@ export const contextFor = (principal: Principal, resumeAfter?: string): Subscrip
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 
 /**
- * Checks the credentials again every `recheckMs` while a connection is open, and calls `revoke`
- * once they fail (a token that expired, a key that was revoked). Returns the stop function.
+ * Checks the credentials again every `recheckMs` while a connection is open, and at once when a
+ * revocation is announced, and calls `revoke` once they fail (a token that expired, a key that
+ * was revoked). Returns the stop function.
  */
 export function keepChecking(
   options: SubscriptionTransportOptions,
   credentials: Credentials,
   revoke: () => void,
 ): () => void {
-  const timer = setInterval(() => {
+  let stopped = false;
+  const check = () => {
     options.authenticate(credentials).catch(() => {
-      clearInterval(timer);
+      if (stopped) return;
+      stop();
       revoke();
     });
-  }, options.recheckMs);
+  };
+  const timer = setInterval(check, options.recheckMs);
   timer.unref();
-  return () => clearInterval(timer);
+  const unsubscribe = options.revocations?.onRevoked(check);
+  const stop = () => {
+    stopped = true;
+    clearInterval(timer);
+    unsubscribe?.();
+  };
+  return stop;
 }
 
 /**

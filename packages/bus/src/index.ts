@@ -17,3 +17,4 @@ export { buildEvent, enqueueEvent, type NewEvent, OUTBOX, type OutboxRecord } fr
 export type { StreamEntry, StreamReader } from "./reader.ts";
 export { startOutboxRelay } from "./relay.ts";
 export { type ReplayResult, replayStream } from "./replay.ts";
+export { leases } from "./lease.ts";

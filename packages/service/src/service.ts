@@ -1,8 +1,16 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { YogaInitialContext } from "graphql-yoga";
 import type { Principal } from "@waybill/auth";
-import { BusUnreachableError, connectBus, startConsumer, startOutboxRelay } from "@waybill/bus";
+import {
+  BusUnreachableError,
+  connectBus,
+  leases,
+  startConsumer,
+  startOutboxRelay,
+} from "@waybill/bus";
 import { ConfigError, readConfig, secretFromEnv, startOrExit } from "@waybill/config";
 import { boundPort, closeServer, listen, type RequestHandler } from "@waybill/http";
 import { buildSchema, loadTypeDefs } from "@waybill/graphql";
@@ -139,7 +147,14 @@ export async function runService<C extends object>(
     ? reconciliationRoute(definition.name, store, definition.reconciliation(runtime))
     : {};
 
-  const jobs = startJobs(definition.jobs?.(runtime) ?? [], logger);
+  // Each job runs in one instance of the service at a time, however many are started. An
+  // instance is its host and port, so one restarted after a crash takes its leases back at once.
+  const instance = config.PORT === 0 ? randomUUID() : `${hostname()}:${config.PORT}`;
+  const jobs = startJobs(
+    definition.jobs?.(runtime) ?? [],
+    logger,
+    await leases(bus, definition.name, instance),
+  );
   observed.start();
 
   const handler = createSubgraphHandler({

@@ -352,6 +352,7 @@ describe("carrier webhooks over HTTP", () => {
         ],
       },
       { name: "easypost", topics: ["tracker"] },
+      { name: "woocommerce", topics: ["order-created", "order-updated"] },
     ]);
     expect(manifest.sources[1]?.headers).toEqual(["x-hmac-signature"]);
     expect((await postAfterShip(delivered())).status).toBe(404);

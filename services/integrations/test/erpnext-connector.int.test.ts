@@ -85,7 +85,7 @@ describe("ERPNext connector against a test ERPNext site", () => {
     // Billing's lines were read through the supergraph as finance, reading only.
     expect(bed.billing.principals[0]).toMatchObject({
       role: "finance",
-      scopes: ["orders:read", "invoices:read", "shipments:read"],
+      scopes: ["orders:read", "invoices:read", "shipments:read", "returns:read"],
     });
   });
 

@@ -11,6 +11,7 @@ export const CONNECTOR_NAMES = [
   "sage200",
   "sap-b1",
   "shopify",
+  "woocommerce",
 ] as const;
 export type ConnectorName = (typeof CONNECTOR_NAMES)[number];
 

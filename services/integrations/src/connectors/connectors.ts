@@ -22,6 +22,8 @@ import { createSage200 } from "./sage200/index.ts";
 import { shopifyConfig } from "./shopify/config.ts";
 import { createShopify } from "./shopify/index.ts";
 import type { Connector } from "./outcome.ts";
+import { woocommerceConfig } from "./woocommerce/config.ts";
+import { createWoocommerce } from "./woocommerce/index.ts";
 import { sapB1Config } from "./sap-b1/config.ts";
 import { createSapB1 } from "./sap-b1/index.ts";
 
@@ -74,6 +76,8 @@ export function connectorsFromEnv(runtime: ServiceRuntime, env: NodeJS.ProcessEn
     hubClient(integrationsConfig(env).GATEWAY_URL, secretFromEnv(env, "INTERNAL_SIGNING_KEY"));
   if (config.enabled.includes("magento"))
     built.push(createMagento(magentoConfig(env), runtime.store, hubOf(), runtime.logger).connector);
+  if (config.enabled.includes("woocommerce"))
+    built.push(createWoocommerce(woocommerceConfig(env), runtime.logger).connector);
   const hub =
     built.length === 0
       ? { execute: () => Promise.reject(new Error("no connector is on")) }

@@ -12,7 +12,7 @@ import type {
 export const CONNECTOR_PRINCIPAL: Principal = principalOf({
   subject: "service:integrations:connectors",
   role: "finance",
-  scopes: ["orders:read", "invoices:read", "shipments:read"],
+  scopes: ["orders:read", "invoices:read", "shipments:read", "returns:read"],
 });
 
 const ORDER = "order { id channel externalReference currency lines { id } }";

@@ -55,6 +55,7 @@ export function webhookRoute(
     const verified = source.verify(body, headers);
     if (typeof verified === "object")
       throw new HttpError(503, "WEBHOOK_DISABLED", verified.disabled);
+    if (!verified && source.isPing?.(body, headers)) return sendJson(res, 200, { ok: true });
     if (!verified)
       throw new HttpError(
         401,

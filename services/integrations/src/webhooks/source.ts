@@ -44,4 +44,9 @@ export interface WebhookSource {
    * secret configured), which disables the source's webhooks.
    */
   verify(body: Buffer, headers: Readonly<Record<string, string>>): boolean | { disabled: string };
+  /**
+   * Whether an unsigned delivery is only the source checking the URL answers (WooCommerce pings a
+   * webhook's URL when it is saved): answered 200 and kept nowhere.
+   */
+  isPing?(body: Buffer, headers: Readonly<Record<string, string>>): boolean;
 }
