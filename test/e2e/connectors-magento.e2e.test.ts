@@ -7,7 +7,6 @@ import {
   startTestMagento,
   type TestMagento,
 } from "../../services/integrations/test/support/magento-server.ts";
-import { CONNECTOR_PRINCIPAL } from "../../services/integrations/src/connectors/hub-read.ts";
 import { CREATE_PRODUCT, PRODUCT_STOCK } from "../documents/inventory.ts";
 import { execute, nodes, type Paged } from "../support/graphql.ts";
 import { closed, receiveReturn, requestReturn, ship } from "../support/money-path.ts";
@@ -188,41 +187,35 @@ describe("a Magento store through the hub", () => {
     );
   }, 120_000);
 
-  // Connectors read a credit note's return (for its restocked units) through the supergraph,
-  // which takes the returns:read scope; this runs once their principal has it.
-  it.skipIf(!CONNECTOR_PRINCIPAL.scopes.includes("returns:read"))(
-    "credits a return as one credit memo returning the restocked item to stock, once across a timeout",
-    async () => {
-      const placed = magento.addOrder({
-        increment_id: "000000502",
-        updated_at: "2026-12-03 10:01:00",
-        items: [{ sku: "MG-MUG", qty: 2, price: 12.5 }],
-      });
-      const order = await pulled("000000502");
-      const lineId = order.lines[0]?.id ?? "";
-      await ship(gateway, order.id, [{ lineId, quantity: 2 }]);
-      await delivered(order.id, "DESPATCH");
-      const returnId = await requestReturn(gateway, order.id, [{ lineId, quantity: 2 }]);
-      // The credit memo is taken, but its answer comes after the connector has given up.
-      magento.failAfterEffect("timeout");
-      await receiveReturn(gateway, returnId, [{ lineId, received: 2, disposition: "RESTOCK" }]);
-      await closed(gateway, returnId);
-      const credit = await delivered(order.id, "CREDIT_NOTE");
-      const memos = magento.creditMemos.filter((memo) => memo.order_id === placed.entity_id);
-      expect(memos).toHaveLength(1);
-      const [memo] = memos;
-      const mug = placed.items[0]?.item_id;
-      expect(credit.externalId).toBe(String(memo?.entity_id));
-      expect(memo).toMatchObject({
-        items: [{ order_item_id: mug, qty: 2 }],
-        return_to_stock_items: [mug],
-      });
-      expect(memo?.comments[0]?.comment).toMatch(/^Waybill credit note CN-/);
-      expect(posts(new RegExp(`/order/${placed.entity_id}/refund$`))).toHaveLength(1);
-      expect(magento.returnedToStock.get("MG-MUG")).toBe(2);
-    },
-    120_000,
-  );
+  it("credits a return as one credit memo returning the restocked item to stock, once across a timeout", async () => {
+    const placed = magento.addOrder({
+      increment_id: "000000502",
+      updated_at: "2026-12-03 10:01:00",
+      items: [{ sku: "MG-MUG", qty: 2, price: 12.5 }],
+    });
+    const order = await pulled("000000502");
+    const lineId = order.lines[0]?.id ?? "";
+    await ship(gateway, order.id, [{ lineId, quantity: 2 }]);
+    await delivered(order.id, "DESPATCH");
+    const returnId = await requestReturn(gateway, order.id, [{ lineId, quantity: 2 }]);
+    // The credit memo is taken, but its answer comes after the connector has given up.
+    magento.failAfterEffect("timeout");
+    await receiveReturn(gateway, returnId, [{ lineId, received: 2, disposition: "RESTOCK" }]);
+    await closed(gateway, returnId);
+    const credit = await delivered(order.id, "CREDIT_NOTE");
+    const memos = magento.creditMemos.filter((memo) => memo.order_id === placed.entity_id);
+    expect(memos).toHaveLength(1);
+    const [memo] = memos;
+    const mug = placed.items[0]?.item_id;
+    expect(credit.externalId).toBe(String(memo?.entity_id));
+    expect(memo).toMatchObject({
+      items: [{ order_item_id: mug, qty: 2 }],
+      return_to_stock_items: [mug],
+    });
+    expect(memo?.comments[0]?.comment).toMatch(/^Waybill credit note CN-/);
+    expect(posts(new RegExp(`/order/${placed.entity_id}/refund$`))).toHaveLength(1);
+    expect(magento.returnedToStock.get("MG-MUG")).toBe(2);
+  }, 120_000);
 
   it("resumes from its watermark after a restart, placing no order twice, and cancels an order cancelled in the store", async () => {
     magento.addOrder({

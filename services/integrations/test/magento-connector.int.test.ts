@@ -315,11 +315,14 @@ function recordingHub() {
       return Promise.resolve({ cancelOrder: { __typename: "Order" } } as T);
     },
   };
-  return { hub, placed, cancelled, inputs: [] as unknown[] };
+  return { hub, placed, cancelled };
 }
 
-async function startPull(pageSize: number) {
-  const fullEnv = await env({ MAGENTO_PAGE_SIZE: String(pageSize) });
+async function startPull(pageSize: number, pullSeconds = "10") {
+  const fullEnv = await env({
+    MAGENTO_PAGE_SIZE: String(pageSize),
+    MAGENTO_PULL_SECONDS: pullSeconds,
+  });
   store = await openTestStore("integrations");
   const recorded = recordingHub();
   const built = createMagento(
@@ -328,8 +331,9 @@ async function startPull(pageSize: number) {
     recorded.hub,
     createLogger("test", "silent"),
   );
-  const placeCalls = () => magento.requests.filter((request) => request.path === "/rest/V1/orders");
-  return { pull: built.pull, ...recorded, placeCalls };
+  const searches = () => magento.requests.filter((request) => request.path === "/rest/V1/orders");
+  const poll = () => built.connector.poll?.() ?? Promise.resolve();
+  return { pull: built.pull, poll, ...recorded, searches };
 }
 
 describe("pulling Magento orders", () => {
@@ -382,6 +386,29 @@ describe("pulling Magento orders", () => {
     // Nothing new: a pass places nothing.
     await pullOrders(again);
     expect(placed.size).toBe(6);
+  });
+
+  it("searches the store once per MAGENTO_PULL_SECONDS however often the connector polls, at once again after a pass that found a page of changed orders", async () => {
+    const { poll, placed, searches } = await startPull(2, "60");
+    for (const id of ["000000040", "000000041", "000000042"])
+      magento.addOrder({
+        increment_id: id,
+        updated_at: "2026-12-02 13:00:00",
+        items: [{ sku: "SKU-MUG", qty: 1, price: 12.5 }],
+      });
+    // A pass reads 20 pages at most: with pages of 2, three orders take one pass of two pages.
+    await poll();
+    expect(placed.size).toBe(3);
+    // It found a page's worth of changed orders: the next poll searches again, finding none...
+    const afterFirst = searches().length;
+    await poll();
+    const afterSecond = searches().length;
+    expect(afterSecond).toBeGreaterThan(afterFirst);
+    expect(placed.size).toBe(3);
+    // ...and the ones after wait for the interval.
+    await poll();
+    await poll();
+    expect(searches().length).toBe(afterSecond);
   });
 
   it("maps an order's items to lines at their net price and tax rate", async () => {
