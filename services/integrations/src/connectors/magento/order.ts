@@ -1,4 +1,5 @@
-import { ConnectorError, NotForThisSystem } from "../outcome.ts";
+import { assertOwnOrder } from "../channel.ts";
+import { ConnectorError } from "../outcome.ts";
 import type { MagentoRest } from "./client.ts";
 import type { MagentoMapping } from "./mapping.ts";
 import { searchQuery, type SearchResult } from "./search-criteria.ts";
@@ -49,10 +50,7 @@ export const lineItems = (order: MagentoOrder): MagentoOrderItem[] =>
  * the external reference.
  */
 export function incrementIdOf(order: OrderRef, mapping: MagentoMapping, what: string): string {
-  if (order.channel !== mapping.channel)
-    throw new NotForThisSystem(
-      `order ${order.id} came from ${order.channel}, not Magento (${mapping.channel}): Magento ${what} only its own orders`,
-    );
+  assertOwnOrder(order, mapping.channel, "Magento", what);
   const reference = order.externalReference?.trim() ?? "";
   if (!reference)
     throw new ConnectorError(

@@ -1,4 +1,5 @@
-import { ConnectorError, NotForThisSystem } from "../outcome.ts";
+import { assertOwnOrder } from "../channel.ts";
+import { ConnectorError } from "../outcome.ts";
 import type { ShopifyMapping } from "./mapping.ts";
 
 type OrderRef = { id: string; channel: string; externalReference: string | null };
@@ -14,10 +15,7 @@ export const LINE_ITEMS = "lineItems(first: 100) { nodes { id sku } }";
  * order id as the external reference.
  */
 export function shopifyOrderId(order: OrderRef, mapping: ShopifyMapping, what: string): string {
-  if (order.channel !== mapping.channel)
-    throw new NotForThisSystem(
-      `order ${order.id} came from ${order.channel}, not Shopify (${mapping.channel}): Shopify ${what} only its own orders`,
-    );
+  assertOwnOrder(order, mapping.channel, "Shopify", what);
   const reference = order.externalReference?.trim() ?? "";
   if (/^\d+$/.test(reference)) return `gid://shopify/Order/${reference}`;
   if (/^gid:\/\/shopify\/Order\/\d+$/.test(reference)) return reference;

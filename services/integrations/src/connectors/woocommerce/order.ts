@@ -1,4 +1,5 @@
-import { ConnectorError, NotForThisSystem } from "../outcome.ts";
+import { assertOwnOrder } from "../channel.ts";
+import { ConnectorError } from "../outcome.ts";
 import type { WoocommerceMapping } from "./mapping.ts";
 
 type OrderRef = { id: string; channel: string; externalReference: string | null };
@@ -29,10 +30,7 @@ export function woocommerceOrderId(
   mapping: WoocommerceMapping,
   what: string,
 ): number {
-  if (order.channel !== mapping.channel)
-    throw new NotForThisSystem(
-      `order ${order.id} came from ${order.channel}, not WooCommerce (${mapping.channel}): WooCommerce ${what} only its own orders`,
-    );
+  assertOwnOrder(order, mapping.channel, "WooCommerce", what);
   const reference = order.externalReference?.trim() ?? "";
   if (/^\d{1,15}$/.test(reference)) return Number(reference);
   throw new ConnectorError(
