@@ -27,3 +27,19 @@ describe("service configuration: NATS_STREAM_REPLICAS", () => {
     );
   });
 });
+
+describe("service configuration: MONGODB_URL", () => {
+  it("takes a replica set's seed list, which is no WHATWG URL", () => {
+    const url = "mongodb://mongo:27017,mongo-2:27017,mongo-3:27017/?replicaSet=rs0&w=majority";
+    expect(readConfig(serviceEnv, { ...base, MONGODB_URL: url }).MONGODB_URL).toBe(url);
+    const srv = "mongodb+srv://waybill:secret@cluster0.example.net/?w=majority";
+    expect(readConfig(serviceEnv, { ...base, MONGODB_URL: srv }).MONGODB_URL).toBe(srv);
+  });
+
+  it("refuses what is not a MongoDB connection string, naming the variable", () => {
+    for (const url of ["http://mongo:27017", "mongo:27017", "mongodb://"])
+      expect(() => readConfig(serviceEnv, { ...base, MONGODB_URL: url }), url).toThrow(
+        /MONGODB_URL/,
+      );
+  });
+});
