@@ -190,3 +190,26 @@ describe("docker-compose.yml, production profile", () => {
       expect(existsSync(new URL(config.file, root)), config.file).toBe(true);
   });
 });
+
+describe("docs/scaling.md", () => {
+  const scaling = readFileSync(new URL("docs/scaling.md", root), "utf8");
+  const results = readFileSync(new URL("bench/RESULTS.md", root), "utf8");
+
+  it("quotes CPU per shipment as bench/RESULTS.md measured it", () => {
+    const rows = [
+      ...scaling.matchAll(/^\|[^|\n]+\|\s*(\d+)\s*\|\s*([\d.]+)\s*\|\s*~(\d+)\s*\|$/gm),
+    ];
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const [row, shipments, cpu, perCore] of rows) {
+      // The pipeline table's row: shipments/s in bold, CPU ms/shipment last.
+      const measured = new RegExp(`\\| \\*\\*${shipments}\\*\\* .*\\| ${cpu} +\\|$`, "m");
+      expect(results, row).toMatch(measured);
+      expect(Math.abs(1000 / Number(cpu) - Number(perCore)), row).toBeLessThan(1);
+    }
+  });
+
+  it("cites the Jepsen analysis it relies on, and the README links it", () => {
+    expect(scaling).toContain("https://jepsen.io/analyses/nats-2.12.1");
+    expect(readFileSync(new URL("README.md", root), "utf8")).toContain("(docs/scaling.md)");
+  });
+});
