@@ -37,7 +37,7 @@ describe("docker-compose.yml", () => {
       expect(existsSync(new URL(entry, root)), `${name} entry ${entry}`).toBe(true);
       expect(service?.environment).toMatchObject({
         PORT: String(port),
-        NATS_URL: "nats://nats:4222",
+        NATS_URL: "nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222",
       });
       expect(service?.environment?.MONGODB_URL).toMatch(/replicaSet=rs0/);
       expect(Object.keys(service?.depends_on ?? {})).toEqual(
@@ -126,7 +126,9 @@ describe("docker-compose.yml", () => {
       const gateway = envOf("gateway");
       expect(() => gatewayConfig(gateway)).not.toThrow();
       // Optional to start, but a deployment without it has no subscriptions.
-      expect(gatewayConfig(gateway).NATS_URL).toBe("nats://nats:4222");
+      expect(gatewayConfig(gateway).NATS_URL).toBe(
+        "nats://nats:4222,nats://nats-2:4222,nats://nats-3:4222",
+      );
       expect(compose.services.gateway?.depends_on).toContain("nats");
     } finally {
       rmSync(secrets, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { readConfig, secretFromEnv } from "@waybill/config";
+import { mongodbUrl, readConfig, secretFromEnv } from "@waybill/config";
 import { z } from "zod";
 import { authEnv, jwtSettings } from "./auth/config.ts";
 import { idempotencyEnv } from "./idempotency/config.ts";
@@ -35,7 +35,7 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
       /** Where the gateway keeps API keys: the embedded store under DATA_DIR, or MongoDB. */
       DATA_DIR: z.string().default(".waybill/data"),
-      MONGODB_URL: z.string().url().optional(),
+      MONGODB_URL: mongodbUrl.optional(),
       /** How long to wait at start-up for NATS and MongoDB before refusing to start. */
       CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
       /**

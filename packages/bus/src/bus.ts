@@ -12,10 +12,13 @@ import { watchConnection } from "./connection.ts";
 import { naming, type Naming } from "./naming.ts";
 import { PUBLISH_TIMEOUT_MS, publishEvent, type PublishResult } from "./publish.ts";
 import { openReader, type ReadOptions, type StreamReader } from "./reader.ts";
-import { ensureStream } from "./stream.ts";
+import { ensureStream, type StreamReplicas } from "./stream.ts";
 
 export interface BusOptions {
-  /** NATS server URL(s), for example `nats://127.0.0.1:4222`. */
+  /**
+   * NATS server URL(s), for example `nats://127.0.0.1:4222`, or several of a cluster separated by
+   * commas (`nats://nats:4222,nats://nats-2:4222`) so that the first connection needs only one.
+   */
   servers: string | string[];
   /** Connection name shown by the server (the service name). */
   name: string;
@@ -27,6 +30,11 @@ export interface BusOptions {
    * `BusUnreachableError`; once connected, the bus reconnects forever.
    */
   connectTimeoutMs: number;
+  /**
+   * Copies of every stream and of the leases bucket this bus creates (1 on a single server, 3 or
+   * 5 on a cluster). Every service gets the same value: any of them may create a stream first.
+   */
+  streamReplicas?: StreamReplicas;
 }
 
 /** No NATS server answered at start-up within the allowed time. */
@@ -47,7 +55,7 @@ async function firstConnection(options: BusOptions): Promise<NatsConnection> {
   for (;;) {
     try {
       return await connect({
-        servers: options.servers,
+        servers: typeof options.servers === "string" ? options.servers.split(",") : options.servers,
         name: options.name,
         timeout: Math.max(500, Math.min(5_000, deadline - Date.now())),
         maxReconnectAttempts: -1,
@@ -90,6 +98,7 @@ export interface BusInternals {
   readonly jetstream: JetStreamClient;
   readonly manager: JetStreamManager;
   readonly logger: Logger;
+  readonly streamReplicas: StreamReplicas;
   /** Publishes an event validated when it was built (the outbox relay's path). */
   publishBuilt: (event: CloudEvent) => Promise<PublishResult>;
 }
@@ -109,6 +118,7 @@ export function internalsOf(bus: Bus): BusInternals {
  */
 export async function connectBus(options: BusOptions): Promise<Bus> {
   const names = naming(options.namespace);
+  const streamReplicas = options.streamReplicas ?? 1;
   const logger = options.logger.child({ component: "bus" });
   const connection = await firstConnection(options);
   const watch = watchConnection(connection, logger);
@@ -121,7 +131,7 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
   };
   const bus: Bus = {
     async ensureStream(service) {
-      await ensureStream(manager, names, service);
+      await ensureStream(manager, names, service, streamReplicas);
     },
     publish: publish(true),
     read: (readOptions) => openReader({ jetstream: js, manager, names }, readOptions),
@@ -146,6 +156,7 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     jetstream: js,
     manager,
     logger,
+    streamReplicas,
     publishBuilt: publish(false),
   });
   return bus;

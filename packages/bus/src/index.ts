@@ -18,3 +18,4 @@ export type { StreamEntry, StreamReader } from "./reader.ts";
 export { startOutboxRelay } from "./relay.ts";
 export { type ReplayResult, replayStream } from "./replay.ts";
 export { leases } from "./lease.ts";
+export { STREAM_REPLICAS, type StreamReplicas } from "./stream.ts";

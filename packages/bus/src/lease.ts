@@ -21,9 +21,16 @@ const KEY = /^[-\w.=/]+$/;
 
 /** The leases of `scope` (a service) for the instance `holder`, in the bus's namespace. */
 export async function leases(bus: Bus, scope: string, holder: string): Promise<Leases> {
-  const { jetstream, names } = internalsOf(bus);
+  const { jetstream, manager, names, streamReplicas } = internalsOf(bus);
   const bucket = names.namespace === undefined ? "leases" : `${names.namespace}_leases`;
-  const kv: KV = await new Kvm(jetstream).create(bucket, { history: 1 });
+  const kv: KV = await new Kvm(jetstream).create(bucket, { history: 1, replicas: streamReplicas });
+  // The client leaves an existing bucket as it is: a cluster grown from one server moves it here.
+  const { streamInfo } = await kv.status();
+  if (streamInfo.config.num_replicas !== streamReplicas)
+    await manager.streams.update(streamInfo.config.name, {
+      ...streamInfo.config,
+      num_replicas: streamReplicas,
+    });
   const held = new Map<string, Held>();
   const value = JSON.stringify({ holder });
 

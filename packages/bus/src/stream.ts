@@ -18,14 +18,20 @@ function isStreamNotFound(error: unknown): boolean {
   return error instanceof JetStreamApiError && error.code === STREAM_NOT_FOUND;
 }
 
+/** Copies a stream keeps on a NATS cluster: 1, or an odd count so that a majority can elect a leader. */
+export const STREAM_REPLICAS = [1, 3, 5] as const;
+export type StreamReplicas = (typeof STREAM_REPLICAS)[number];
+
 /**
- * Creates the service's stream, or brings an existing one to the expected subjects and
- * duplicate window. Idempotent and safe to run from every instance at every start.
+ * Creates the service's stream, or brings an existing one to the expected subjects, duplicate
+ * window and replica count (so a stream made at R1 moves to R3 when its cluster grows). Idempotent
+ * and safe to run from every instance at every start.
  */
 export async function ensureStream(
   jsm: JetStreamManager,
   names: Naming,
   service: string,
+  replicas: StreamReplicas,
 ): Promise<StreamInfo> {
   const name = names.streamName(service);
   const subjects = [names.streamSubject(service)];
@@ -45,6 +51,7 @@ export async function ensureStream(
         retention: RetentionPolicy.Limits,
         discard: DiscardPolicy.Old,
         duplicate_window: duplicateWindow,
+        num_replicas: replicas,
       });
     } catch (error) {
       // Another instance may have created it a moment ago: read it back and reconcile below.
@@ -55,6 +62,13 @@ export async function ensureStream(
   }
   const config = existing.config;
   const sameSubjects = config.subjects.length === 1 && config.subjects[0] === subjects[0];
-  if (sameSubjects && config.duplicate_window === duplicateWindow) return existing;
-  return jsm.streams.update(name, { ...config, subjects, duplicate_window: duplicateWindow });
+  const same =
+    sameSubjects && config.duplicate_window === duplicateWindow && config.num_replicas === replicas;
+  if (same) return existing;
+  return jsm.streams.update(name, {
+    ...config,
+    subjects,
+    duplicate_window: duplicateWindow,
+    num_replicas: replicas,
+  });
 }

@@ -1,3 +1,5 @@
+import { STREAM_REPLICAS, type StreamReplicas } from "@waybill/bus";
+import { mongodbUrl } from "@waybill/config";
 import { z } from "zod";
 
 /** Variables every service reads. */
@@ -5,7 +7,19 @@ export const serviceEnv = {
   PORT: z.coerce.number().int().min(0).max(65535),
   HOST: z.string().default("127.0.0.1"),
   NATS_URL: z.string().min(1, "NATS_URL is required (for example nats://127.0.0.1:4222)"),
-  MONGODB_URL: z.string().url().optional(),
+  MONGODB_URL: mongodbUrl.optional(),
+  /**
+   * Copies of each stream (and of the leases bucket) on the NATS cluster: 1 on a single server,
+   * 3 on a three-node cluster so an acknowledged event survives losing a node. The same in every
+   * service, since whichever instance starts first creates a stream.
+   */
+  NATS_STREAM_REPLICAS: z.coerce
+    .number()
+    .refine(
+      (count): count is StreamReplicas => (STREAM_REPLICAS as readonly number[]).includes(count),
+      `NATS_STREAM_REPLICAS must be one of ${STREAM_REPLICAS.join(", ")}`,
+    )
+    .default(1),
   /** How long to wait at start-up for NATS and MongoDB before refusing to start. */
   CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   DATA_DIR: z.string().default(".waybill/data"),

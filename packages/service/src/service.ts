@@ -87,6 +87,7 @@ export async function runService<C extends object>(
     name: definition.name,
     logger,
     connectTimeoutMs,
+    streamReplicas: config.NATS_STREAM_REPLICAS,
   }).catch(naming("NATS_URL", BusUnreachableError));
   await bus.ensureStream(definition.name);
   const sampleIntervalMs = config.METRICS_SAMPLE_MS;
