@@ -41,10 +41,14 @@ export function useLiveMilestones(orderId: string) {
           setError(undefined);
           setEvents((seen) => [...seen, event]);
         }
-        if (result.error) {
+        // One resubscription per ending, however many results the ending brings.
+        if (result.error && timer === undefined) {
           setError(result.error);
           subscription?.unsubscribe();
-          timer = setTimeout(subscribe, backoff(attempt++));
+          timer = setTimeout(() => {
+            timer = undefined;
+            subscribe();
+          }, backoff(attempt++));
         }
       });
     };

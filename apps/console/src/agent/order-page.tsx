@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "urql";
 import { formatMoney } from "../format/money.ts";
@@ -29,9 +29,13 @@ export function OrderPage() {
     if (newest) refetch({ requestPolicy: "network-only" });
   }, [newest, refetch]);
 
-  if (fetching && !data) return <Loading what="the order" />;
-  if (error && !data) return <ErrorNotice error={error} />;
-  const order = data?.order;
+  // A read that failed (the gateway restarting, say) leaves the order as last read on screen.
+  const shown = useRef(data);
+  if (data) shown.current = data;
+  const current = data ?? shown.current;
+  if (fetching && !current) return <Loading what="the order" />;
+  if (error && !current) return <ErrorNotice error={error} />;
+  const order = current?.order;
   if (!order)
     return (
       <Empty>
