@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { OrderPage } from "./agent/order-page.tsx";
+import { HeldInvoicesPage } from "./finance/held-invoices-page.tsx";
 import { SearchPage } from "./agent/search-page.tsx";
 import { SessionProvider, useSession, type Viewer } from "./session/session.tsx";
 import { SignIn } from "./session/sign-in.tsx";
@@ -9,6 +10,7 @@ import { Empty, Loading } from "./ui/states.tsx";
 
 /** Where each role starts. */
 function home(viewer: Viewer): string {
+  if (viewer.role === "FINANCE") return "/finance/holds";
   if (viewer.scopes.includes("cases:read")) return "/orders";
   return "/unavailable";
 }
@@ -43,6 +45,7 @@ export function App() {
             <Route index element={<Home />} />
             <Route path="orders" element={<SearchPage />} />
             <Route path="orders/:orderId" element={<OrderPage />} />
+            <Route path="finance/holds" element={<HeldInvoicesPage />} />
             <Route
               path="unavailable"
               element={<Empty>The console has no pages for your role yet.</Empty>}

@@ -6,8 +6,14 @@ type Link = { to: string; label: string; shows(viewer: Viewer): boolean };
 /** Staff who work orders and cases; the API refuses cases to everyone else. */
 const servesCustomers = (viewer: Viewer) => viewer.scopes.includes("cases:read");
 
+/** Finance releases holds; the API refuses it to everyone without invoices:write. */
+const releasesHolds = (viewer: Viewer) => viewer.scopes.includes("invoices:write");
+
 /** The pages each role may use, as the API's scopes allow them. */
-const LINKS: Link[] = [{ to: "/orders", label: "Orders", shows: servesCustomers }];
+const LINKS: Link[] = [
+  { to: "/orders", label: "Orders", shows: servesCustomers },
+  { to: "/finance/holds", label: "Held invoices", shows: releasesHolds },
+];
 
 /** Every signed-in page: a skip link, the navigation for the viewer's role, and the page. */
 export function Layout() {
