@@ -1,4 +1,10 @@
 # One image for every Waybill process; docker-compose.yml picks the entry point per service.
+# The console is built in a stage of its own; the gateway serves its files (CONSOLE_DIR).
+FROM node:24-slim AS console
+WORKDIR /app
+COPY . .
+RUN npm ci --ignore-scripts && npm run build -w @waybill/console
+
 FROM node:24-slim
 WORKDIR /app
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
@@ -20,9 +26,11 @@ COPY services/billing/package.json services/billing/
 COPY services/returns/package.json services/returns/
 COPY services/integrations/package.json services/integrations/
 COPY gateway/package.json gateway/
+COPY apps/console/package.json apps/console/
 RUN npm ci --omit=dev --ignore-scripts
 COPY packages packages
 COPY services services
 COPY gateway gateway
 COPY schema schema
+COPY --from=console /app/apps/console/dist apps/console/dist
 USER node

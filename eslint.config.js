@@ -4,7 +4,14 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/generated/**", ".waybill/**", "coverage/**", "schema/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/generated/**",
+      "apps/console/dist/**",
+      ".waybill/**",
+      "coverage/**",
+      "schema/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -39,6 +39,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // The console in a real browser (Debian's chromium) against the real hub.
+          name: "browser",
+          include: ["test/browser/**/*.browser.test.ts"],
+          exclude,
+          globalSetup: ["test/browser/setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

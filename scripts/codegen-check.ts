@@ -1,16 +1,19 @@
 // Fails when generated types are stale (each subgraph's resolver types against its SDL, the typed
-// documents against test/documents and schema/api.graphql) or when a document in test/documents no
-// longer validates against the API schema. `npm run codegen` refreshes them.
+// documents of test/documents and of the console against schema/api.graphql) or when a document
+// no longer validates against the API schema. `npm run codegen` refreshes them.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { SUBGRAPHS } from "./subgraphs.ts";
 
 const DOCUMENTS = "test/documents/generated";
+const CONSOLE = "apps/console/src/generated";
 
 /** Every generated file: the resolver types, and whatever the client preset writes for the documents. */
 const generated = () => [
   ...SUBGRAPHS.map(({ name }) => `services/${name}/src/generated/resolvers.ts`),
-  ...(existsSync(DOCUMENTS) ? readdirSync(DOCUMENTS).map((file) => `${DOCUMENTS}/${file}`) : []),
+  ...[DOCUMENTS, CONSOLE].flatMap((folder) =>
+    existsSync(folder) ? readdirSync(folder).map((file) => `${folder}/${file}`) : [],
+  ),
 ];
 const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : undefined);
 

@@ -1,11 +1,15 @@
 // `npm start`: runs the whole hub on this machine until Ctrl-C. Data lives in WAYBILL_DATA_DIR (.waybill).
 import { NatsServerNotFoundError } from "@waybill/devtools";
+import { buildConsole } from "./console.ts";
 import { startSystem } from "./system.ts";
 
 const dataDir = process.env.WAYBILL_DATA_DIR ?? ".waybill";
 const verbose = process.env.LOG_LEVEL !== undefined;
 
 try {
+  // The gateway serves the console and trusts its documents: build it before the gateway starts.
+  const build = await buildConsole();
+  if (build.built) console.log(`built the console in ${(build.ms / 1000).toFixed(1)} s`);
   const system = await startSystem({
     dataDir,
     ...(process.env.NATS_URL ? { natsUrl: process.env.NATS_URL } : {}),
@@ -29,6 +33,7 @@ try {
   );
   console.log(`             the URL is kept in ${dataDir}/nats-url for tools and scripts`);
   console.log(`  gateway    ${system.gatewayUrl}`);
+  console.log(`  console    ${system.gatewayUrl.replace(/\/graphql$/, "/console/")}`);
   console.log(
     `  admin API key in ${dataDir}/secrets/admin-api-key (send it as Authorization: Bearer <key>)`,
   );

@@ -45,6 +45,10 @@ const BOUNDED = new Map([
   ["CreditNote.charges", "at most one per charge on its invoice"],
   ["Return.creditNotes", "one per invoice of its order that the return reached"],
   ["Query.connectors", "one per connector Waybill has, switched on by CONNECTORS"],
+  [
+    "Query.shipmentsByTrackingNumber",
+    "a search: the 20 newest shipments with one tracking number, which carriers reuse rarely",
+  ],
 ]);
 
 const objectLists = () =>

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { mongodbUrl, readConfig, secretFromEnv } from "@waybill/config";
 import { z } from "zod";
 import { authEnv, jwtSettings } from "./auth/config.ts";
@@ -17,6 +18,9 @@ export const SERVICES = [
 export type ServiceName = (typeof SERVICES)[number];
 
 const url = z.string().url().optional();
+
+/** Where `npm run build -w @waybill/console` writes the console. */
+const CONSOLE_BUILD = new URL("../../apps/console/dist", import.meta.url);
 
 /**
  * Gateway configuration from the environment; subgraph URLs default to the supergraph's. The
@@ -63,6 +67,8 @@ export function gatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       RECONCILE_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(7),
       /** The most orders one report covers. */
       RECONCILE_MAX_ORDERS: z.coerce.number().int().min(1).max(100_000).default(5_000),
+      /** The built console, served at /console; its documents are trusted beside the manifest's. */
+      CONSOLE_DIR: z.string().min(1).default(fileURLToPath(CONSOLE_BUILD)),
       SUBGRAPH_ORDERS_URL: url,
       SUBGRAPH_SHIPMENTS_URL: url,
       SUBGRAPH_INVENTORY_URL: url,

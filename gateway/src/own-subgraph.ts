@@ -5,6 +5,7 @@ import { apiKeyResolvers } from "./admin/api-key-resolvers.ts";
 import { exceptionQueueClient, type ServiceName } from "./admin/exception-queue-client.ts";
 import { exceptionResolvers } from "./admin/exception-resolvers.ts";
 import type { ApiKeyStore } from "./auth/api-keys.ts";
+import { viewerResolvers } from "./auth/viewer-resolvers.ts";
 import type { Reconciler } from "./reconciliation/reconciler.ts";
 import { reconciliationResolvers } from "./reconciliation/resolvers.ts";
 
@@ -30,7 +31,12 @@ export function ownSchema(options: OwnSubgraphOptions): GraphQLSchema {
   return buildSchema(loadTypeDefs(new URL("./schema/", import.meta.url)), {
     ...exceptions,
     ...reconciliation,
-    Query: { ...exceptions.Query, ...keys.Query, ...reconciliation.Query },
+    Query: {
+      ...exceptions.Query,
+      ...keys.Query,
+      ...reconciliation.Query,
+      ...viewerResolvers.Query,
+    },
     Mutation: { ...exceptions.Mutation, ...keys.Mutation, ...reconciliation.Mutation },
   });
 }

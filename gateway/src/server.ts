@@ -55,8 +55,11 @@ import {
 import type { GatewayConfig } from "./config.ts";
 import { maskErrorsInProduction, subgraphHttpError } from "./errors.ts";
 import { keepAliveFetcher } from "./fetcher.ts";
+import { consoleDocuments } from "./console/documents.ts";
+import { CONSOLE_PATH, consoleHandler } from "./console/static.ts";
 import {
   applyPersistedDocument,
+  combineDocuments,
   corsMiddleware,
   createRateLimiter,
   loadPersistedDocuments,
@@ -252,9 +255,13 @@ export async function createGateway(
     redis: options.redis,
   });
   const cors = corsMiddleware(config.CORS_ALLOWED_ORIGINS);
-  const persisted = config.PERSISTED_DOCUMENTS_FILE
-    ? loadPersistedDocuments(config.PERSISTED_DOCUMENTS_FILE)
-    : undefined;
+  const persisted = combineDocuments([
+    config.PERSISTED_DOCUMENTS_FILE
+      ? loadPersistedDocuments(config.PERSISTED_DOCUMENTS_FILE)
+      : undefined,
+    consoleDocuments(config.CONSOLE_DIR),
+  ]);
+  const consoleApp = consoleHandler(config.CONSOLE_DIR);
   const webhooks = webhookRelay({
     integrationsUrl: urlOf("integrations"),
     limit: config.MAX_BODY_BYTES,
@@ -370,6 +377,8 @@ export async function createGateway(
     try {
       if (path === "/graphql") await graphql(req, res, internal);
       else if (path === STREAM_PATH) await stream(req, res);
+      else if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`))
+        await consoleApp(req, res, path);
       else throw httpErrors.notFound("not found; GraphQL is at /graphql");
     } catch (error) {
       sendFailure(res, error, "graphql", (err) => logger.error({ err }, "gateway request failed"));

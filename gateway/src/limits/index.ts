@@ -4,6 +4,7 @@ export { corsMiddleware, type CorsOutcome } from "./cors.ts";
 export { QueryLimitError, type QueryLimitCode } from "./limit-errors.ts";
 export {
   applyPersistedDocument,
+  combineDocuments,
   loadPersistedDocuments,
   type PersistedDocuments,
 } from "./persisted.ts";

@@ -47,3 +47,15 @@ export function loadPersistedDocuments(file: string): PersistedDocuments {
   }
   return { get: (id) => documents.get(id), size: documents.size };
 }
+
+/** The documents of several manifests as one set; none when none is given. */
+export function combineDocuments(
+  sets: readonly (PersistedDocuments | undefined)[],
+): PersistedDocuments | undefined {
+  const given = sets.filter((set) => set !== undefined);
+  if (given.length === 0) return undefined;
+  return {
+    get: (id) => given.reduce<string | undefined>((found, set) => found ?? set.get(id), undefined),
+    size: given.reduce((total, set) => total + set.size, 0),
+  };
+}

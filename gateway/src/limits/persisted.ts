@@ -2,7 +2,7 @@ import { z } from "zod";
 import { HttpError } from "@waybill/http";
 import { documentHash, type PersistedDocuments } from "./manifest.ts";
 
-export { loadPersistedDocuments, type PersistedDocuments } from "./manifest.ts";
+export { combineDocuments, loadPersistedDocuments, type PersistedDocuments } from "./manifest.ts";
 
 /** How a request names a trusted document: the GraphQL-over-HTTP `documentId` or Apollo's extension. */
 const referenceSchema = z.object({

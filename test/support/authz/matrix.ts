@@ -2,7 +2,7 @@
 // customer's data ("target"); customers and partners may reach only customer A's.
 import type { SubgraphName } from "../../../scripts/subgraphs.ts";
 import type { GraphQLResponse } from "../graphql.ts";
-import { isLimited, type Actor } from "./actors.ts";
+import { ACTORS, isLimited, type Actor } from "./actors.ts";
 import type { Account, World } from "./world.ts";
 
 type Response = Omit<GraphQLResponse<Record<string, unknown>>, "headers">;
@@ -218,6 +218,18 @@ export const ROOT_CASES: Case[] = [
     (t) => ({ orderId: t.orderId }),
     READ_ORDERS,
     (r, t) => ids(field(r, "shipments")).includes(t.shipmentId),
+    "hidden",
+  ),
+  read(
+    "shipmentsByTrackingNumber",
+    "shipments",
+    `query ($n: String!) { shipmentsByTrackingNumber(trackingNumber: $n) { id } }`,
+    (t) => ({ n: t.trackingNumber.toLowerCase() }),
+    READ_ORDERS,
+    (r, t) =>
+      ((field(r, "shipmentsByTrackingNumber") as { id: string }[] | null) ?? []).some(
+        (shipment) => shipment.id === t.shipmentId,
+      ),
     "hidden",
   ),
   read(
@@ -451,6 +463,15 @@ export const ROOT_CASES: Case[] = [
     variables: none,
     allowed: ADMIN,
     served: (r) => page(r, "apiKeys"),
+  },
+  {
+    name: "viewer",
+    subgraph: "gateway",
+    document: `{ viewer { subject role } }`,
+    variables: none,
+    allowed: ACTORS,
+    served: (r) =>
+      ok(r) && typeof (field(r, "viewer") as { role?: unknown } | null)?.role === "string",
   },
 
   // Mutations: allowed callers get a business answer (often a typed error, so nothing changes).

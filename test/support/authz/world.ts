@@ -18,6 +18,8 @@ export type Account = {
   orderId: string;
   lineId: string;
   shipmentId: string;
+  /** The shipment's tracking number, which agents and customers search by. */
+  trackingNumber: string;
   invoiceId: string;
   /** A return requested and not received. */
   returnId: string;
@@ -116,7 +118,15 @@ async function account(system: WorldSystem, sku: string, tracking: string): Prom
     { description: "the invoice", timeoutMs: 30_000, intervalMs: 100 },
   );
   const returnId = await requestReturn(gateway, orderId, lineId);
-  const made = { customerId, orderId, lineId, shipmentId: shipment.id, invoiceId, returnId };
+  const made = {
+    customerId,
+    orderId,
+    lineId,
+    shipmentId: shipment.id,
+    trackingNumber: tracking,
+    invoiceId,
+    returnId,
+  };
   return { ...made, ...(await notes(system, made)) };
 }
 

@@ -3,6 +3,16 @@ export function trackingKey(carrier: string, trackingNumber: string): string {
   return `${carrier.trim().toLowerCase()}:${trackingNumber.replace(/\s+/g, "").toUpperCase()}`;
 }
 
+/**
+ * The spellings of a tracking number someone searches by that a shipment may have been confirmed
+ * with: as typed (trimmed), and without spaces in upper case, as carriers print it.
+ */
+export function trackingNumberSpellings(typed: string): string[] {
+  const trimmed = typed.trim();
+  const printed = trimmed.replace(/\s+/g, "").toUpperCase();
+  return [...new Set([trimmed, printed, printed.toLowerCase()])];
+}
+
 const DAY = 24 * 60 * 60 * 1000;
 
 /**

@@ -275,6 +275,12 @@ export type Query = {
   shipment?: Maybe<Shipment>;
   /** Shipments of the order, oldest first. */
   shipments: ShipmentConnection;
+  /**
+   * Shipments with this tracking number, newest first, of any carrier: at most 20, since carriers
+   * recycle numbers. Spaces and case are ignored as carriers ignore them. What service agents and
+   * customers search by.
+   */
+  shipmentsByTrackingNumber: Array<Shipment>;
 };
 
 
@@ -293,6 +299,11 @@ export type QueryShipmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderId: Scalars['ID']['input'];
+};
+
+
+export type QueryShipmentsByTrackingNumberArgs = {
+  trackingNumber: Scalars['String']['input'];
 };
 
 export type RecordCarrierChargeInput = {
@@ -810,6 +821,7 @@ export type QueryResolvers<ContextType = ShipmentsContext, ParentType extends Re
   parkedMilestones?: Resolver<ResolversTypes['ParkedMilestoneConnection'], ParentType, ContextType, Partial<QueryParkedMilestonesArgs>>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentArgs, 'id'>>;
   shipments?: Resolver<ResolversTypes['ShipmentConnection'], ParentType, ContextType, RequireFields<QueryShipmentsArgs, 'orderId'>>;
+  shipmentsByTrackingNumber?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType, RequireFields<QueryShipmentsByTrackingNumberArgs, 'trackingNumber'>>;
 };
 
 export type RecordCarrierChargeResultResolvers<ContextType = ShipmentsContext, ParentType extends ResolversParentTypes['RecordCarrierChargeResult'] = ResolversParentTypes['RecordCarrierChargeResult']> = {

@@ -2,6 +2,7 @@ import { formatAmount } from "@waybill/contracts";
 import { readable, requireStaff, visibleOnly } from "@waybill/auth";
 import { codedError, pageOf, pageOfArray, paged, type PageArgs } from "@waybill/graphql";
 import { orderedAt } from "../domain/status-machine.ts";
+import { trackingNumberSpellings } from "../domain/tracking.ts";
 import type { ShipmentsContext } from "../context.ts";
 import {
   CHARGES_OLDEST_FIRST,
@@ -17,6 +18,9 @@ import type {
   QueryResolvers,
   ShipmentResolvers,
 } from "../generated/resolvers.ts";
+
+/** Carriers recycle tracking numbers: a search shows this many of the newest shipments with one. */
+const TRACKING_MATCHES = 20;
 
 const ownerOfShipment = (shipment: ShipmentRecord) => shipment.customerId;
 
@@ -36,6 +40,13 @@ export const Query: QueryResolvers = {
   shipment: async (_, { id }, ctx) =>
     readable(ctx.principal, "shipments:read", await ctx.loaders.shipment.load(id), ownerOfShipment),
   shipments: (_, { orderId, ...args }, ctx) => shipmentsOfOrder(ctx, orderId, args),
+  shipmentsByTrackingNumber: async (_, { trackingNumber }, ctx) =>
+    visibleOnly(
+      ctx.principal,
+      "shipments:read",
+      await ctx.repo.byTrackingNumber(trackingNumberSpellings(trackingNumber), TRACKING_MATCHES),
+      ownerOfShipment,
+    ),
   async parkedMilestones(_, args, ctx) {
     // Parked milestones belong to no known shipment yet: operations staff only.
     requireStaff(ctx.principal, "shipments:read");

@@ -11,6 +11,7 @@ export async function prepareShipmentsStore(store: Store): Promise<void> {
   const { shipments, parked, charges } = shipmentsCollections(store);
   await shipments.createIndex({ keys: { orderId: 1, shippedAt: 1 } });
   await shipments.createIndex({ keys: { trackingKey: 1, shippedAt: -1 } });
+  await shipments.createIndex({ keys: { trackingNumber: 1, shippedAt: -1 } });
   await parked.createIndex({ keys: { trackingKey: 1 } });
   await parked.createIndex({ keys: { parkedAt: 1 } });
   await charges.createIndex({ keys: { chargeKey: 1 }, unique: true });
@@ -39,6 +40,9 @@ export function shipmentsRepository(store: Store) {
       );
       return latest ?? null;
     },
+    /** The newest shipments whose tracking number is one of `numbers` (as confirmed, trimmed). */
+    byTrackingNumber: (numbers: string[], limit: number) =>
+      shipments.find({ trackingNumber: { $in: numbers } }, { sort: { shippedAt: -1 }, limit }),
     shipmentsOfOrder: (orderId: string, session: Session) =>
       shipments.find({ orderId }, { session }),
     shipmentsOfOrders: (orderIds: string[]) => shipments.find({ orderId: { $in: orderIds } }),
